@@ -1,0 +1,194 @@
+"""Article: the text of one news story and its structure, with exact offsets.
+
+Offsets into ``text`` (0-based, in code points) are the source of truth; line and
+column (1-based, in code points) are derived once, here, for output.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Iterator
+
+
+@dataclass(frozen=True)
+class Span:
+    """A half-open range [start, end) of the article text."""
+
+    start: int
+    end: int
+
+    def __contains__(self, offset: int) -> bool:
+        return self.start <= offset < self.end
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+# Sentence end: terminal punctuation, optional closing quotes/brackets, then space.
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])")
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev hon jr sr
+    no vs etc inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec
+    u.s u.k u.n e.g i.e a.m p.m approx est dept univ mt ft""".split()
+)
+
+
+class Article:
+    """One article: text, headline, paragraphs, sentences, words and quote spans."""
+
+    def __init__(self, text: str, path: str = "<text>") -> None:
+        if text.startswith("\ufeff"):
+            text = text[1:]
+        self.text = text
+        self.path = path
+        self.cache: dict[object, object] = {}  # per-article results shared by rules (pack matches)
+
+    # ---- lines and positions -------------------------------------------------
+    @cached_property
+    def lines(self) -> list[Span]:
+        """Every line, without its terminator (\\n, \\r\\n or \\r)."""
+        spans: list[Span] = []
+        start = 0
+        for m in _LINE_BREAK.finditer(self.text):
+            spans.append(Span(start, m.start()))
+            start = m.end()
+        spans.append(Span(start, len(self.text)))
+        return spans
+
+    @cached_property
+    def _line_starts(self) -> list[int]:
+        return [s.start for s in self.lines]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """(line, column), both 1-based, of a 0-based character offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self.lines[index].start + 1
+
+    def line_text(self, number: int) -> str:
+        span = self.lines[number - 1]
+        return self.text[span.start : span.end]
+
+    def line_spans(self) -> Iterator[tuple[int, Span]]:
+        """(1-based line number, span) of every line that has non-space text."""
+        for i, span in enumerate(self.lines, 1):
+            if self.text[span.start : span.end].strip():
+                yield i, span
+
+    # ---- structure -----------------------------------------------------------
+    @cached_property
+    def headline(self) -> Span | None:
+        """The first non-empty line, trimmed; plain text has no other marker."""
+        for _, span in self.line_spans():
+            return _trim(self.text, span)
+        return None
+
+    @cached_property
+    def paragraphs(self) -> list[Span]:
+        """Blank-line separated blocks, trimmed; one per line when no line is blank."""
+        nonblank = list(self.line_spans())
+        if not nonblank:
+            return []
+        blank_separated = len(nonblank) < len(self.lines) - _trailing_blank_lines(self)
+        if not blank_separated:
+            return [_trim(self.text, span) for _, span in nonblank]
+        paragraphs: list[Span] = []
+        start = end = None
+        previous = None
+        for number, span in nonblank:
+            if previous is not None and number == previous + 1:
+                end = span.end
+            else:
+                if start is not None:
+                    paragraphs.append(_trim(self.text, Span(start, end)))
+                start, end = span.start, span.end
+            previous = number
+        paragraphs.append(_trim(self.text, Span(start, end)))
+        return paragraphs
+
+    @cached_property
+    def body_paragraphs(self) -> list[Span]:
+        """Paragraphs after the headline line (the headline's own block keeps its other lines)."""
+        head = self.headline
+        if head is None:
+            return []
+        result = []
+        for para in self.paragraphs:
+            if para.end <= head.end:
+                continue
+            if para.start < head.end:
+                rest = _trim(self.text, Span(head.end, para.end))
+                if rest.end > rest.start:
+                    result.append(rest)
+                continue
+            result.append(para)
+        return result
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        """Sentences within paragraphs; abbreviation-aware, never across paragraphs."""
+        result: list[Span] = []
+        for para in self.paragraphs:
+            start = para.start
+            chunk = self.text[para.start : para.end]
+            for m in _SENTENCE_END.finditer(chunk):
+                end = para.start + m.end()
+                if _ends_with_abbreviation(self.text, start, para.start + m.start()):
+                    continue
+                result.append(_trim(self.text, Span(start, end)))
+                start = end
+            if start < para.end:
+                result.append(_trim(self.text, Span(start, para.end)))
+        return [s for s in result if s.end > s.start]
+
+    @cached_property
+    def words(self) -> list[Span]:
+        """Word tokens (letters and digits, with inner apostrophes, hyphens, dots)."""
+        return [Span(m.start(), m.end()) for m in _WORD.finditer(self.text)]
+
+    def paragraph_index(self, offset: int) -> int:
+        """Index into ``paragraphs`` of the paragraph holding an offset (or just before it)."""
+        starts = [p.start for p in self.paragraphs]
+        return max(0, bisect.bisect_right(starts, offset) - 1)
+
+    @cached_property
+    def quotes(self) -> "QuoteAnalysis":  # noqa: F821 - imported lazily
+        from newslint.quotes import analyse_quotes
+
+        return analyse_quotes(self)
+
+    def in_quote(self, offset: int) -> bool:
+        """Whether an offset lies inside quoted speech."""
+        return self.quotes.contains(offset)
+
+
+def _trim(text: str, span: Span) -> Span:
+    start, end = span.start, span.end
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span(start, end)
+
+
+def _trailing_blank_lines(article: Article) -> int:
+    count = 0
+    for span in reversed(article.lines):
+        if article.text[span.start : span.end].strip():
+            break
+        count += 1
+    return count
+
+
+def _ends_with_abbreviation(text: str, start: int, dot: int) -> bool:
+    """Whether the period at ``dot`` closes an abbreviation ("Mr.", "U.S.") or an initial."""
+    if text[dot] != ".":
+        return False
+    i = dot
+    while i > start and not text[i - 1].isspace():
+        i -= 1
+    token = text[i:dot].lstrip("\"'“‘(").lower()
+    if token in _ABBREVIATIONS:
+        return True
+    return len(token) == 1 and token.isalpha()

@@ -1,0 +1,179 @@
+"""Find, read and validate configuration into a frozen Config; raw dicts never reach rules.
+
+Sources, nearest wins: ``.newslint.toml`` (top level) or ``[tool.newslint]`` in
+``pyproject.toml``, searched from the current folder upward, or a file named by
+``--config``. Unknown keys and bad values raise ConfigError naming the file and key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+from newslint.diagnostic import Severity
+
+LANGUAGES = ("both", "en-US", "en-GB")
+GRAMMAR_MODES = ("off", "auto", "required")
+
+
+class ConfigError(Exception):
+    """A configuration problem, reported as one line and exit code 2."""
+
+
+@dataclass(frozen=True)
+class RuleSetting:
+    """Per-rule overrides from ``[rules.NAME]``: severity, enabled and options."""
+
+    severity: Severity | None = None
+    enabled: bool | None = None
+    options: Mapping[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated settings for one run."""
+
+    path: str | None = None
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    fail_on: Severity = Severity.ERROR
+    language: str = "both"
+    source_language: str | None = None
+    words: frozenset[str] = frozenset()
+    rules: Mapping[str, RuleSetting] = field(default_factory=dict)
+    grammar: str = "auto"
+    languagetool_url: str | None = None
+    extensions: tuple[str, ...] = (".txt", ".md", ".text", ".markdown")
+
+    def with_overrides(self, **changes: Any) -> "Config":
+        """A copy with command-line values laid over the file's (None leaves a value)."""
+        return replace(self, **{k: v for k, v in changes.items() if v is not None})
+
+
+_TOP_KEYS = {
+    "select", "ignore", "fail-on", "language", "source-language", "words", "words-file",
+    "rules", "grammar", "languagetool-url", "extensions",
+}
+
+
+def discover(start: Path) -> Path | None:
+    """The nearest .newslint.toml, or pyproject.toml with [tool.newslint], at or above start."""
+    for folder in [start, *start.parents]:
+        candidate = folder / ".newslint.toml"
+        if candidate.is_file():
+            return candidate
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file() and "newslint" in _read_toml(pyproject).get("tool", {}):
+            return pyproject
+    return None
+
+
+def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
+    """Load and validate the configuration; defaults when there is no file."""
+    if explicit is not None:
+        path = Path(explicit)
+        if not path.is_file():
+            raise ConfigError(f"{explicit}: config file not found")
+    else:
+        path = discover((start or Path.cwd()).resolve())
+        if path is None:
+            return Config()
+    data = _read_toml(path)
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("newslint", {})
+    return parse_config(data, str(path))
+
+
+def _read_toml(path: Path) -> dict:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+
+
+def parse_config(data: Mapping[str, Any], where: str) -> Config:
+    """Validate a mapping of settings (the file's top level) into a Config."""
+    for key in data:
+        if key not in _TOP_KEYS:
+            raise ConfigError(f"{where}: unknown key {key!r} (known: {', '.join(sorted(_TOP_KEYS))})")
+    values: dict[str, Any] = {"path": where}
+    if "select" in data:
+        values["select"] = tuple(_strings(data["select"], where, "select"))
+    if "ignore" in data:
+        values["ignore"] = tuple(_strings(data["ignore"], where, "ignore"))
+    if "fail-on" in data:
+        values["fail_on"] = _severity(data["fail-on"], where, "fail-on")
+    if "language" in data:
+        values["language"] = _choice(data["language"], LANGUAGES, where, "language")
+    if "source-language" in data:
+        values["source_language"] = _string(data["source-language"], where, "source-language").lower()
+    if "grammar" in data:
+        values["grammar"] = _choice(data["grammar"], GRAMMAR_MODES, where, "grammar")
+    if "languagetool-url" in data:
+        values["languagetool_url"] = _string(data["languagetool-url"], where, "languagetool-url")
+    if "extensions" in data:
+        exts = _strings(data["extensions"], where, "extensions")
+        values["extensions"] = tuple(e if e.startswith(".") else "." + e for e in exts)
+    words = set(_strings(data.get("words", []), where, "words"))
+    if "words-file" in data:
+        words |= _read_words(Path(where).parent / _string(data["words-file"], where, "words-file"), where)
+    values["words"] = frozenset(words)
+    values["rules"] = _rule_settings(data.get("rules", {}), where)
+    return Config(**values)
+
+
+def _rule_settings(table: Any, where: str) -> dict[str, RuleSetting]:
+    if not isinstance(table, Mapping):
+        raise ConfigError(f"{where}: 'rules' must be a table of rule names or codes")
+    settings = {}
+    for rule, body in table.items():
+        key = f"rules.{rule}"
+        if not isinstance(body, Mapping):
+            raise ConfigError(f"{where}: {key!r} must be a table")
+        options = {k: v for k, v in body.items() if k not in ("severity", "enabled")}
+        severity = _severity(body["severity"], where, f"{key}.severity") if "severity" in body else None
+        enabled = body.get("enabled")
+        if enabled is not None and not isinstance(enabled, bool):
+            raise ConfigError(f"{where}: {key}.enabled must be true or false")
+        settings[rule] = RuleSetting(severity, enabled, options)
+    return settings
+
+
+def _read_words(path: Path, where: str) -> set[str]:
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError:
+        raise ConfigError(f"{where}: words-file {str(path)!r} cannot be read") from None
+    return {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
+
+
+def _string(value: Any, where: str, key: str) -> str:
+    if not isinstance(value, str):
+        raise ConfigError(f"{where}: {key!r} must be a string")
+    return value
+
+
+def _strings(value: Any, where: str, key: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{where}: {key!r} must be a list of strings")
+    return value
+
+
+def _choice(value: Any, choices: tuple[str, ...], where: str, key: str) -> str:
+    if value not in choices:
+        raise ConfigError(f"{where}: {key!r} must be one of {', '.join(choices)} (got {value!r})")
+    return value
+
+
+def _severity(value: Any, where: str, key: str) -> Severity:
+    try:
+        return Severity.parse(_string(value, where, key))
+    except ValueError as exc:
+        raise ConfigError(f"{where}: {key!r}: {exc}") from None

@@ -1,0 +1,158 @@
+"""The engine: pick the active rules from config, run them, stamp their findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Iterable
+
+from newslint.article import Article
+from newslint.config import Config, ConfigError
+from newslint.diagnostic import Diagnostic, Finding, Severity
+from newslint.registry import Registry, default_registry
+from newslint.rule import CheckContext, Rule, RunRule
+
+# Gated (risky) translation rules fire only when the article has at least this many
+# findings from ungated translation rules; with a matching source-language, always.
+GATE_THRESHOLD = 2
+
+
+@dataclass(frozen=True)
+class ActiveRule:
+    """A rule switched on for this run, with its effective severity and context."""
+
+    rule: Rule
+    severity: Severity
+    context: CheckContext
+
+
+def _specificity(token: str, rule: Rule) -> int:
+    """How closely a select/ignore token names a rule; -1 when it does not."""
+    code, name = rule.info.code, rule.info.name
+    if token.lower() == name or token.upper() == code:
+        return 1000
+    if token.upper() == "ALL":
+        return 0
+    if code.startswith(token.upper()):
+        return len(token)
+    return -1
+
+
+def _is_enabled(rule: Rule, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    if select:
+        chosen = max((_specificity(t, rule) for t in select), default=-1)
+        if chosen < 0 or (chosen == 0 and not rule.info.default_enabled):
+            return False
+    else:
+        if not rule.info.default_enabled:
+            return False
+        chosen = 0
+    dropped = max((_specificity(t, rule) for t in ignore), default=-1)
+    return chosen > dropped
+
+
+def select_rules(config: Config, registry: Registry) -> list[ActiveRule]:
+    """The active rules, with options validated against each rule's schema."""
+    for token in (*config.select, *config.ignore):
+        if token.upper() != "ALL" and not any(_specificity(token, r) >= 0 for r in registry.rules):
+            raise ConfigError(f"{config.path or 'command line'}: {token!r} matches no rule code, prefix or name")
+    settings = {}
+    for key, setting in config.rules.items():
+        rule = registry.find(key)
+        if rule is None:
+            raise ConfigError(f"{config.path}: rules.{key}: no rule has that code or name")
+        settings[rule.info.code] = (key, setting)
+    active = []
+    for rule in registry.rules:
+        key, setting = settings.get(rule.info.code, (None, None))
+        enabled = _is_enabled(rule, config.select, config.ignore)
+        if setting is not None and setting.enabled is not None:
+            enabled = setting.enabled
+        if not enabled:
+            continue
+        options = {name: opt.default for name, opt in rule.info.options.items()}
+        for name, value in (setting.options if setting else {}).items():
+            if name not in rule.info.options:
+                known = ", ".join(rule.info.options) or "none"
+                raise ConfigError(f"{config.path}: rules.{key}.{name}: unknown option (known: {known})")
+            try:
+                options[name] = rule.info.options[name].validate(value)
+            except ValueError as exc:
+                raise ConfigError(f"{config.path}: rules.{key}.{name}: {exc}") from None
+        severity = setting.severity if setting and setting.severity else rule.info.severity
+        context = CheckContext(options, config.language, config.source_language, config.words)
+        active.append(ActiveRule(rule, severity, context))
+    return active
+
+
+class Linter:
+    """Runs the active rules over articles; built once per run."""
+
+    def __init__(self, config: Config, registry: Registry | None = None) -> None:
+        self.config = config
+        self.registry = registry or default_registry()
+        self.active = select_rules(config, self.registry)
+
+    def lint(self, article: Article) -> list[Diagnostic]:
+        """Every diagnostic for one article, in text order."""
+        plain: list[tuple[ActiveRule, Finding]] = []
+        gated: list[tuple[ActiveRule, Finding]] = []
+        for active in self.active:
+            if isinstance(active.rule, RunRule):
+                continue
+            bucket = gated if active.rule.info.gated else plain
+            bucket.extend((active, f) for f in active.rule.check(article, active.context))
+        signals = sum(1 for a, _ in plain if a.rule.info.category == "translation")
+        if gated and (signals >= GATE_THRESHOLD or self.config.source_language):
+            plain.extend(gated)
+        return _stamp(article, plain)
+
+    def lint_run(self, articles: list[Article]) -> dict[int, list[Diagnostic]]:
+        """Diagnostics per article (by index) including rules that compare articles."""
+        results = {i: self.lint(a) for i, a in enumerate(articles)}
+        index = {id(a): i for i, a in enumerate(articles)}
+        for active in self.active:
+            if not isinstance(active.rule, RunRule):
+                continue
+            found = list(active.rule.check_run(articles, active.context))
+            for article in articles:
+                mine = [(active, f) for a, f in found if a is article]
+                if mine:
+                    i = index[id(article)]
+                    results[i] = sorted(results[i] + _stamp(article, mine), key=_order)
+        return results
+
+
+def _order(d: Diagnostic) -> tuple[int, int, str]:
+    return d.offset, d.end_offset, d.code
+
+
+def _stamp(article: Article, found: Iterable[tuple[ActiveRule, Finding]]) -> list[Diagnostic]:
+    """Turn findings into diagnostics: identity from the rule, position from the article."""
+    seen = set()
+    out = []
+    for active, f in found:
+        key = (active.rule.info.code, f.start, f.end)
+        if key in seen:
+            continue
+        seen.add(key)
+        info = active.rule.info
+        line, column = article.position(f.start)
+        end_line, end_column = article.position(f.end)
+        out.append(
+            Diagnostic(
+                code=info.code,
+                rule=info.name,
+                category=info.category,
+                severity=f.severity or active.severity,
+                message=f.message,
+                line=line,
+                column=column,
+                end_line=end_line,
+                end_column=end_column,
+                offset=f.start,
+                end_offset=f.end,
+                suggestions=tuple(f.suggestions),
+                fix=f.fix,
+            )
+        )
+    return sorted(out, key=_order)

@@ -1,0 +1,116 @@
+"""The ``phrase`` kind: flag text that matches any of a rule's patterns.
+
+All phrase rules of one pack are compiled into a single alternation and matched in one
+pass over the article; each rule then reads its own matches from that shared result.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import TYPE_CHECKING, Iterable
+
+from newslint.diagnostic import Finding, Fix
+from newslint.packs import RuleSpec
+from newslint.rule import CheckContext, Rule, RuleInfo
+
+if TYPE_CHECKING:
+    from newslint.article import Article
+
+KIND = "phrase"
+
+
+class _Defaults(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+class PackMatcher:
+    """One compiled regular expression for every phrase rule of a pack."""
+
+    def __init__(self, specs: list[RuleSpec]) -> None:
+        parts = []
+        self._groups: dict[str, tuple[str, int]] = {}
+        for ri, spec in enumerate(specs):
+            for pi, pattern in enumerate(spec.patterns):
+                group = f"r{ri}_{pi}"
+                body = pattern.regex if pattern.case_sensitive else f"(?i:{pattern.regex})"
+                if spec.scope == "line":
+                    body = rf"^[ \t]*(?:{body})[ \t\r]*$"
+                parts.append(f"(?P<{group}>{body})")
+                self._groups[group] = (spec.code, pi)
+        self.regex = re.compile("|".join(parts), re.MULTILINE)
+
+    def matches(self, article: "Article") -> dict[str, list[tuple[int, int, int]]]:
+        """Matches by rule code: (start, end, pattern index); computed once per article."""
+        cached = article.cache.get(self)
+        if cached is None:
+            cached = defaultdict(list)
+            for m in self.regex.finditer(article.text):
+                code, pi = self._groups[m.lastgroup]
+                cached[code].append((m.start(), m.end(), pi))
+            article.cache[self] = cached
+        return cached
+
+
+class PhraseRule(Rule):
+    """A data rule whose patterns are phrases to flag."""
+
+    def __init__(self, spec: RuleSpec, matcher: PackMatcher) -> None:
+        self.spec = spec
+        self.matcher = matcher
+        self.info = RuleInfo(
+            code=spec.code,
+            name=spec.name,
+            category=spec.category,
+            severity=spec.severity,
+            summary=spec.summary,
+            why=spec.why,
+            examples=spec.examples,
+            fix_safety=spec.fix_safety or ("Unsafe fix: review the replacement." if spec.fix else "No automatic fix."),
+            default_enabled=spec.default_enabled,
+            gated=spec.gated,
+            source=f"rules/{spec.pack}.yaml",
+        )
+
+    def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
+        if self.spec.source_languages and context.source_language:
+            if context.source_language not in self.spec.source_languages:
+                return
+        text = article.text
+        for start, end, pi in self.matcher.matches(article).get(self.spec.code, ()):
+            if self.spec.scope == "line":
+                start, end = _strip(text, start, end)
+            if self.spec.skip_quotes and article.in_quote(start):
+                continue
+            pattern = self.spec.patterns[pi]
+            matched = text[start:end]
+            suggestion = _match_case(pattern.suggestion, matched) if pattern.suggestion else None
+            message = self.spec.message.format_map(
+                _Defaults(match=matched, suggestion=suggestion or "")
+            )
+            fix = Fix.replace(start, end, suggestion) if self.spec.fix and suggestion is not None else None
+            yield Finding(start, end, message, (suggestion,) if suggestion else (), fix)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _match_case(suggestion: str, matched: str) -> str:
+    """Capitalise a replacement when the matched text starts with a capital."""
+    if matched[:1].isupper() and suggestion[:1].islower():
+        return suggestion[0].upper() + suggestion[1:]
+    return suggestion
+
+
+def build(specs: list[RuleSpec]) -> list[Rule]:
+    """Compile the phrase rules of one pack."""
+    if not specs:
+        return []
+    matcher = PackMatcher(specs)
+    return [PhraseRule(spec, matcher) for spec in specs]

@@ -1,0 +1,147 @@
+"""Find and read the data rule packs (``rules/*.yaml``) into validated rule specs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from newslint.diagnostic import CATEGORIES, Severity
+from newslint.rule import Examples
+
+
+class PackError(Exception):
+    """A malformed pack file; names the file, the rule and the key."""
+
+
+_RULE_KEYS = {
+    "code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns",
+    "suggestion", "fix", "skip-quotes", "gated", "default-enabled", "examples", "scope",
+    "source-languages", "fix-safety",
+}
+_REQUIRED = ("code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns", "examples")
+_PATTERN_KEYS = {"pattern", "suggestion", "case", "note"}
+
+
+@dataclass(frozen=True)
+class PatternSpec:
+    """One pattern of a data rule: a regular expression and its suggested replacement."""
+
+    regex: str
+    suggestion: str | None
+    case_sensitive: bool
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    """A data rule as read from a pack, before it is compiled."""
+
+    pack: str
+    code: str
+    name: str
+    kind: str
+    category: str
+    severity: Severity
+    summary: str
+    why: str
+    message: str
+    patterns: tuple[PatternSpec, ...]
+    examples: Examples
+    fix: bool
+    skip_quotes: bool
+    gated: bool
+    default_enabled: bool
+    scope: str
+    source_languages: tuple[str, ...]
+    fix_safety: str
+
+
+def packs_dir() -> Path:
+    """The packs shipped in the wheel (newslint/_packs), else the checkout's rules/."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "_packs"
+    return shipped if shipped.is_dir() else here.parent / "rules"
+
+
+def load_packs(folder: Path | None = None) -> list[RuleSpec]:
+    """Every rule of every ``*.yaml`` pack in the folder, validated."""
+    folder = folder or packs_dir()
+    specs: list[RuleSpec] = []
+    for path in sorted(folder.glob("*.yaml")):
+        specs.extend(load_pack(path))
+    return specs
+
+
+def load_pack(path: Path) -> list[RuleSpec]:
+    """Read one pack file; raise PackError on anything malformed."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise PackError(f"{path}: invalid YAML: {exc}") from None
+    if not isinstance(data, dict) or not isinstance(data.get("rules"), list):
+        raise PackError(f"{path}: a pack is a mapping with a 'rules' list")
+    return [_rule(path, i, raw) for i, raw in enumerate(data["rules"])]
+
+
+def _rule(path: Path, index: int, raw: Any) -> RuleSpec:
+    where = f"{path.name}: rule #{index + 1}"
+    if not isinstance(raw, dict):
+        raise PackError(f"{where}: must be a mapping")
+    where = f"{path.name}: rule {raw.get('code', '#' + str(index + 1))}"
+    unknown = set(raw) - _RULE_KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    for key in _REQUIRED:
+        if key not in raw:
+            raise PackError(f"{where}: missing key {key!r}")
+    if raw["category"] not in CATEGORIES:
+        raise PackError(f"{where}: unknown category {raw['category']!r}")
+    try:
+        severity = Severity.parse(raw["severity"])
+    except ValueError as exc:
+        raise PackError(f"{where}: {exc}") from None
+    examples = raw["examples"] or {}
+    if set(examples) - {"fail", "ok"} or not examples.get("fail") or not examples.get("ok"):
+        raise PackError(f"{where}: examples need non-empty 'fail' and 'ok' lists and nothing else")
+    default_suggestion = raw.get("suggestion")
+    patterns = tuple(_pattern(where, p, default_suggestion) for p in raw["patterns"])
+    if not patterns:
+        raise PackError(f"{where}: no patterns")
+    scope = raw.get("scope", "text")
+    if scope not in ("text", "line"):
+        raise PackError(f"{where}: scope must be 'text' or 'line'")
+    return RuleSpec(
+        pack=path.stem,
+        code=str(raw["code"]),
+        name=str(raw["name"]),
+        kind=str(raw["kind"]),
+        category=raw["category"],
+        severity=severity,
+        summary=str(raw["summary"]).strip(),
+        why=str(raw["why"]).strip(),
+        message=str(raw["message"]),
+        patterns=patterns,
+        examples=Examples(fail=tuple(examples["fail"]), ok=tuple(examples["ok"])),
+        fix=bool(raw.get("fix", False)),
+        skip_quotes=bool(raw.get("skip-quotes", False)),
+        gated=bool(raw.get("gated", False)),
+        default_enabled=bool(raw.get("default-enabled", True)),
+        scope=scope,
+        source_languages=tuple(raw.get("source-languages", ())),
+        fix_safety=str(raw.get("fix-safety", "")).strip(),
+    )
+
+
+def _pattern(where: str, raw: Any, default_suggestion: str | None) -> PatternSpec:
+    if isinstance(raw, str):
+        return PatternSpec(raw, default_suggestion, False)
+    if not isinstance(raw, dict) or "pattern" not in raw:
+        raise PackError(f"{where}: a pattern is a string or a mapping with 'pattern'")
+    unknown = set(raw) - _PATTERN_KEYS
+    if unknown:
+        raise PackError(f"{where}: unknown pattern key(s) {', '.join(sorted(unknown))}")
+    return PatternSpec(
+        str(raw["pattern"]), raw.get("suggestion", default_suggestion), raw.get("case") == "sensitive"
+    )

@@ -1,0 +1,176 @@
+"""Quote analysis: which marks open, close or are apostrophes, and where quotes run.
+
+A paragraph-aware state machine that knows the news conventions: a quote that runs on
+into the next paragraph leaves its closing mark off and the next paragraph opens with a
+quote mark; paragraphs merged by a scraper reopen a quote mid-line; an apostrophe
+(NATO’s, ’90s, rock ’n’ roll, the countries’ leaders) is never a closing single quote.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from newslint.article import Article
+
+DOUBLE_MARKS = frozenset('"“”„«»')
+SINGLE_MARKS = frozenset("'‘’‚‹›")
+STRAIGHT_MARKS = frozenset("\"'")
+ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
+_OPENERS_BEFORE = frozenset("([{—–-/\u00a0") | frozenset("“‘„«‹\"'")
+_ELISIONS = ("em", "tis", "twas", "n", "cause", "til", "bout", "nuff", "round")
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One quote-like character and what it does here."""
+
+    offset: int
+    char: str
+    role: str  # "open", "close" or "apostrophe"
+    kind: str  # "double" or "single"
+
+    @property
+    def straight(self) -> bool:
+        return self.char in STRAIGHT_MARKS
+
+
+@dataclass(frozen=True)
+class QuoteProblem:
+    """An opening mark never closed, or a closing mark with nothing open."""
+
+    offset: int
+    char: str
+    problem: str  # "unclosed" or "unopened"
+    kind: str
+
+
+@dataclass
+class QuoteAnalysis:
+    """Marks, quoted spans and balance problems of one article."""
+
+    marks: list[Mark] = field(default_factory=list)
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    problems: list[QuoteProblem] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list)
+
+    def contains(self, offset: int) -> bool:
+        """Whether an offset lies inside a quoted span (marks included)."""
+        i = bisect.bisect_right(self._starts, offset) - 1
+        return i >= 0 and offset < self.spans[i][1]
+
+
+def _role(text: str, i: int, para_start: int, para_end: int, open_kinds: list[str]) -> tuple[str, str]:
+    """Classify the mark at text[i] as (role, kind) from its neighbours."""
+    ch = text[i]
+    before = text[i - 1] if i > para_start else " "
+    after = text[i + 1] if i + 1 < para_end else " "
+    space_before = before.isspace() or before in _OPENERS_BEFORE
+    if ch in STRAIGHT_MARKS and before.isdigit() and not open_kinds:
+        return "apostrophe", "single" if ch == "'" else "double"  # a prime: 5' 10"
+    if ch in DOUBLE_MARKS:
+        if ch in "“„«":
+            return "open", "double"
+        if ch in "”»":
+            return "close", "double"
+        if space_before and not after.isspace():
+            return "open", "double"
+        return ("close" if "double" in open_kinds else "open"), "double"
+    # single marks
+    if ch == "‚":
+        return "open", "single"
+    if ch in "‹›":
+        return ("open" if ch == "‹" else "close"), "single"
+    word_after = _word_at(text, i + 1, para_end).lower()
+    if before.isalnum() and after.isalnum():
+        return "apostrophe", "single"  # NATO’s, don't
+    if space_before:
+        if word_after[:2].isdigit() or word_after in _ELISIONS:
+            return "apostrophe", "single"  # ’90s, 'em, rock ’n’ roll
+        if after.isalnum() or after in DOUBLE_MARKS:
+            return "open", "single"
+        return "apostrophe", "single"
+    # mark after a word or punctuation
+    if ch == "‘":
+        return "apostrophe", "single"
+    if open_kinds and open_kinds[-1] == "single":
+        return "close", "single"
+    return "apostrophe", "single"  # plural possessive: the countries’ leaders
+
+
+def _word_at(text: str, i: int, end: int) -> str:
+    j = i
+    while j < end and text[j].isalnum():
+        j += 1
+    return text[i:j]
+
+
+def analyse_quotes(article: "Article") -> QuoteAnalysis:
+    """Walk every paragraph once and return marks, spans and problems."""
+    text = article.text
+    result = QuoteAnalysis()
+    paragraphs = article.paragraphs
+    carried: int | None = None  # offset of a double quote carried over from the last paragraph
+    for index, para in enumerate(paragraphs):
+        stack: list[tuple[str, int, str]] = []  # (kind, offset, char)
+        first_mark_opens = False
+        first = para.start
+        if carried is not None:
+            first_mark_opens = text[first] in "\"“«„"
+            if not first_mark_opens:
+                result.problems.append(QuoteProblem(carried, text[carried], "unclosed", "double"))
+            carried = None
+        for i in range(para.start, para.end):
+            ch = text[i]
+            if ch not in ALL_MARKS:
+                continue
+            role, kind = _role(text, i, para.start, para.end, [k for k, _, _ in stack])
+            result.marks.append(Mark(i, ch, role, kind))
+            if role == "open":
+                if kind == "double" and any(k == "double" for k, _, _ in stack):
+                    # a reopened quote: merged paragraphs or a new sentence of speech
+                    _close_to(stack, "double", i, result)
+                stack.append((kind, i, ch))
+            elif role == "close":
+                if any(k == kind for k, _, _ in stack):
+                    _close_to(stack, kind, i + 1, result)
+                elif kind == "double":
+                    result.problems.append(QuoteProblem(i, ch, "unopened", kind))
+        doubles = [(o, c) for k, o, c in stack if k == "double"]
+        if doubles:
+            offset, _ = doubles[0]
+            result.spans.append((offset, para.end))
+            if index + 1 < len(paragraphs):
+                carried = offset
+            else:
+                result.problems.append(QuoteProblem(offset, text[offset], "unclosed", "double"))
+        else:
+            for kind, offset, ch in stack:
+                if ch == "‘":
+                    result.problems.append(QuoteProblem(offset, ch, "unclosed", kind))
+    result.spans = _merge(result.spans)
+    result._starts = [s for s, _ in result.spans]
+    result.problems.sort(key=lambda p: p.offset)
+    return result
+
+
+def _close_to(stack: list[tuple[str, int, str]], kind: str, end: int, result: QuoteAnalysis) -> None:
+    """Pop the stack down to and including the innermost open mark of ``kind``."""
+    while stack:
+        k, offset, _ = stack.pop()
+        if k == kind:
+            result.spans.append((offset, end))
+            return
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sort and merge overlapping spans so that lookup by bisection is exact."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged

@@ -1,0 +1,62 @@
+"""All rules, by code and by name: Python checks plus compiled data packs."""
+
+from __future__ import annotations
+
+import importlib
+import inspect
+from functools import lru_cache
+from itertools import groupby
+
+from newslint.kinds import phrase
+from newslint.packs import PackError, load_packs
+from newslint.rule import Rule, RunRule
+
+CHECK_MODULES = (
+    "newslint.checks.headline",
+    "newslint.checks.boilerplate",
+    "newslint.checks.quotes",
+    "newslint.checks.whitespace",
+    "newslint.checks.repetition",
+)
+KINDS = {phrase.KIND: phrase.build}
+
+
+class Registry:
+    """Rules indexed by code and by name; duplicates are an error."""
+
+    def __init__(self, rules: list[Rule]) -> None:
+        self.rules = sorted(rules, key=lambda r: r.info.code)
+        self.by_code: dict[str, Rule] = {}
+        self.by_name: dict[str, Rule] = {}
+        for rule in self.rules:
+            for key, index in ((rule.info.code, self.by_code), (rule.info.name, self.by_name)):
+                if key in index:
+                    raise PackError(f"duplicate rule {key!r} ({index[key].info.source} and {rule.info.source})")
+                index[key] = rule
+
+    def find(self, key: str) -> Rule | None:
+        """A rule by code (any case) or name."""
+        return self.by_code.get(key.upper()) or self.by_name.get(key.lower())
+
+
+def python_rules() -> list[Rule]:
+    """An instance of every Rule subclass defined in the check modules."""
+    rules: list[Rule] = []
+    for name in CHECK_MODULES:
+        module = importlib.import_module(name)
+        for _, cls in inspect.getmembers(module, inspect.isclass):
+            if issubclass(cls, Rule) and cls not in (Rule, RunRule) and cls.__module__ == name:
+                rules.append(cls())
+    return rules
+
+
+@lru_cache(maxsize=1)
+def default_registry() -> Registry:
+    """Every rule, compiled once per process."""
+    rules = python_rules()
+    specs = load_packs()
+    for (pack, kind), group in groupby(sorted(specs, key=lambda s: (s.pack, s.kind)), key=lambda s: (s.pack, s.kind)):
+        if kind not in KINDS:
+            raise PackError(f"{pack}.yaml: unknown rule kind {kind!r} (known: {', '.join(KINDS)})")
+        rules.extend(KINDS[kind](list(group)))
+    return Registry(rules)

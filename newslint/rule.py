@@ -1,0 +1,93 @@
+"""What a rule is: identity, documentation, examples, options and a check."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
+
+from newslint.diagnostic import CATEGORIES, Finding, Severity
+
+if TYPE_CHECKING:
+    from newslint.article import Article
+
+
+@dataclass(frozen=True)
+class Examples:
+    """Text a rule must flag, text it must leave alone, and what its fix produces."""
+
+    fail: tuple[str, ...] = ()
+    ok: tuple[str, ...] = ()
+    fixed: tuple[tuple[str, str], ...] = ()  # (input, expected output after the fix)
+
+
+@dataclass(frozen=True)
+class Option:
+    """One configurable rule option: its default and a line of help."""
+
+    default: Any
+    help: str
+
+    def validate(self, value: Any) -> Any:
+        expected = type(self.default)
+        if expected is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        if isinstance(value, bool) != isinstance(self.default, bool) or not isinstance(value, expected):
+            raise ValueError(f"expected {expected.__name__}, got {type(value).__name__}")
+        return value
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    """A rule's identity and documentation; the engine stamps these on every finding."""
+
+    code: str
+    name: str
+    category: str
+    severity: Severity
+    summary: str
+    why: str
+    examples: Examples
+    fix_safety: str = "No automatic fix."
+    options: Mapping[str, Option] = field(default_factory=dict)
+    default_enabled: bool = True
+    gated: bool = False  # fires only when the article shows enough other translation signals
+    source: str = "newslint"  # "newslint", a pack file, or "languagetool"
+
+    def __post_init__(self) -> None:
+        if self.category not in CATEGORIES:
+            raise ValueError(f"rule {self.code}: unknown category {self.category!r}")
+
+    @property
+    def fixable(self) -> bool:
+        return bool(self.examples.fixed) or not self.fix_safety.startswith("No automatic fix")
+
+
+@dataclass(frozen=True)
+class CheckContext:
+    """What a rule may read besides the article: its options and article-wide settings."""
+
+    options: Mapping[str, Any]
+    language: str = "both"
+    source_language: str | None = None
+    words: frozenset[str] = frozenset()
+
+
+class Rule:
+    """Base class: subclasses set ``info`` and implement ``check``."""
+
+    info: RuleInfo
+
+    def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
+        raise NotImplementedError
+
+
+class RunRule(Rule):
+    """A rule that looks across every article of one run (e.g. a headline used twice)."""
+
+    def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
+        return ()
+
+    def check_run(
+        self, articles: list["Article"], context: CheckContext
+    ) -> Iterable[tuple["Article", Finding]]:
+        raise NotImplementedError
