@@ -1,0 +1,35 @@
+"""The article model: offsets, line/column, paragraphs, sentences, headline."""
+
+from newslint.article import Article
+
+
+def test_columns_count_characters_and_survive_crlf_and_cr():
+    for newline in ("\n", "\r\n", "\r"):
+        a = Article(f"Héadline{newline}{newline}Ünïcode – the  end")
+        offset = a.text.index("  ")
+        assert a.position(offset) == (3, 14)
+
+
+def test_bom_is_removed_and_offsets_start_after_it():
+    a = Article("\ufeffHeadline\n\nBody.")
+    assert a.text.startswith("Headline")
+    assert a.position(a.text.index("Body")) == (3, 1)
+
+
+def test_headline_is_first_non_empty_line():
+    a = Article("\n\n  Big news today  \n\nBody text.")
+    assert a.text[a.headline.start : a.headline.end] == "Big news today"
+
+
+def test_paragraphs_split_on_blank_lines_or_by_line_when_none_is_blank():
+    blank = Article("Head\n\nOne.\nStill one.\n\nTwo.")
+    assert [blank.text[p.start : p.end] for p in blank.paragraphs] == ["Head", "One.\nStill one.", "Two."]
+    lines = Article("Head\nOne.\nTwo.")
+    assert len(lines.paragraphs) == 3
+
+
+def test_sentences_respect_abbreviations_and_initials():
+    a = Article("Head\n\nMr. Smith went to Washington D.C. on Monday. He left. J. K. Rowling wrote.")
+    texts = [a.text[s.start : s.end] for s in a.sentences]
+    assert "Mr. Smith went to Washington D.C. on Monday." in texts
+    assert "J. K. Rowling wrote." in texts
