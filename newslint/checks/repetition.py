@@ -9,7 +9,7 @@ from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
-_REPEAT = re.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b", re.IGNORECASE)
+_REPEAT = re.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
 # Repeats that English allows ("had had", "that that") and reduplications ("bye bye").
 _ALLOWED = frozenset(
     "had that is bye ha no so very far hush knock chop tut yum boo pom dum can do well blah "
@@ -30,6 +30,7 @@ class RepeatedWord(Rule):
             ok=(
                 "Talks stall\n\nHe had had enough, and said that that was final.",
                 "Talks stall\n\nShe waved bye bye. The talks ended. The end.",
+                "Talks stall\n\nThe band Duran Duran met senior law lord Lord Bingham and saw in-fighting in in-trays.",
             ),
             fixed=(("Talks stall\n\nIt ended on the the Friday.", "Talks stall\n\nIt ended on the Friday."),),
         ),
@@ -42,9 +43,29 @@ class RepeatedWord(Rule):
             word = m.group(1)
             if word.lower() in _ALLOWED or "\n\n" in m.group(2) or "\r\n\r\n" in m.group(2):
                 continue
-            if word.isupper() and len(word) > 1 and word != m.group(3):
+            if _is_name_or_title(text, m.start(1), word, m.group(3)):
                 continue
             yield Finding(
                 m.start(3), m.end(3), f"'{word}' repeated",
                 fix=Fix.replace(m.end(1), m.end(3), "", "safe"),
             )
+
+
+def _sentence_start(text: str, offset: int) -> bool:
+    j = offset - 1
+    while j >= 0 and text[j] in " \t\"“‘'(":
+        j -= 1
+    return j < 0 or text[j] in ".!?:\n\r"
+
+
+_FUNCTION_WORDS = frozenset("the a an to of in on at for and but or is was it he she we they this that with by".split())
+
+
+def _is_name_or_title(text: str, start: int, first: str, second: str) -> bool:
+    """Capitalised repeats are names (Duran Duran, law lord Lord Bingham), unless a
+    function word starts a sentence twice ("The The")."""
+    if not second[:1].isupper():
+        return False
+    if first[:1].islower():
+        return True
+    return not (_sentence_start(text, start) and first.lower() in _FUNCTION_WORDS)
