@@ -4,20 +4,14 @@ from __future__ import annotations
 
 import importlib
 import inspect
+import pkgutil
 from functools import lru_cache
 from itertools import groupby
 
 from newslint.kinds import phrase
 from newslint.packs import PackError, load_packs
-from newslint.rule import Rule, RunRule
+from newslint.rule import Rule, RuleInfo
 
-CHECK_MODULES = (
-    "newslint.checks.headline",
-    "newslint.checks.boilerplate",
-    "newslint.checks.quotes",
-    "newslint.checks.whitespace",
-    "newslint.checks.repetition",
-)
 KINDS = {phrase.KIND: phrase.build}
 
 
@@ -41,11 +35,14 @@ class Registry:
 
 def python_rules() -> list[Rule]:
     """An instance of every Rule subclass defined in the check modules."""
+    import newslint.checks as package
+
     rules: list[Rule] = []
-    for name in CHECK_MODULES:
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        name = f"{package.__name__}.{info.name}"
         module = importlib.import_module(name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
-            if issubclass(cls, Rule) and cls not in (Rule, RunRule) and cls.__module__ == name:
+            if issubclass(cls, Rule) and cls.__module__ == name and isinstance(getattr(cls, "info", None), RuleInfo):
                 rules.append(cls())
     return rules
 
