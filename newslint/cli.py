@@ -7,7 +7,7 @@ from typing import Iterable
 
 import click
 
-from newslint import __version__
+from newslint import __version__, readability
 from newslint.config import ConfigError, load_config
 from newslint.diagnostic import Severity
 from newslint.engine import Linter
@@ -86,6 +86,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
     diagnostics = linter.lint_run(articles)
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
+    if fmt == "json":
+        for result, article in zip(results, articles):
+            result.extra["readability"] = readability.summary(article)
     colour = not no_color and fmt == "text" and sys.stdout.isatty()
     FORMATTERS[fmt](results, sys.stdout, colour)
 
