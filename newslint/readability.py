@@ -48,7 +48,10 @@ def summary(article: Article) -> dict:
     body = article.body_paragraphs
     text = "\n\n".join(article.text[p.start : p.end] for p in body)
     lengths = sentence_words(article)
-    substantial = [p for p in body if len(article.text[p.start : p.end].split()) > 10]
+    substantial = [
+        p for p in body
+        if len(article.text[p.start : p.end].split()) > 10 and article.text[p.end - 1] in ".!?\"”’'"
+    ]
     lead = len(article.text[substantial[0].start : substantial[0].end].split()) if substantial else 0
     if not text.strip():
         return {"words": 0, "sentences": 0}
