@@ -12,6 +12,7 @@ from newslint.config import ConfigError, load_config
 from newslint.diagnostic import Severity
 from newslint.engine import Linter
 from newslint.formatters import FORMATTERS, FileResult
+from newslint.grammar import Grammar, GrammarUnavailable
 from newslint.packs import PackError
 from newslint.registry import default_registry
 from newslint.sources import InputError, expand, read_article
@@ -58,16 +59,28 @@ def cli() -> None:
               help="Spelling dialect to enforce.  [default: both]")
 @click.option("--source-language", default=None, metavar="LANG",
               help="Language the copy was translated from (zh, ru, ...), when known; sharpens translation rules.")
+@click.option("--grammar", type=click.Choice(["off", "auto", "required"]), default=None, envvar="NEWSLINT_GRAMMAR",
+              help="LanguageTool grammar: off; auto (use it when it can run, else say so); required (exit 2 "
+                   "if it cannot run; for CI). Env: NEWSLINT_GRAMMAR.  [default: auto]")
+@click.option("--languagetool-url", default=None, metavar="URL",
+              help="Use this LanguageTool server instead of a local one. Text is sent to it: name only servers you trust.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (colour is used only on a terminal).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, language: str | None,
-          source_language: str | None, no_color: bool) -> None:
-    """Check articles: files, folders (every .txt/.md inside) or - for stdin."""
+          source_language: str | None, grammar: str | None, languagetool_url: str | None,
+          no_color: bool) -> None:
+    """Check articles: files, folders (every .txt/.md inside) or - for stdin.
+
+    Grammar comes from a local LanguageTool server, installed into the cache folder on
+    first use (Java 17 and Maven needed); nothing leaves the machine unless you pass
+    --languagetool-url.
+    """
     try:
         config = load_config(config_path).with_overrides(
             select=_split(select), ignore=_split(ignore), language=language,
             fail_on=Severity.parse(fail_on) if fail_on else None,
             source_language=source_language.lower() if source_language else None,
+            grammar=grammar, languagetool_url=languagetool_url,
         )
         linter = Linter(config)
     except (ConfigError, PackError) as exc:
@@ -86,16 +99,51 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
     diagnostics = linter.lint_run(articles)
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
+    grammar_failed = _add_grammar(config, linter, articles, results)
     if fmt == "json":
         for result, article in zip(results, articles):
             result.extra["readability"] = readability.summary(article)
     colour = not no_color and fmt == "text" and sys.stdout.isatty()
     FORMATTERS[fmt](results, sys.stdout, colour)
 
-    if errors:
+    if errors or grammar_failed:
         sys.exit(EXIT_USAGE)
     worst = max((d.severity.rank for r in results for d in r.diagnostics), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= config.fail_on.rank else EXIT_OK)
+
+
+def _add_grammar(config, linter: Linter, articles: list, results: list[FileResult]) -> bool:
+    """Run LanguageTool over every article when it is on; True when required and it failed."""
+    if config.grammar == "off" or not articles or not any(a.rule.info.code == "LT" for a in linter.active):
+        return False
+    own_codes = {a.rule.info.code for a in linter.active}
+    checker = Grammar(config.language, config.languagetool_url, own_codes, config.ignore,
+                      progress=lambda msg: click.echo(f"newslint: {msg}", err=True))
+    failed = False
+    try:
+        checker.start()
+    except GrammarUnavailable as exc:
+        level = "error" if config.grammar == "required" else "warning"
+        click.echo(f"newslint: {level}: grammar not checked: {exc}", err=True)
+        for result in results:
+            result.notes.append(f"grammar not checked: {exc}")
+        return config.grammar == "required"
+    try:
+        for article, result in zip(articles, results):
+            try:
+                found = checker.check(article, result.diagnostics)
+            except GrammarUnavailable as exc:
+                failed = True
+                result.notes.append(f"grammar not checked: {exc}")
+                continue
+            result.diagnostics = sorted(result.diagnostics + found, key=lambda d: (d.offset, d.end_offset, d.code))
+    finally:
+        checker.close()
+    missing = [r.path for r in results if any(n.startswith("grammar not checked") for n in r.notes)]
+    if missing:
+        click.echo(f"newslint: warning: grammar not checked for {len(missing)} file(s): {', '.join(missing[:10])}"
+                   + (" ..." if len(missing) > 10 else ""), err=True)
+    return failed and config.grammar == "required"
 
 
 @cli.command("rules")
@@ -123,6 +171,9 @@ def rules_command(fmt: str) -> None:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Explain a rule (by CODE or NAME): what it does, why, examples, fix safety."""
+    if rule.upper().startswith("LT:"):
+        _explain_languagetool(rule)
+        return
     found = _registry().find(rule)
     if found is None:
         click.echo(f"newslint: error: no rule {rule!r}; `newslint rules` lists them", err=True)
@@ -140,6 +191,68 @@ def explain(rule: str) -> None:
         out += ["", "Fires only when the article shows other translation signals, or source-language is set."]
     out += ["", f"Defined in: {i.source}"]
     click.echo("\n".join(out))
+
+
+@cli.group("languagetool")
+def languagetool_group() -> None:
+    """Install, run and inspect the local LanguageTool server used for grammar."""
+
+
+@languagetool_group.command("install")
+def lt_install() -> None:
+    """Fetch LanguageTool from Maven Central into the cache folder (needs Java 17 and Maven)."""
+    from newslint.languagetool.provision import ProvisionError, ensure
+
+    try:
+        folder = ensure(progress=lambda msg: click.echo(f"newslint: {msg}", err=True))
+    except ProvisionError as exc:
+        click.echo(f"newslint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"LanguageTool is installed in {folder}")
+
+
+@languagetool_group.command("serve")
+@click.option("--port", default=8081, show_default=True, help="Port on 127.0.0.1 to listen on.")
+def lt_serve(port: int) -> None:
+    """Keep a LanguageTool server running on 127.0.0.1 for repeated runs and editors.
+
+    `newslint check` finds and uses it; stop it with Ctrl-C.
+    """
+    from newslint.languagetool.provision import ProvisionError
+    from newslint.languagetool.server import LanguageToolUnavailable, serve_forever
+
+    try:
+        sys.exit(serve_forever(port, progress=lambda msg: click.echo(f"newslint: {msg}", err=True)))
+    except (ProvisionError, LanguageToolUnavailable) as exc:
+        click.echo(f"newslint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+
+
+@languagetool_group.command("status")
+def lt_status() -> None:
+    """Say where LanguageTool is installed and whether a server is running."""
+    from newslint.languagetool.provision import LT_VERSION, find_existing
+    from newslint.languagetool.server import find_running
+
+    folder = find_existing()
+    click.echo(f"installed: {folder}" if folder else f"installed: no (run `newslint languagetool install`, LanguageTool {LT_VERSION})")
+    url = find_running()
+    click.echo(f"server: running at {url}" if url else "server: not running (check starts one per run)")
+
+
+def _explain_languagetool(code: str) -> None:
+    from newslint.languagetool import mapping
+
+    rule_id = code.split(":", 1)[1].upper()
+    state = "dropped (contradicts news conventions)" if rule_id in mapping.DROPPED else (
+        f"not reported when newslint's {mapping.OWNED_BY_NEWSLINT[rule_id]} is on" if rule_id in mapping.OWNED_BY_NEWSLINT else "reported")
+    click.echo("\n".join([
+        f"{mapping.CODE_PREFIX}{rule_id} {mapping.rule_name(rule_id)} (LanguageTool rule)", "",
+        "What it does", f"  LanguageTool's rule {rule_id}; its message says what it found. In newslint: {state}.", "",
+        "Why", f"  {_registry().find('LT').info.why}", "",
+        "Fix safety", "  No automatic fix; LanguageTool's replacements are offered as suggestions.", "",
+        f"Turn it off: --ignore {mapping.CODE_PREFIX}{rule_id}  (all of LanguageTool: --ignore LT)",
+    ]))
 
 
 def _one_line(text: str) -> str:

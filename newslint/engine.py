@@ -53,6 +53,8 @@ def _is_enabled(rule: Rule, select: tuple[str, ...], ignore: tuple[str, ...]) ->
 def select_rules(config: Config, registry: Registry) -> list[ActiveRule]:
     """The active rules, with options validated against each rule's schema."""
     for token in (*config.select, *config.ignore):
+        if token.upper().startswith("LT:"):
+            continue  # one LanguageTool rule: filtered when its matches are mapped
         if token.upper() != "ALL" and not any(_specificity(token, r) >= 0 for r in registry.rules):
             raise ConfigError(f"{config.path or 'command line'}: {token!r} matches no rule code, prefix or name")
     settings = {}

@@ -20,6 +20,13 @@ def lint_text(text: str, **config) -> list:
     return Linter(Config(**config)).lint(Article(text, "<test>"))
 
 
+@pytest.fixture(autouse=True)
+def _grammar_off_unless_asked(monkeypatch, request):
+    """CLI runs in tests skip LanguageTool unless the test is marked ``languagetool``."""
+    if request.node.get_closest_marker("languagetool") is None:
+        monkeypatch.setenv("NEWSLINT_GRAMMAR", "off")
+
+
 @pytest.fixture
 def lint():
     return lint_text

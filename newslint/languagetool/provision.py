@@ -55,9 +55,9 @@ def default_cache_dir() -> Path:
     return base / "newslint"
 
 
-def jar_dir(cache_dir: Path | None = None, version: str = LT_VERSION) -> Path:
-    """The install folder for ``version`` under ``cache_dir``."""
-    return (cache_dir or default_cache_dir()) / f"languagetool-{version}"
+def jar_dir(cache_dir: Path | None = None, version: str | None = None) -> Path:
+    """The install folder for ``version`` (default LT_VERSION) under ``cache_dir``."""
+    return (cache_dir or default_cache_dir()) / f"languagetool-{version or LT_VERSION}"
 
 
 def ltp_download_dir() -> Path:
@@ -191,11 +191,11 @@ def require_mvn() -> str:
     return mvn
 
 
-def fetch_pom(version: str = LT_VERSION) -> str:
+def fetch_pom(version: str | None = None) -> str:
     """A throw-away pom depending on the LanguageTool server + English module."""
     deps = "".join(
         f"<dependency><groupId>{LT_GROUP}</groupId><artifactId>{a}</artifactId>"
-        f"<version>{version}</version></dependency>"
+        f"<version>{version or LT_VERSION}</version></dependency>"
         for a in LT_ARTIFACTS
     )
     return (
@@ -211,20 +211,21 @@ def fetch_pom(version: str = LT_VERSION) -> str:
 def mvn_command(mvn: str, pom: Path, out_dir: Path) -> list[str]:
     """``mvn -B -q dependency:copy-dependencies`` into ``out_dir`` (runtime scope)."""
     return [
-        mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
+        mvn, "-B", "-q", "-Dstyle.color=never", "-f", str(pom), "dependency:copy-dependencies",
         f"-DoutputDirectory={out_dir}", "-DincludeScope=runtime",
         "-Dmdep.prependGroupId=true", "-Dmdep.overWriteReleases=true",
     ]
 
 
 def _last_line(log: Path) -> str:
-    """Last non-blank line of ``log`` that looks like an error, for messages."""
+    """The first real ``[ERROR]`` line of an mvn log (else its last line), for messages."""
     try:
-        lines = [ln.strip() for ln in log.read_text(errors="replace").splitlines() if ln.strip()]
+        text = re.sub(r"\x1b\[[0-9;]*m", "", log.read_text(errors="replace"))
     except OSError:
         return ""
-    errors = [ln for ln in lines if ln.startswith("[ERROR]") and "Re-run Maven" not in ln]
-    return (errors or lines or [""])[0 if errors else -1][:300]
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    errors = [ln for ln in lines if ln.startswith("[ERROR]") and len(ln) > len("[ERROR]")]
+    return (errors[0] if errors else lines[-1] if lines else "")[:300]
 
 
 def _run_mvn(cmd: list[str], log: Path, progress: Progress) -> None:
@@ -276,6 +277,7 @@ def _build(work: Path, mvn: str, log: Path, progress: Progress) -> None:
     progress(f"  fetched {len(jars)} jars ({size:.0f} MiB); writing launcher {SERVER_JAR}")
     write_launcher_jar(work / SERVER_JAR, [f"{LIBS_DIR}/{n}" for n in jars])
     pom.unlink()
+    work.chmod(0o755)  # mkdtemp made it private
 
 
 def _publish(work: Path, final: Path) -> Path:
@@ -291,11 +293,16 @@ def _publish(work: Path, final: Path) -> Path:
 
 
 def install(cache_dir: Path | None = None, progress: Progress = print) -> Path:
-    """Fetch LanguageTool with Maven into ``<cache>/languagetool-<ver>/``; return that folder."""
+    """Fetch LanguageTool with Maven into ``<cache>/languagetool-<ver>/``; return that folder.
+
+    Idempotent: returns at once if that folder is already complete.
+    """
     require_java()
     mvn = require_mvn()
     cache = cache_dir or default_cache_dir()
     final = jar_dir(cache)
+    if is_complete(final):
+        return final
     cache.mkdir(parents=True, exist_ok=True)
     _remove_stale_partials(cache)
     start = time.monotonic()

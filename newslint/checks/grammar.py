@@ -1,0 +1,41 @@
+"""The LanguageTool family: grammar from a real, local LanguageTool server.
+
+The check itself runs outside the engine (it needs a server for the whole run; see
+newslint/grammar.py); this rule gives the family its code, documentation and switch, so
+``--ignore LT`` or ``[rules.languagetool] enabled = false`` turn it off.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from newslint.article import Article
+from newslint.diagnostic import Finding, Severity
+from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+
+
+class LanguageTool(Rule):
+    info = RuleInfo(
+        code="LT",
+        name="languagetool",
+        category="grammar",
+        severity=Severity.WARNING,
+        summary="Grammar, confused words and style from a local LanguageTool server; each finding is coded LT:RULE_ID.",
+        why=(
+            "LanguageTool has thousands of grammar rules no word list can match. It runs on "
+            "this machine (installed on first use into the cache folder; `newslint "
+            "languagetool install`), so unpublished copy never leaves it; a remote server is "
+            "used only when named with --languagetool-url. Rules that contradict news "
+            "conventions are dropped (unpaired quotes across paragraphs, names as typos, curly "
+            "quote preferences), and a problem one of newslint's own rules reports is never "
+            "reported twice. Grammar and typo rules are warnings, style advice is info. "
+            "Ignore one LanguageTool rule with --ignore LT:RULE_ID."
+        ),
+        examples=Examples(
+            fail=("Talks stall\n\nShe have been there for years.",),
+            ok=("Talks stall\n\nShe has been there for years.",),
+        ),
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        return ()

@@ -1,0 +1,106 @@
+"""Grammar for a whole run: one LanguageTool session, matches mapped to diagnostics.
+
+Modes: ``off``; ``auto`` (use LanguageTool when it can be provisioned or reached, else say
+so and go on); ``required`` (a missing or failed LanguageTool is an error, exit 2).
+"""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from newslint.article import Article
+from newslint.diagnostic import Diagnostic
+from newslint.languagetool import mapping
+from newslint.languagetool.mapping import LTMatch
+
+
+class GrammarUnavailable(Exception):
+    """LanguageTool could not be used; the message is one line for the user."""
+
+
+class Grammar:
+    """Checks articles with LanguageTool; start() once, check() per article, close() at the end."""
+
+    def __init__(
+        self,
+        language: str,
+        url: str | None,
+        own_codes: set[str],
+        ignore: tuple[str, ...] = (),
+        progress: Callable[[str], None] = print,
+    ) -> None:
+        self.language = "en-GB" if language == "en-GB" else "en-US"
+        self.dialect_neutral = language == "both"
+        self.url = url
+        self.own_codes = own_codes
+        self.ignore = ignore
+        self.progress = progress
+        self.failure: str | None = None
+        self._session = None
+
+    def start(self) -> None:
+        """Provision (first use), then start or reach the server; raises GrammarUnavailable."""
+        from newslint.languagetool.provision import ProvisionError
+        from newslint.languagetool.server import LanguageToolSession, LanguageToolUnavailable
+
+        try:
+            self._session = LanguageToolSession(self.language, remote_url=self.url, progress=self.progress)
+            self._session.start()
+        except (ProvisionError, LanguageToolUnavailable, ValueError, OSError) as exc:
+            self.failure = str(exc)
+            self._session = None
+            raise GrammarUnavailable(str(exc)) from None
+
+    def check(self, article: Article, own: list[Diagnostic]) -> list[Diagnostic]:
+        """LanguageTool's diagnostics for one article; raises GrammarUnavailable if it fails."""
+        from newslint.languagetool.server import LanguageToolUnavailable
+
+        if self._session is None:
+            raise GrammarUnavailable(self.failure or "LanguageTool is not running")
+        try:
+            raw = self._session.check(article.text)
+        except (LanguageToolUnavailable, OSError) as exc:
+            self.failure = str(exc)
+            self._session = None
+            raise GrammarUnavailable(str(exc)) from None
+        matches = [LTMatch(**_fields(m)) for m in raw]
+        return to_diagnostics(article, matches, own, self.own_codes, self.ignore, self.dialect_neutral)
+
+    def close(self) -> None:
+        if self._session is not None:
+            self._session.close()
+            self._session = None
+
+
+def _fields(raw: dict) -> dict:
+    return {
+        "offset": raw["offset"], "length": raw["length"], "rule_id": raw["rule_id"],
+        "category_id": raw.get("category_id") or "MISC", "issue_type": raw.get("issue_type") or "",
+        "message": raw.get("message") or "", "replacements": tuple(raw.get("replacements") or ())[:5],
+    }
+
+
+def to_diagnostics(
+    article: Article, matches: list[LTMatch], own: list[Diagnostic], own_codes: set[str],
+    ignore: tuple[str, ...], dialect_neutral: bool = True,
+) -> list[Diagnostic]:
+    """Filter LanguageTool matches against news conventions and our own findings, then stamp them."""
+    out = []
+    for m in matches:
+        if not mapping.keep(m, own_codes, ignore, article.text, dialect_neutral) or mapping.overlaps_own(m, own):
+            continue
+        start, end = m.offset, m.offset + max(m.length, 1)
+        line, column = article.position(start)
+        end_line, end_column = article.position(end)
+        out.append(
+            Diagnostic(
+                code=mapping.CODE_PREFIX + m.rule_id,
+                rule=mapping.rule_name(m.rule_id),
+                category=mapping.CATEGORY_MAP.get(m.category_id, "grammar"),
+                severity=mapping.severity(m),
+                message=mapping.message(m),
+                line=line, column=column, end_line=end_line, end_column=end_column,
+                offset=start, end_offset=end, suggestions=m.replacements,
+            )
+        )
+    return out

@@ -1,0 +1,137 @@
+"""Turn LanguageTool matches into newslint findings: categories, codes, demotions.
+
+LanguageTool rules that contradict news conventions are dropped or demoted, and a match
+is dropped when one of newslint's own rules already reports the same problem there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping
+
+from newslint.diagnostic import Diagnostic, Severity
+
+CODE_PREFIX = "LT:"
+
+# LanguageTool category id -> newslint category
+CATEGORY_MAP = {
+    "TYPOS": "spelling",
+    "GRAMMAR": "grammar",
+    "PUNCTUATION": "grammar",
+    "CASING": "grammar",
+    "CONFUSED_WORDS": "grammar",
+    "COLLOCATIONS": "grammar",
+    "SEMANTICS": "grammar",
+    "COMPOUNDING": "grammar",
+    "MISC": "grammar",
+    "TYPOGRAPHY": "style",
+    "STYLE": "style",
+    "PLAIN_ENGLISH": "style",
+    "WIKIPEDIA": "style",
+    "NONSTANDARD_PHRASES": "style",
+    "AMERICAN_ENGLISH_STYLE": "style",
+    "BRITISH_ENGLISH": "style",
+    "GENDER_NEUTRALITY": "style",
+    "REDUNDANCY": "redundancy",
+    "REPETITIONS": "redundancy",
+    "REPETITIONS_STYLE": "redundancy",
+    "FALSE_FRIENDS": "translation",
+    "MISUSED_TERMS_EU_PUBLICATIONS": "translation",
+}
+
+# Rules whose problem newslint's own rules report (better, or news-aware): never doubled.
+OWNED_BY_NEWSLINT = {
+    "EN_CONSISTENT_APOS": "QT002",
+    "ENGLISH_WORD_REPEAT_RULE": "RD001",
+    "WHITESPACE_RULE": "WS001",
+    "CONSECUTIVE_SPACES": "WS001",
+    "COMMA_PARENTHESIS_WHITESPACE": "WS002",
+    "TOO_LONG_SENTENCE": "RB001",
+}
+# Spelling rules: names, acronyms and units flagged as typos; newslint's spelling rule is news-aware.
+_SPELLING_RULE = re.compile(r"^MORFOLOGIK_RULE_|^HUNSPELL_")
+# Rules that contradict news conventions and are dropped outright.
+DROPPED = {
+    "EN_UNPAIRED_QUOTES",  # text-level: wrong on multi-paragraph quotes; QT001 knows the convention
+    "EN_QUOTES",  # wants curly quotes: a house-style choice, and QT002 checks consistency
+    "DASH_RULE",  # en/em dash preference is house style
+    "UPPERCASE_SENTENCE_START",  # headlines, datelines and list items start in lower case legitimately
+    "PUNCTUATION_PARAGRAPH_END",  # headlines and bylines have no final full stop
+    "ENGLISH_WORD_REPEAT_BEGINNING_RULE",  # anaphora is a news device ("He said... He added...")
+    "SENTENCE_WHITESPACE",
+    "EN_DIACRITICS_REPLACE",
+    "ARROWS",
+}
+# Categories that prefer one dialect: dropped unless the user chose one (then LT runs in it).
+DIALECT_CATEGORIES = {"BRITISH_ENGLISH", "AMERICAN_ENGLISH_STYLE"}
+# LT issue types and categories that are advice, not errors: reported as info.
+_ADVISORY_TYPES = {"style", "locale-violation", "register", "typographical", "hint"}
+_ADVISORY_CATEGORIES = {"COMPOUNDING", "STYLE", "PLAIN_ENGLISH", "WIKIPEDIA", "TYPOGRAPHY", "REPETITIONS_STYLE"}
+_QUOTE_MARKS = set("\"'“”‘’„«»")
+
+
+@dataclass(frozen=True)
+class LTMatch:
+    """One LanguageTool match, independent of the client library's classes."""
+
+    offset: int
+    length: int
+    rule_id: str
+    category_id: str
+    issue_type: str
+    message: str
+    replacements: tuple[str, ...]
+
+    @classmethod
+    def from_json(cls, raw: Mapping[str, Any]) -> "LTMatch":
+        """From the server's /v2/check JSON."""
+        rule = raw.get("rule", {})
+        return cls(
+            offset=int(raw["offset"]),
+            length=int(raw["length"]),
+            rule_id=str(rule.get("id", "UNKNOWN")),
+            category_id=str(rule.get("category", {}).get("id", "MISC")),
+            issue_type=str(rule.get("issueType", "")),
+            message=str(raw.get("message", "")),
+            replacements=tuple(r.get("value", "") for r in raw.get("replacements", [])[:5]),
+        )
+
+
+def rule_name(rule_id: str) -> str:
+    """A kebab-case name for a LanguageTool rule id."""
+    return "languagetool-" + rule_id.lower().replace("_", "-")
+
+
+def keep(match: LTMatch, own_codes: set[str], ignore: Iterable[str] = (), text: str = "", dialect_neutral: bool = True) -> bool:
+    """Whether a match survives the news-convention filters and the user's ignores."""
+    if match.rule_id in DROPPED or _SPELLING_RULE.match(match.rule_id):
+        return False
+    if dialect_neutral and match.category_id in DIALECT_CATEGORIES:
+        return False
+    if match.rule_id == "EN_UNPAIRED_BRACKETS" and text[match.offset : match.offset + 1] in _QUOTE_MARKS:
+        return False  # quotes are QT001's; brackets stay
+    owner = OWNED_BY_NEWSLINT.get(match.rule_id)
+    if owner is not None and owner in own_codes:
+        return False
+    code = CODE_PREFIX + match.rule_id
+    return not any(code == t.upper() or code.startswith(t.upper()) and t.upper().startswith(CODE_PREFIX) for t in ignore)
+
+
+def severity(match: LTMatch) -> Severity:
+    """Warnings for grammar and typos; info for style and typography advice."""
+    if match.issue_type in _ADVISORY_TYPES or match.category_id in _ADVISORY_CATEGORIES:
+        return Severity.INFO
+    return Severity.WARNING
+
+
+def overlaps_own(match: LTMatch, own: list[Diagnostic]) -> bool:
+    """Whether one of our own diagnostics of the same category covers this span already."""
+    category = CATEGORY_MAP.get(match.category_id, "grammar")
+    end = match.offset + match.length
+    return any(d.category == category and d.offset < end and match.offset < d.end_offset for d in own)
+
+
+def message(match: LTMatch) -> str:
+    """LT's message, one line, without a trailing period."""
+    return " ".join(match.message.split()).rstrip(".")

@@ -1,0 +1,110 @@
+"""Grammar through a real, local LanguageTool server, driven through the CLI.
+
+These tests start real servers. Without Java/Maven they skip, except under
+NEWSLINT_REQUIRE_LANGUAGETOOL=1 (CI), where a missing LanguageTool fails them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from click.testing import CliRunner
+
+from newslint.cli import cli
+from newslint.grammar import Grammar
+from newslint.languagetool import provision
+from newslint.languagetool.server import LanguageToolSession
+
+from conftest import FIXTURES
+
+pytestmark = pytest.mark.languagetool
+
+
+@pytest.fixture(scope="module", autouse=True)
+def languagetool_installed():
+    try:
+        provision.ensure(progress=lambda msg: None)
+    except provision.ProvisionError as exc:
+        if os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL"):
+            pytest.fail(f"LanguageTool is required here but could not be provisioned: {exc}")
+        pytest.skip(f"LanguageTool unavailable: {exc}")
+
+
+def run(*args: str):
+    return CliRunner().invoke(cli, list(args))
+
+
+def test_grammar_error_found_through_a_local_server(tmp_path, monkeypatch):
+    urls = []
+    original = Grammar.close
+
+    def record_then_close(self):
+        if self._session is not None:
+            urls.append(self._session.url)
+        original(self)
+
+    monkeypatch.setattr(Grammar, "close", record_then_close)
+    story = tmp_path / "story.txt"
+    story.write_text("Talks resume\n\nShe have been there for years.\n", encoding="utf-8")
+    result = run("check", str(story), "--grammar", "required", "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    doc = json.loads(result.stdout)
+    grammar = [d for d in doc["files"][0]["diagnostics"] if d["category"] == "grammar"]
+    assert grammar and grammar[0]["code"].startswith("LT:")
+    assert grammar[0]["line"] == 3 and grammar[0]["column"] in (1, 5)
+    assert urls and urls[0].startswith("http://127.0.0.1:")  # no public server contacted
+
+
+def test_required_grammar_with_unreachable_server_exits_2(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Talks resume\n\nShe have been there.\n", encoding="utf-8")
+    result = run("check", str(story), "--grammar", "required", "--languagetool-url", "http://127.0.0.1:9")
+    assert result.exit_code == 2
+    assert "grammar not checked" in result.output and "Traceback" not in result.output
+    auto = run("check", str(story), "--grammar", "auto", "--languagetool-url", "http://127.0.0.1:9")
+    assert auto.exit_code == 0 and "grammar not checked" in auto.output
+
+
+def test_public_api_is_refused(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Talks resume\n\nShe have been there.\n", encoding="utf-8")
+    result = run("check", str(story), "--grammar", "required", "--languagetool-url", "https://api.languagetool.org")
+    assert result.exit_code == 2 and "grammar not checked" in result.output
+
+
+def test_fixtures_gain_no_false_grammar_or_quote_findings():
+    paths = [str(p) for p in sorted(FIXTURES.glob("*.txt"))]
+    result = run("check", *paths, "--grammar", "required", "--format", "json", "--select", "LT")
+    assert result.exit_code in (0, 1), result.output
+    for entry in json.loads(result.stdout)["files"]:
+        lt = [d for d in entry["diagnostics"] if d["code"].startswith("LT:")]
+        assert not [d for d in lt if d["category"] == "quotes"], entry["path"]
+        if "clean-" in entry["path"]:
+            assert all(d["severity"] == "info" for d in lt), (entry["path"], lt)
+
+
+def test_server_killed_mid_run_finishes_and_says_which_files_lacked_grammar(tmp_path, monkeypatch):
+    for i in range(50):
+        (tmp_path / f"a{i:02d}.txt").write_text(f"Story {i}\n\nShe have been there for {i} years.\n", encoding="utf-8")
+    calls = {"n": 0}
+    original = LanguageToolSession.check
+
+    def killing_check(self, text):
+        calls["n"] += 1
+        if calls["n"] in (10, 30) and self._proc is not None:
+            self._proc.kill()
+            self._proc.wait()
+        return original(self, text)
+
+    monkeypatch.setattr(LanguageToolSession, "check", killing_check)
+    monkeypatch.setattr(LanguageToolSession, "_reuse", lambda self: None)  # own the server, so it can die
+    result = run("check", str(tmp_path), "--grammar", "auto", "--format", "json")
+    doc = json.loads(result.stdout)
+    assert len(doc["files"]) == 50  # every file reported
+    lacking = [f["path"] for f in doc["files"] if any("grammar not checked" in n for n in f.get("notes", []))]
+    checked = [f["path"] for f in doc["files"] if any(d["code"].startswith("LT:") for d in f["diagnostics"])]
+    assert len(checked) >= 28  # restarted once after the first kill
+    assert lacking and len(lacking) + len(checked) == 50
+    assert f"grammar not checked for {len(lacking)} file(s)" in result.stderr
