@@ -108,3 +108,19 @@ def test_server_killed_mid_run_finishes_and_says_which_files_lacked_grammar(tmp_
     assert len(checked) >= 28  # restarted once after the first kill
     assert lacking and len(lacking) + len(checked) == 50
     assert f"grammar not checked for {len(lacking)} file(s)" in result.stderr
+
+
+def test_languagetool_rule_examples():
+    from newslint.article import Article
+    from newslint.registry import default_registry
+
+    info = default_registry().find("LT").info
+    checker = Grammar("both", None, set(), progress=lambda msg: None)
+    checker.start()
+    try:
+        for text in info.examples.fail:
+            assert checker.check(Article(text), []), text
+        for text in info.examples.ok:
+            assert not [d for d in checker.check(Article(text), []) if d.severity.value != "info"], text
+    finally:
+        checker.close()

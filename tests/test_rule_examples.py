@@ -11,6 +11,8 @@ from newslint.registry import default_registry
 from newslint.rule import RunRule
 
 RULES = default_registry().rules
+# LanguageTool runs outside the engine (it needs a server); tests/test_grammar.py runs its examples.
+ENGINE_RULES = [r for r in RULES if r.info.code != "LT"]
 
 
 def _codes_for(rule, text: str) -> list[str]:
@@ -33,7 +35,7 @@ def test_rule_has_examples_and_docs(rule):
 
 @pytest.mark.parametrize(
     "rule,text",
-    [(r, t) for r in RULES for t in r.info.examples.fail],
+    [(r, t) for r in ENGINE_RULES for t in r.info.examples.fail],
     ids=lambda v: v.info.code if hasattr(v, "info") else "",
 )
 def test_fail_examples_are_flagged(rule, text):
@@ -46,7 +48,7 @@ def test_fail_examples_are_flagged(rule, text):
 
 @pytest.mark.parametrize(
     "rule,text",
-    [(r, t) for r in RULES for t in r.info.examples.ok],
+    [(r, t) for r in ENGINE_RULES for t in r.info.examples.ok],
     ids=lambda v: v.info.code if hasattr(v, "info") else "",
 )
 def test_ok_examples_are_not_flagged(rule, text):
