@@ -1,0 +1,151 @@
+"""LanguageTool in newslint: recall on LT's own incorrect examples, newslint's false alarms
+on LT's correct examples, and run time against LanguageTool alone on the same server.
+
+Usage: python benchmarks/languagetool_eval.py [--limit N] [--articles 300] [--runs 3]
+
+- recall: share of ../shared/data/peers/languagetool_en_incorrect.jsonl examples where
+  newslint (grammar on, default config) reports something overlapping the marked span;
+  misses are split by why (LT itself silent at default level; only at level=picky; rule
+  off by default; dropped by newslint's news filters).
+- false alarms: share of languagetool_en_correct.jsonl examples where newslint's OWN
+  rules (not LanguageTool) report a warning or error.
+- speed: median wall time to check N BBC articles through newslint (all rules + grammar)
+  vs sending the same texts straight to the same LanguageTool server.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+import requests
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import DATA, bbc_articles  # noqa: E402
+
+from newslint.article import Article  # noqa: E402
+from newslint.config import Config  # noqa: E402
+from newslint.engine import Linter  # noqa: E402
+from newslint.grammar import Grammar, to_diagnostics  # noqa: E402
+from newslint.languagetool import mapping  # noqa: E402
+from newslint.languagetool.mapping import LTMatch  # noqa: E402
+from newslint.languagetool.server import LanguageToolSession  # noqa: E402
+
+
+def raw_check(url: str, text: str, **params: str) -> list[LTMatch]:
+    """Straight to the server's HTTP API (for the picky / enabledOnly probes)."""
+    data = {"text": text, "language": "en-US", **params}
+    r = requests.post(f"{url}/v2/check", data=data, timeout=60, proxies={"http": None, "https": None})
+    r.raise_for_status()
+    return [LTMatch.from_json(m) for m in r.json()["matches"]]
+
+
+def overlaps(start: int, end: int, s: int, e: int) -> bool:
+    return start < max(e, s + 1) and s < end
+
+
+def recall(url: str, linter: Linter, limit: int) -> None:
+    own_codes = {a.rule.info.code for a in linter.active}
+    rows = [json.loads(l) for l in (DATA / "peers" / "languagetool_en_incorrect.jsonl").open()]
+    rows = [r for r in rows if r.get("marker_span")][: limit or None]
+    grammar = Grammar("both", url, own_codes, progress=lambda m: None)
+    grammar.start()
+    hit = 0
+    why = Counter()
+    missed_rules = Counter()
+    for r in rows:
+        text, (s, e) = r["incorrect"], r["marker_span"]
+        article = Article(text)
+        own = linter.lint(article)
+        found = own + grammar.check(article, own)
+        if any(overlaps(d.offset, d.end_offset, s, e) for d in found):
+            hit += 1
+            continue
+        missed_rules[r["rule_id"]] += 1
+        default = raw_check(url, text)
+        if any(overlaps(m.offset, m.offset + m.length, s, e) for m in default):
+            kept = to_diagnostics(article, default, own, own_codes, ())
+            why["LT flags it; newslint drops it (news filters: spelling/dialect/quotes/owned rules)"] += 1 if not kept else 0
+            why["LT flags it at another span or rule"] += 1 if kept else 0
+        elif any(overlaps(m.offset, m.offset + m.length, s, e) for m in raw_check(url, text, level="picky")):
+            why["LT flags it only at level=picky"] += 1
+        elif any(overlaps(m.offset, m.offset + m.length, s, e)
+                 for m in raw_check(url, text, enabledRules=r["rule_id"], enabledOnly="true")):
+            why["rule off by default in LT 6.8"] += 1
+        else:
+            why["LT 6.8 silent (rule renamed/removed since 2019, or needs n-gram data)"] += 1
+    grammar.close()
+    print(f"recall on LT incorrect examples: {hit}/{len(rows)} = {100 * hit / len(rows):.1f}%")
+    for reason, n in why.most_common():
+        print(f"  missed, {reason}: {n}")
+    print("  most-missed LT rule ids: " + ", ".join(f"{k} ({v})" for k, v in missed_rules.most_common(12)))
+
+
+def false_alarms(linter: Linter, limit: int) -> None:
+    rows = [json.loads(l) for l in (DATA / "peers" / "languagetool_en_correct.jsonl").open()][: limit or None]
+    fired = Counter()
+    n_fired = 0
+    for r in rows:
+        ds = [d for d in linter.lint(Article(r["correct"])) if d.severity.value != "info"]
+        if ds:
+            n_fired += 1
+            fired.update(d.code for d in ds)
+    print(f"newslint's own rules (warning+) on LT correct examples: {n_fired}/{len(rows)} = {100 * n_fired / len(rows):.2f}%")
+    print("  by rule: " + ", ".join(f"{k} {v}" for k, v in fired.most_common(10)))
+
+
+def speed(session: LanguageToolSession, linter: Linter, n: int, runs: int) -> None:
+    texts = [a["text"] for a in bbc_articles()[:n]]
+    own_codes = {a.rule.info.code for a in linter.active}
+
+    def direct() -> float:
+        t = time.perf_counter()
+        for text in texts:
+            session.check(text)
+        return time.perf_counter() - t
+
+    def through_newslint() -> float:
+        t = time.perf_counter()
+        grammar = Grammar("both", session.url, own_codes, progress=lambda m: None)
+        grammar.start()
+        for i, text in enumerate(texts):
+            article = Article(text, f"a{i}")
+            own = linter.lint(article)
+            grammar.check(article, own)
+        grammar.close()
+        return time.perf_counter() - t
+
+    direct()  # warm the server
+    a, b = [], []
+    for _ in range(runs):
+        b.append(direct())
+        a.append(through_newslint())
+    ma, mb = statistics.median(a), statistics.median(b)
+    print(f"speed, {n} BBC articles, median of {runs}: newslint {ma:.2f}s, LanguageTool alone {mb:.2f}s, ratio {ma / mb:.3f}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--limit", type=int, default=0, help="examples per set (0: all)")
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip", nargs="*", default=[], choices=["recall", "false-alarms", "speed"])
+    args = parser.parse_args()
+    linter = Linter(Config())
+    with LanguageToolSession("en-US", reuse_running=False, progress=lambda m: print(m, file=sys.stderr)) as session:
+        print(f"LanguageTool server {session.url} (started in {session.startup_seconds or 0:.1f}s)")
+        if "false-alarms" not in args.skip:
+            false_alarms(linter, args.limit)
+        if "recall" not in args.skip:
+            recall(session.url, linter, args.limit)
+        if "speed" not in args.skip:
+            speed(session, linter, args.articles, args.runs)
+
+
+if __name__ == "__main__":
+    main()
