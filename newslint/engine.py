@@ -103,7 +103,10 @@ class Linter:
                 continue
             bucket = gated if active.rule.info.gated else plain
             bucket.extend((active, f) for f in active.rule.check(article, active.context))
-        signals = sum(1 for a, _ in plain if a.rule.info.category == "translation")
+        signals = sum(
+            1 for a, f in plain
+            if a.rule.info.category == "translation" and (f.severity or a.severity) != Severity.INFO
+        )
         if gated and (signals >= GATE_THRESHOLD or self.config.source_language):
             plain.extend(gated)
         return _stamp(article, plain)

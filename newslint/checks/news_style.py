@@ -1,0 +1,307 @@
+"""News style: a title with a bare surname on first reference, and leads that run too long."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Iterable
+
+from newslint.article import Article, Span
+from newslint.checks.headline import headline_text, normalise, similar
+from newslint.diagnostic import Finding, Severity
+from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
+
+# ---- titles and names --------------------------------------------------------------
+
+_UPPER = "A-ZÀ-ÖØ-Þ\u0100-\u017f"
+_LETTER = r"[^\W\d_]"
+# Heads of state and government: British and other native copy often writes "President
+# Bush" on first reference, so these have a rule of their own that only fires on copy
+# that shows other signs of translation.
+_LEADER_HEADS = r"Prime Minister|President|Premier"
+# Formal titles that go before a full name. Honorifics (Mr, Dr, Sir, Lord...) and royal or
+# papal titles (King Charles, Pope Francis), which take a given name, are not here.
+_TITLE_HEADS = (
+    r"Secretary[- ]General|Attorney[- ]General|Solicitor[- ]General|Governor[- ]General|"
+    r"Director[- ]General|Inspector[- ]General|Surgeon[- ]General|"
+    r"Secretary(?: of (?:State|Defen[cs]e|the Treasury|the Interior|Homeland Security|Energy|Labor|"
+    r"Commerce|Agriculture|Education|Transportation|Health and Human Services|Veterans Affairs|"
+    r"Housing and Urban Development|the Navy|the Army|the Air Force))?|"
+    r"Vice[- ]President|Chancellor|Minister|Senator|Sen\.|Governor|Gov\.|Mayor|"
+    r"General|Gen\.|Admiral|Adm\.|Colonel|Col\.|Lt\.|Maj\.|Capt\.|Sgt\.|Marshal|Brigadier|"
+    r"Judge|Justice|Ambassador|Commissioner|Chairman|Chairwoman|Chairperson|Superintendent|"
+    r"Representative|Rep\.|Congressman|Congresswoman|Councillor|Cllr|"
+    r"Archbishop|Cardinal|Ayatollah|Chief Executive|Chief Justice|Chief Constable"
+)
+_MODIFIERS = (
+    r"(?:(?:Deputy|Vice|Foreign|Defen[cs]e|Home|Interior|Finance|Health|Education|Culture|"
+    r"Trade|Justice|Environment|Transport|Energy|Economy|Agriculture|Labou?r|First|Chief|Acting|"
+    r"Interim|Shadow|Junior|Assistant|Senior|Federal|State|Police|Army|Navy|Air|Opposition|"
+    r"Lieutenant|Major|Colonel|Rear|Field)(?:\s+|-))*"
+)
+_PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|le|la|al|el|bin|ben|ibn|dos|das|ter)\s+|(?:al|el|bin|abu)-)"
+_SURNAME = rf"(?:[{_UPPER}]{_LETTER}*[a-zß-ÿ]{_LETTER}*|O['’][{_UPPER}]{_LETTER}+)(?:-[{_UPPER}]{_LETTER}+)*"
+_NAME_AFTER_TITLE = (
+    rf"\s+(?P<name>{_PARTICLE}?(?P<surname>{_SURNAME}))"
+    # not followed by another name word ("President George Bush") nor more of this word
+    rf"(?![\w’'-]*\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}?[{_UPPER}])(?!{_LETTER}|&)"
+)
+_TITLE_NAME = re.compile(
+    rf"\b(?P<title>(?P<leader>{_LEADER_HEADS})|{_MODIFIERS}(?:{_TITLE_HEADS})){_NAME_AFTER_TITLE}"
+)
+_GIVEN = rf"[{_UPPER}]{_LETTER}+(?:-[{_UPPER}]{_LETTER}+)?|[{_UPPER}]\.?(?:\s*[{_UPPER}]\.)*"
+# Words after a title that are not surnames: institutions, laws, products, the title's tail.
+_NOT_SURNAMES = frozenset(
+    """Motors Electric Mills Dynamics Foods Assembly Accounting Synod Council Committee Office
+    Department Secretary General Elect Emeritus Designate Minister Ministers President Chancellor
+    Secretaries Hospital Court Courts House Street Square Road Avenue Airport University College
+    School Station Palace Day Hotel Theatre Club Cup Trophy Award Awards Prize Fund Bank Board
+    Commission Service Services Group Election Elections Strike Staff Headquarters Manager
+    Practitioner Medical Public Counsel Consul Agent Affairs Register Post Plan Motor Rules Debate
+    Questions Time Times League Leagues Bill Act Division Trust Party Forum Union Association
+    Federation Foundation Institute Society Centre Center Agency Authority Corporation Company
+    Conference Summit Treaty Accord Review Report Scheme Index Series Championship Games Studies
+    Organization Organisation Factory Works Secretariat Bureau Directorate Headquarters Staffs
+    Consulate Chamber Counselor Counsellor Prosecutor Prosecutors Inspectorate
+    System Systems Programme Program Ministry Administration Directorate Inquiry Commissioners
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+    June July August September October November December Sir Lord Lady Dame Baroness Baron Mr
+    Mrs Ms Dr Prof Professor The This That These Those It He She They We His Her Their Our Its
+    Of And In On At For Who Whose Which What When Where While After Before""".split()
+)
+_NOT_GIVEN = re.compile(
+    rf"(?:{_LEADER_HEADS}|{_TITLE_HEADS}|Mr|Mrs|Ms|Miss|Dr|Prof|Professor|Sir|Lord|Lady|Dame|"
+    r"Baroness|Baron|King|Queen|Prince|Princess|Pope|Saint|St|The|A|An|In|On|At|For|And|But|By|"
+    r"If|As|When|While|After|Before|Former|Then|Now|Deputy|Prime|Foreign|Home|Vice|Acting|"
+    r"Interim|Chief|Under|Says|Said|Of|To|From|With|Without|Against|Between)$"
+)
+# "Mr Justice Eady", "Lord Justice Rix": an honorific before the title is a British judge's
+# style; "the frigate Admiral Gorshkov" is a ship named after someone.
+_VESSELS = (
+    r"ship|vessel|frigate|destroyer|corvette|cruiser|submarine|carrier|icebreaker|boat|tanker|liner|"
+    r"warship|flagship|steamer|yacht|ferry|trawler|tug|chaser"
+)
+_NOT_A_PERSON_BEFORE = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Lord|Lady|Dame|Sir|Madam)\.?|\b(?:{_VESSELS}|HMS|USS|MV|RFS))\s+$")
+_VESSEL_AFTER = re.compile(rf"\s+(?:{_VESSELS})s?\b")
+
+
+@dataclass(frozen=True)
+class BareSurname:
+    """A title with a surname and no given name, where no full name came before."""
+
+    start: int
+    end: int
+    title: str
+    name: str
+    leader: bool
+    later: str | None
+
+
+def bare_surnames(article: Article) -> list[BareSurname]:
+    """First references made of a title and a bare surname, in the body (cached)."""
+    cached = article.cache.get(bare_surnames)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    text = article.text
+    found: list[BareSurname] = []
+    seen: set[str] = set()
+    body = _body_start(article)
+    for m in _TITLE_NAME.finditer(text, body):
+        surname = m.group("surname")
+        if surname in seen or surname in _NOT_SURNAMES:
+            continue
+        seen.add(surname)
+        if (
+            _NOT_A_PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start())
+            or _VESSEL_AFTER.match(text, m.end())
+            or article.in_quote(m.start())
+        ):
+            continue
+        name = m.group("name")
+        if _full_name_between(text, name, body, m.start()):
+            continue
+        title = " ".join(m.group("title").split())
+        later = _full_name_between(text, name, m.end(), len(text))
+        found.append(BareSurname(m.start(), m.end(), title, name, bool(m.group("leader")), later))
+    article.cache[bare_surnames] = found
+    return found
+
+
+def _full_name_between(text: str, surname: str, start: int, end: int) -> str | None:
+    """The first "Jens Stoltenberg" or "George W. Bush" for this surname in text[start:end]."""
+    pattern = re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}?{re.escape(surname)}(?!{_LETTER})")
+    for m in pattern.finditer(text, start, end):
+        if not any(_NOT_GIVEN.match(part) for part in m.group("given").split("-")):
+            return m.group()
+    return None
+
+
+def _body_start(article: Article) -> int:
+    body = article.body_paragraphs
+    return body[0].start if body else len(article.text)
+
+
+def _bare_surname_message(found: BareSurname) -> str:
+    later = f"; the full name '{found.later}' comes only later" if found.later else ""
+    return f"'{found.title} {found.name}' on first reference has no given name{later}"
+
+
+class TitleWithoutGivenName(Rule):
+    info = RuleInfo(
+        code="ST001",
+        name="title-without-given-name",
+        category="style",
+        severity=Severity.WARNING,
+        summary="Flags a title and a bare surname on first reference (\"Secretary-General Stoltenberg said\").",
+        why=(
+            "News style gives a person's full name on first reference (\"NATO Secretary General "
+            "Jens Stoltenberg\") and the surname alone after that. A title with only a surname "
+            "before the full name has appeared is a translation habit or an editing slip; "
+            "readers may not know who is meant. Honorifics (Mr, Dr, Sir, Lord), royal and papal "
+            "titles, and British judges (\"Mr Justice Eady\") are not covered; presidents and "
+            "prime ministers are left to leader-title-without-given-name."
+        ),
+        examples=Examples(
+            fail=(
+                "NATO rejects demands\n\nNATO Secretary-General Stoltenberg said the alliance would not bow.",
+                "Talks stall\n\nForeign Minister Lavrov met the envoy. Sergei Lavrov said later that talks had failed.",
+                "Talks stall\n\nThe talks ended, Labour Minister Ghazi said.",
+            ),
+            ok=(
+                "NATO rejects demands\n\nNATO Secretary General Jens Stoltenberg said the alliance would "
+                "not bow. Secretary General Stoltenberg added that talks would go on.",
+                "Budget row\n\nChancellor Gordon Brown said the budget was fair. Mr Brown left.",
+                "Car sales fall\n\nSales at General Motors fell, and Lord Falconer and Dr Smith said so.",
+                "Talks stall\n\n\"Secretary-General Stoltenberg will decide,\" the envoy said.",
+                "Talks stall\n\nLord Justice Rix and Mr Justice Forbes ruled on the Criminal Justice Bill.",
+                "Talks stall\n\nThe Premier League said so.",
+                "Talks stall\n\nLabour Minister Ghazi al-Gosaibi and EC President Jos\u00e9 Manuel Barroso met.",
+                "Talks stall\n\nOfficials, including President Putin, believe the talks failed.",
+            ),
+        ),
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        for found in bare_surnames(article):
+            if not found.leader:
+                yield Finding(found.start, found.end, _bare_surname_message(found))
+
+
+class LeaderTitleWithoutGivenName(Rule):
+    info = RuleInfo(
+        code="ST003",
+        name="leader-title-without-given-name",
+        category="style",
+        severity=Severity.WARNING,
+        summary=(
+            "Flags \"President Putin\" or \"Prime Minister Blair\" with no given name on first "
+            "reference, in copy that looks translated."
+        ),
+        why=(
+            "Agency style wants \"Russian President Vladimir Putin\" on first reference. British "
+            "papers, the BBC among them, write \"President Bush\" for a leader every reader "
+            "knows, so this rule is gated: it fires only when the article shows other signs of "
+            "translation, or when a source language is set."
+        ),
+        examples=Examples(
+            fail=(
+                "Talks stall\n\nOfficials, including President Putin, believe the talks failed.",
+                "Talks stall\n\nPrime Minister Blair said the talks had failed.",
+            ),
+            ok=(
+                "Talks stall\n\nRussian President Vladimir Putin said the talks had failed. President Putin left.",
+                "Talks stall\n\nThe President of France said the talks had failed.",
+            ),
+        ),
+        gated=True,
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        for found in bare_surnames(article):
+            if found.leader:
+                yield Finding(found.start, found.end, _bare_surname_message(found))
+
+
+# ---- lead length ---------------------------------------------------------------------
+
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_DASH = r"(?:\s+--?|\s*[–—])\s+"  # a spaced hyphen, or an en or em dash
+_DATELINE = re.compile(
+    "|".join(
+        (
+            # MOSCOW (Reuters) -   WASHINGTON, Dec 24 (AP) —   PARIS, France —
+            rf"[A-Z][A-Z.'’ -]+[A-Z.](?:,\s*[A-Z][A-Za-z.' ]+?)?(?:,\s*{_MONTH}\s+\d{{1,2}})?"
+            rf"(?:\s*\([A-Za-z .&/-]{{2,30}}\))?{_DASH}",
+            # December 24 –   Monday, Dec. 24, 2021 -   24 December -
+            rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})"
+            rf"(?:,?\s+\d{{4}})?{_DASH}",
+        )
+    )
+)
+_LEAD_WORD = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*")
+_FINAL = re.compile(r"[.!?][\"'”’)]*$")
+
+
+def lead_sentence(article: Article) -> Span | None:
+    """The first sentence of the first prose paragraph after the headline."""
+    found = headline_text(article)
+    head = normalise(found[1]) if found else ""
+    for para in article.body_paragraphs:
+        chunk = article.text[para.start : para.end]
+        if not _FINAL.search(chunk) or (head and similar(normalise(chunk), head, 0.9)):
+            continue  # a repeated headline, a byline or a label, not the lead
+        for sentence in article.sentences:
+            if sentence.start >= para.start:
+                return sentence
+        return None
+    return None
+
+
+class LongLead(Rule):
+    info = RuleInfo(
+        code="ST002",
+        name="long-lead",
+        category="style",
+        severity=Severity.WARNING,
+        summary="Flags a lead (first sentence of the story) longer than 40 words; over 30 is info.",
+        why=(
+            "The lead carries the story in one short sentence. Reuters' rule of thumb: over 25 "
+            "words get nervous, over 30 very nervous, around 40 split it. A dateline (\"MOSCOW "
+            "(Reuters) -\", \"December 24 -\") is not counted; the headline is not the lead."
+        ),
+        examples=Examples(
+            fail=(
+                "NATO rejects demands\n\nDecember 24 – NATO's secretary general said on Thursday in response "
+                "to Russia's security proposals, which were published by the foreign ministry in Moscow "
+                "last week and demand an end to eastward expansion, that the alliance had never promised "
+                "anyone in Europe or elsewhere that it would not expand. Officials agreed.",
+            ),
+            ok=(
+                "NATO rejects demands\n\nMOSCOW (Reuters) - NATO's chief said on Thursday the alliance had "
+                "never promised Russia it would not expand. Officials agreed.",
+            ),
+        ),
+        options={
+            "max-words": Option(40, "a lead with more words than this is a warning"),
+            "info-words": Option(30, "a lead with more words than this is info (0: never)"),
+        },
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        sentence = lead_sentence(article)
+        if sentence is None or article.in_quote(sentence.start):
+            return
+        text = article.text
+        start = sentence.start
+        dateline = _DATELINE.match(text, start, sentence.end)
+        if dateline:
+            start = dateline.end()
+        words = len(_LEAD_WORD.findall(text, start, sentence.end))
+        limit, info_limit = context.options["max-words"], context.options["info-words"]
+        if words > limit:
+            yield Finding(start, sentence.end, f"lead of {words} words (over {limit}); split it")
+        elif info_limit and words > info_limit:
+            yield Finding(
+                start, sentence.end, f"lead of {words} words (over {info_limit}); consider a shorter one",
+                severity=Severity.INFO,
+            )
