@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from newslint.article import Article
-from newslint.checks.artifacts import scan_scripts, script_of
+from newslint.scripts import scan_scripts, script_of
 from newslint.config import Config, RuleSetting
 from newslint.engine import Linter
 from newslint.fixes import apply_fixes
