@@ -9,8 +9,10 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import cached_property
-from typing import Iterator
+from functools import cached_property, wraps
+from typing import Callable, Iterator, TypeVar
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -192,3 +194,15 @@ def _ends_with_abbreviation(text: str, start: int, dot: int) -> bool:
     if token in _ABBREVIATIONS:
         return True
     return len(token) == 1 and token.isalpha()
+
+
+def per_article(compute: Callable[["Article"], T]) -> Callable[["Article"], T]:
+    """Compute ``compute(article)`` once per article; every rule that asks shares the result."""
+
+    @wraps(compute)
+    def shared(article: Article) -> T:
+        if shared not in article.cache:
+            article.cache[shared] = compute(article)
+        return article.cache[shared]  # type: ignore[return-value]
+
+    return shared

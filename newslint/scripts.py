@@ -11,7 +11,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from newslint.article import Article
+from newslint.article import Article, per_article
 
 # (first code point, last code point, script); Latin and "inherited" marks are absent.
 _SCRIPT_RANGES = sorted(
@@ -105,15 +105,13 @@ _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _RUN_BREAK = re.compile(r"[A-Za-z\n\r]")
 
 
+@per_article
 def scan_scripts(article: Article) -> ScriptScan:
-    """One pass over the non-ASCII characters: runs of non-Latin scripts (cached per article).
+    """One pass over the non-ASCII characters: runs of non-Latin scripts (shared per article).
 
     A run goes on across spaces, digits and punctuation; a Latin letter or a line break
     ends it.
     """
-    cached = article.cache.get(scan_scripts)
-    if cached is not None:
-        return cached  # type: ignore[return-value]
     text = article.text
     runs: list[ScriptRun] = []
     current: ScriptRun | None = None
@@ -166,7 +164,6 @@ def scan_scripts(article: Article) -> ScriptScan:
     if runs:
         latin += len(_ASCII_LETTER.findall(text))
     result = ScriptScan(runs, latin)
-    article.cache[scan_scripts] = result
     return result
 
 

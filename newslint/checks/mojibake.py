@@ -8,7 +8,7 @@ from typing import Iterable
 from ftfy import fix_encoding_and_explain
 from ftfy.badness import BADNESS_RE
 
-from newslint.article import Article
+from newslint.article import Article, per_article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
@@ -49,11 +49,9 @@ def _describe_plan(plan: list[tuple[str, str]]) -> str:
     return "text decoded with the wrong encoding"
 
 
+@per_article
 def find_mojibake(article: Article) -> list[Mojibake]:
-    """Mojibake ftfy can repair, one entry per whitespace-separated token (cached)."""
-    cached = article.cache.get(find_mojibake)
-    if cached is not None:
-        return cached  # type: ignore[return-value]
+    """Mojibake ftfy can repair, one entry per whitespace-separated token."""
     text = article.text
     found: list[Mojibake] = []
     done = -1
@@ -79,7 +77,6 @@ def find_mojibake(article: Article) -> list[Mojibake]:
             start + a, end - b, token[a : len(token) - b], fixed.text[a : len(fixed.text) - b],
             token, _describe_plan(fixed.explanation or []),
         ))
-    article.cache[find_mojibake] = found
     return found
 
 

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable
 
-from newslint.article import Article, Span
+from newslint.article import Article, Span, per_article
 from newslint.checks.headline import headline_text, normalise, similar
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
@@ -97,11 +97,9 @@ class BareSurname:
     later: str | None
 
 
+@per_article
 def bare_surnames(article: Article) -> list[BareSurname]:
-    """First references made of a title and a bare surname, in the body (cached)."""
-    cached = article.cache.get(bare_surnames)
-    if cached is not None:
-        return cached  # type: ignore[return-value]
+    """First references made of a title and a bare surname, in the body."""
     text = article.text
     found: list[BareSurname] = []
     seen: set[str] = set()
@@ -123,7 +121,6 @@ def bare_surnames(article: Article) -> list[BareSurname]:
         title = " ".join(m.group("title").split())
         later = _full_name_between(text, name, m.end(), len(text))
         found.append(BareSurname(m.start(), m.end(), title, name, bool(m.group("leader")), later))
-    article.cache[bare_surnames] = found
     return found
 
 
