@@ -29,7 +29,7 @@ class PackMatcher:
     """One compiled regular expression for every phrase rule of a pack."""
 
     def __init__(self, specs: list[RuleSpec]) -> None:
-        parts = []
+        parts: list[tuple[bool, str]] = []
         self._groups: dict[str, tuple[str, int]] = {}
         for ri, spec in enumerate(specs):
             for pi, pattern in enumerate(spec.patterns):
@@ -37,9 +37,10 @@ class PackMatcher:
                 body = pattern.regex if pattern.case_sensitive else f"(?i:{pattern.regex})"
                 if spec.scope == "line":
                     body = rf"^[ \t]*(?:{body})[ \t\r]*$"
-                parts.append(f"(?P<{group}>{body})")
+                at_word = spec.scope != "line" and _starts_at_word_boundary(pattern.regex)
+                parts.append((at_word, f"(?P<{group}>{body})"))
                 self._groups[group] = (spec.code, pi)
-        self.regex = re.compile("|".join(parts), re.MULTILINE)
+        self.regex = re.compile(_factor_boundaries(parts), re.MULTILINE)
 
     def matches(self, article: "Article") -> dict[str, list[tuple[int, int, int]]]:
         """Matches by rule code: (start, end, pattern index); computed once per article."""
@@ -74,9 +75,8 @@ class PhraseRule(Rule):
         )
 
     def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
-        if self.spec.source_languages and context.source_language:
-            if context.source_language not in self.spec.source_languages:
-                return
+        if not _applies(self.spec.source_languages, context.source_language):
+            return
         text = article.text
         for start, end, pi in self.matcher.matches(article).get(self.spec.code, ()):
             if self.spec.scope == "line":
@@ -91,6 +91,65 @@ class PhraseRule(Rule):
             )
             fix = Fix.replace(start, end, suggestion) if self.spec.fix and suggestion is not None else None
             yield Finding(start, end, message, (suggestion,) if suggestion else (), fix)
+
+
+def _factor_boundaries(parts: list[tuple[bool, str]]) -> str:
+    """Join alternatives, hoisting a shared ``\\b`` over each run of word-initial ones.
+
+    Same matches in the same priority order; the engine then rejects most positions (inside
+    words) with one test instead of one per pattern.
+    """
+    out: list[str] = []
+    run: list[str] = []
+    for at_word, part in [*parts, (False, "")]:
+        if at_word:
+            run.append(part)
+            continue
+        if run:
+            out.append(rf"\b(?:{'|'.join(run)})")
+            run = []
+        if part:
+            out.append(part)
+    return "|".join(out)
+
+
+def _starts_at_word_boundary(regex: str) -> bool:
+    """Whether every top-level alternative of a pattern starts with ``\\b``."""
+    depth, start, branches, i = 0, 0, [], 0
+    in_class = False
+    while i < len(regex):
+        c = regex[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
+                i += 2 if regex[i + 1] == "]" else 3
+                continue
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            branches.append(regex[start:i])
+            start = i + 1
+        i += 1
+    branches.append(regex[start:])
+    return all(b.startswith("\\b") for b in branches)
+
+
+def _applies(languages: tuple[str, ...], source: str | None) -> bool:
+    """Whether a rule limited to some source languages runs for this source language.
+
+    No source language set, or "any" (translated, language unknown), runs every rule;
+    a regional tag counts as its language ("zh-cn" is "zh").
+    """
+    if not languages or not source or source == "any":
+        return True
+    return source in languages or source.split("-")[0] in languages
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

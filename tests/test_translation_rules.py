@@ -1,0 +1,108 @@
+"""Translation packs (rules/translation-*.yaml): seed calques found, clean copy left alone."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from newslint.article import Article
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.kinds.phrase import PackMatcher, _applies, _starts_at_word_boundary
+from newslint.registry import default_registry
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SEED = FIXTURES / "seed-article.txt"
+
+# (text the finding must cover, line of the seed article it is on)
+SEED_CALQUES = [
+    ("According to several media reports", 8),
+    ("expand its scale", 8),
+    ("It is reported that", 14),
+    ("most concerned issue", 14),
+    ("pointed out", 18),
+    ("momentum of", 20),
+]
+
+
+def _translation(text: str, **config) -> list:
+    article = Article(text, "<test>")
+    found = Linter(Config(**config)).lint(article)
+    return [(d, article.text[d.offset : d.end_offset]) for d in found if d.category == "translation"]
+
+
+@pytest.mark.parametrize("phrase,line", SEED_CALQUES, ids=[p for p, _ in SEED_CALQUES])
+def test_seed_calques_are_flagged(phrase, line):
+    text = SEED.read_text(encoding="utf-8")
+    assert text.splitlines()[line - 1].count(phrase) == 1, "fixture changed: update the expected line"
+    hits = [d for d, matched in _translation(text) if phrase.lower() in matched.lower()]
+    assert hits, f"no translation finding covers {phrase!r}"
+    assert all(d.line == line for d in hits), [(d.code, d.line) for d in hits]
+
+
+@pytest.mark.parametrize("path", sorted(FIXTURES.glob("clean-*.txt")), ids=lambda p: p.stem)
+def test_clean_fixtures_have_no_translation_warnings(path):
+    found = _translation(path.read_text(encoding="utf-8"))
+    assert [(d.code, matched) for d, matched in found if d.severity.rank >= 1] == []
+
+
+def test_risky_verb_needs_other_signals():
+    native = "Talks end\n\nThe minister pointed out that the talks had failed.\n"
+    assert "TR007" not in {d.code for d, _ in _translation(native)}
+    translated = (
+        "Talks end\n\nIt is reported that the talks failed. The relevant departments declined to comment.\n\n"
+        "The minister pointed out that the talks had failed.\n"
+    )
+    assert "TR007" in {d.code for d, _ in _translation(translated)}
+    assert "TR007" in {d.code for d, _ in _translation(native, source_language="zh")}
+
+
+@pytest.mark.parametrize(
+    "source,runs_zh,runs_ru",
+    [(None, True, True), ("any", True, True), ("zh", True, False), ("zh-cn", True, False), ("ru", False, True)],
+)
+def test_source_language_selects_packs(source, runs_zh, runs_ru):
+    text = "Talks end\n\nThe relevant departments said so. According to him, the talks failed.\n"
+    codes = {d.code for d, _ in _translation(text, source_language=source)}
+    assert ("TR043" in codes) is runs_zh
+    assert ("TR120" in codes) is runs_ru
+
+
+def test_applies_to_language_tags():
+    assert _applies((), "ru") and _applies(("zh",), None) and _applies(("zh",), "any")
+    assert _applies(("zh",), "zh-tw") and not _applies(("zh",), "ru")
+
+
+@pytest.mark.parametrize(
+    "regex,expected",
+    [(r"\bfoo", True), (r"\bfoo|\bbar", True), (r"\bfoo|bar", False), (r"(?:\bfoo|bar)", False),
+     (r"\b[|]foo", True), (r", foo", False), (r"\b(?:a|b)c|\bd", True)],
+)
+def test_word_boundary_detection(regex, expected):
+    assert _starts_at_word_boundary(regex) is expected
+
+
+def test_factored_pack_regex_matches_like_a_plain_alternation():
+    """Hoisting a shared \\b keeps every match and the order of priority between patterns."""
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    rules = default_registry().rules
+    texts += [t for r in rules for t in (*r.info.examples.fail, *r.info.examples.ok)]
+    packs: dict[str, list] = {}
+    for rule in rules:
+        if hasattr(rule, "spec") and hasattr(rule, "matcher"):
+            packs.setdefault(rule.spec.pack, []).append(rule.spec)
+    for specs in packs.values():
+        plain = []
+        for ri, spec in enumerate(specs):
+            for pi, p in enumerate(spec.patterns):
+                body = p.regex if p.case_sensitive else f"(?i:{p.regex})"
+                if spec.scope == "line":
+                    body = rf"^[ \t]*(?:{body})[ \t\r]*$"
+                plain.append(f"(?P<r{ri}_{pi}>{body})")
+        reference = re.compile("|".join(plain), re.MULTILINE)
+        factored = PackMatcher(specs).regex
+        for text in texts:
+            expected = [(m.span(), m.lastgroup) for m in reference.finditer(text)]
+            assert [(m.span(), m.lastgroup) for m in factored.finditer(text)] == expected
