@@ -11,6 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
 from newslint.diagnostic import Finding, Fix
+from newslint.kinds.first_chars import word_start_chars
 from newslint.packs import RuleSpec
 from newslint.rule import CheckContext, Rule, RuleInfo
 
@@ -26,32 +27,67 @@ class _Defaults(dict):
 
 
 class PackMatcher:
-    """One compiled regular expression for every phrase rule of a pack."""
+    """Every phrase rule of a pack, matched in one pass over the article.
+
+    Patterns that start with ``\\b`` and a known set of letters are tried only at word
+    starts, and only those that can begin with the letter found there; the rest are
+    joined into one alternation and matched the ordinary way.
+    """
 
     def __init__(self, specs: list[RuleSpec]) -> None:
         parts: list[tuple[bool, str]] = []
+        lines: list[str] = []
+        by_char: dict[str, list[str]] = defaultdict(list)
         self._groups: dict[str, tuple[str, int]] = {}
         for ri, spec in enumerate(specs):
             for pi, pattern in enumerate(spec.patterns):
                 group = f"r{ri}_{pi}"
                 body = pattern.regex if pattern.case_sensitive else f"(?i:{pattern.regex})"
-                if spec.scope == "line":
-                    body = rf"^[ \t]*(?:{body})[ \t\r]*$"
-                at_word = spec.scope != "line" and _starts_at_word_boundary(pattern.regex)
-                parts.append((at_word, f"(?P<{group}>{body})"))
                 self._groups[group] = (spec.code, pi)
-        self.regex = re.compile(_factor_boundaries(parts), re.MULTILINE)
+                chars = None if spec.scope == "line" else word_start_chars(pattern.regex, not pattern.case_sensitive)
+                if chars:
+                    for c in chars:
+                        by_char[c].append(f"(?P<{group}>{body})")
+                    continue
+                if spec.scope == "line":
+                    lines.append(f"(?P<{group}>{body})")
+                    continue
+                parts.append((_starts_at_word_boundary(pattern.regex), f"(?P<{group}>{body})"))
+        if lines:  # one line anchor for all whole-line patterns, not one per pattern
+            parts.append((False, rf"^[ \t]*(?:{'|'.join(lines)})[ \t\r]*$"))
+        self.regex = re.compile(_factor_boundaries(parts), re.MULTILINE) if parts else None
+        self._by_char = {c: re.compile("|".join(alts), re.MULTILINE) for c, alts in by_char.items()}
 
     def matches(self, article: "Article") -> dict[str, list[tuple[int, int, int]]]:
         """Matches by rule code: (start, end, pattern index); computed once per article."""
         cached = article.cache.get(self)
         if cached is None:
             cached = defaultdict(list)
-            for m in self.regex.finditer(article.text):
-                code, pi = self._groups[m.lastgroup]
-                cached[code].append((m.start(), m.end(), pi))
+            text = article.text
+            if self.regex is not None:
+                for m in self.regex.finditer(text):
+                    code, pi = self._groups[m.lastgroup]
+                    cached[code].append((m.start(), m.end(), pi))
+            if self._by_char:
+                lookup = self._by_char.get
+                free = 0
+                for w in _WORD_START.finditer(text):
+                    pos = w.start()
+                    regex = lookup(text[pos])
+                    if regex is None or pos < free:
+                        continue
+                    m = regex.match(text, pos)
+                    if m:
+                        code, pi = self._groups[m.lastgroup]
+                        cached[code].append((m.start(), m.end(), pi))
+                        free = m.end()
+                for found in cached.values():
+                    found.sort()
             article.cache[self] = cached
         return cached
+
+
+_WORD_START = re.compile(r"\b\w")
 
 
 class PhraseRule(Rule):
