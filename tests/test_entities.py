@@ -8,7 +8,9 @@ from pathlib import Path
 import pytest
 
 from newslint.article import Article
-from newslint.checks.entities import Scanner, _first_chars, analysis, knowledge_base
+from newslint.entities.kb import knowledge_base
+from newslint.entities.scanner import Scanner, first_chars
+from newslint.entities.scoring import analysis
 from newslint.config import Config, ConfigError, RuleSetting
 from newslint.diagnostic import Severity
 from newslint.engine import Linter
@@ -84,7 +86,7 @@ def test_stoltenberg_term_is_recorded():
     ],
 )
 def test_first_chars(regex, first):
-    assert _first_chars(regex) == frozenset(first)
+    assert first_chars(regex) == frozenset(first)
 
 
 def test_scanner_finds_what_one_alternation_finds():
@@ -214,6 +216,54 @@ def test_general_assembly_vote_attributed_to_the_security_council():
     assert finding.suggestions == ("General Assembly",)
 
 
+def test_membership_worded_as_the_rivals_is_flagged_even_beside_the_rival():
+    text = (
+        "Watchdog criticises fraud reporting\n\n"
+        "The European Court of Auditors refused to sign off the accounts and blamed the European Commission "
+        "and the structural funds.\n\n"
+        "NATO member states are failing to report fraud in EU funds on a consistent basis, the watchdog said. "
+        "MEPs will debate the report in Strasbourg next month."
+    )
+    (finding,) = lint(text)
+    assert text[finding.offset : finding.end_offset] == "NATO" and "'member states'" in finding.message
+
+
+def test_numbered_resolution_and_use_of_force_point_to_the_security_council():
+    text = (
+        "Iraq war legal, says adviser\n\nThe attorney general said on Thursday that the invasion of Iraq was "
+        "lawful. He said military action was authorised by the UN General Assembly under resolution 1441."
+    )
+    (finding,) = lint(text)
+    assert finding.suggestions == ("Security Council",) and "resolution 1441" in finding.message
+
+
+def test_words_of_a_name_are_not_evidence_for_it():
+    text = (
+        "Garment makers brace for change\n\nClothing exporters in Bangladesh fear the end of textile quotas. "
+        "The World Health Organisation says the liberalisation will help cheaper producers such as China."
+    )
+    found = analysis(Article(text), None)
+    (mention,) = found.mentions
+    assert not [ev for ev in found.evidence if mention.start <= ev.start < mention.end and ev.tier != "mention"]
+    (finding,) = lint(text)
+    assert finding.suggestions == ("WTO",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trade deal agreed\n\nEU trade commissioner Peter Mandelson said the EU would cut tariffs on textiles. "
+        "NATO defence ministers met separately in Brussels to discuss Afghanistan.",
+        "Allies meet\n\nNATO defence ministers met in Brussels. NATO member states agreed to send more troops "
+        "to Afghanistan, Secretary General Jaap de Hoop Scheffer said.",
+        "Bird flu spreads\n\nThe World Health Organization said bird flu had spread to three more countries. "
+        "The WTO said trade in poultry would be hit, as importers banned chickens from the affected regions.",
+    ],
+)
+def test_new_cues_leave_correct_names_alone(text):
+    assert lint(text) == []
+
+
 def test_name_glossed_with_a_rival_abbreviation():
     found = lint("Loans agreed\n\nThe World Bank (IMF) agreed the loan on Monday.")
     assert [d.code for d in found] == ["EN001"]
@@ -280,6 +330,17 @@ def test_as_of_date_checks_the_term_of_office():
 def test_bad_as_of_date_is_a_config_error():
     with pytest.raises(ConfigError):
         lint("Allies meet\n\nNATO met.", EN002={"as-of": "June 2021"})
+
+
+def test_rule_module_holds_only_the_two_rules():
+    import inspect
+
+    import newslint.checks.entities as module
+    from newslint.rule import Rule
+
+    classes = [c for _, c in inspect.getmembers(module, inspect.isclass) if c.__module__ == module.__name__]
+    assert sorted(c.info.code for c in classes if issubclass(c, Rule)) == ["EN001", "EN002"]
+    assert len(classes) == 2
 
 
 def test_one_analysis_per_article_is_shared_by_both_rules():

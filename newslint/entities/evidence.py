@@ -1,0 +1,153 @@
+"""One article's raw entity evidence: the organisations it names and the cues around them,
+found in one pass of each knowledge-base scanner."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from newslint.article import Article
+from newslint.entities.kb import Cue, KnowledgeBase, Person
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name of one or more organisations (more when the name is ambiguous)."""
+
+    start: int
+    end: int
+    orgs: frozenset[str]
+    strong: bool
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One cue for one organisation: where, how heavy, what to show."""
+
+    org: str
+    weight: float
+    tier: str  # hard, medium, soft, mention, weak, person
+    label: str  # what the message shows
+    sentence: int
+    start: int
+    key: str  # one cue counts once per mention, however often it occurs
+    person: Person | None = None
+
+
+def _caps_lines(article: Article) -> list[tuple[int, int]]:
+    """Spans of lines written in capitals (section heads), where acronyms are not names."""
+    spans = []
+    for _, span in article.line_spans():
+        letters = [c for c in article.text[span.start : span.end] if c.isalpha()]
+        if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+            spans.append((span.start, span.end))
+    return spans
+
+
+class ArticleEvidence:
+    """Mentions and evidence of one article, found in one pass of each regex."""
+
+    def __init__(self, article: Article, kb: KnowledgeBase, as_of: date | None) -> None:
+        self.article, self.kb, self.as_of = article, kb, as_of
+        self.sentences = article.sentences
+        self._starts = [s.start for s in self.sentences]
+        caps = _caps_lines(article)
+        text = article.text
+        self.mentions: list[Mention] = []
+        for start, end, group in kb.mention_regex.finditer(text):
+            if _inside(caps, start) or _shouting(text, start, end):
+                continue
+            orgs, strong = kb.mention_groups[group]
+            self.mentions.append(Mention(start, end, orgs, strong, self.sentence_of(start)))
+        self.position = {m.start: i for i, m in enumerate(self.mentions)}
+        self.mentions_in: dict[int, list[Mention]] = {}
+        for m in self.mentions:
+            self.mentions_in.setdefault(m.sentence, []).append(m)
+        self.evidence: list[Evidence] = []
+        self.people: list[tuple[int, int, Person]] = []
+        name_starts = [m.start for m in self.mentions]
+        for start, end, group in kb.cue_regex.finditer(text):
+            if not _inside(caps, start) and not self._within_name(name_starts, start, end):
+                self._add_cue(start, end, kb.cue_groups[group])
+        for mention in self.mentions:
+            self._add_mention_evidence(mention)
+        self.by_sentence: dict[int, list[Evidence]] = {}
+        for ev in self.evidence:
+            self.by_sentence.setdefault(ev.sentence, []).append(ev)
+        self.support = self._support()
+
+    def sentence_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def _within_name(self, name_starts: list[int], start: int, end: int) -> bool:
+        """Whether a cue is words of a name ("Health" in "World Health Organisation"): a name
+        says nothing about its context."""
+        index = bisect.bisect_right(name_starts, start) - 1
+        if index < 0:
+            return False
+        name = self.mentions[index]
+        return name.strong and end <= name.end
+
+    def _add_cue(self, start: int, end: int, entry: Cue | Person) -> None:
+        sentence = self.sentence_of(start)
+        text = self.article.text[start:end]
+        if isinstance(entry, Person):
+            self.people.append((start, end, entry))
+            for role in entry.roles:
+                if not role.held_on(self.as_of):
+                    continue
+                label = f"{text} ({role.title})"
+                for org in self.kb.lineage(role.org):
+                    self.evidence.append(
+                        Evidence(org, self.kb.weights["person"], "person", label, sentence, start, entry.name, entry)
+                    )
+            return
+        for org, weight, tier, label in entry.votes:
+            self.evidence.append(Evidence(org, weight, tier, f"'{text}'", sentence, start, f"{tier}:{label}"))
+
+    def _add_mention_evidence(self, mention: Mention) -> None:
+        text = self.article.text[mention.start : mention.end]
+        tier = "mention" if mention.strong else "weak"
+        for org in mention.orgs:
+            ev = Evidence(org, self.kb.weights[tier], tier, f"'{text}'", mention.sentence, mention.start, f"name:{org}")
+            self.evidence.append(ev)
+            for parent in self.kb.lineage(org)[1:]:
+                self.evidence.append(
+                    Evidence(parent, self.kb.weights["medium"], "medium", f"'{text}'", mention.sentence, mention.start,
+                             f"part:{org}")
+                )
+
+    def _support(self) -> dict[str, float]:
+        """How much the whole article is about each organisation: names plus cues."""
+        support: dict[str, float] = {}
+        self.names: dict[str, int] = {}
+        self.backing: dict[str, float] = {}  # support from anything but the organisation's own names
+        for ev in self.evidence:
+            if ev.tier == "mention":
+                self.names[ev.org] = self.names.get(ev.org, 0) + 1
+                support[ev.org] = support.get(ev.org, 0.0) + 1.0
+                continue
+            gain = 0.25 if ev.tier in ("weak", "soft", "topic") else 0.5
+            support[ev.org] = support.get(ev.org, 0.0) + gain
+            self.backing[ev.org] = self.backing.get(ev.org, 0.0) + gain
+        return support
+
+
+_CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’]S)?\b")
+
+
+def _shouting(text: str, start: int, end: int) -> bool:
+    """Whether a capitalised name sits among capitalised words ("WHO WANTS TO HOST ...")."""
+    if not text[start:end].isupper():
+        return False
+    after = _CAPS_WORD.match(text, end + 1) if text[end : end + 1] == " " else None
+    before = re.search(r"\b[A-Z]{2,} $", text[max(0, start - 20) : start])
+    return bool(after or before)
+
+
+def _inside(spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= offset < b for a, b in spans)
+
