@@ -1,0 +1,255 @@
+"""Spelling rules that understand news: names, acronyms, units, both dialects.
+
+Which words to check is decided here (news awareness); whether a word is English and what
+to suggest is the lexicon's job (newslint/spelling/lexicon.py).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Iterable
+
+from newslint.article import Article, Span
+from newslint.diagnostic import Finding, Fix, Severity
+from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.spelling.candidates import Candidate, candidates
+from newslint.spelling.dialect_pairs import variant
+from newslint.spelling.known_typos import known_typos
+from newslint.spelling.lexicon import Lexicon
+
+
+def _lexicon(context: CheckContext) -> Lexicon:
+    return Lexicon.load(context.language)
+
+
+def _project_words(context: CheckContext) -> frozenset[str]:
+    return frozenset(w.lower() for w in context.words)
+
+
+class Misspelling(Rule):
+    info = RuleInfo(
+        code="SP001",
+        name="misspelling",
+        category="spelling",
+        severity=Severity.ERROR,
+        summary="Flags words that are not English and are not names, acronyms, numbers or house words.",
+        why=(
+            "Typos undermine trust in a story. The check knows news copy: names (capitalised "
+            "mid-sentence, or used consistently in the article), acronyms (MPs, UKIP, dpa), "
+            "numbers with units (60m, £1.13bn, 1990s), possessives, hyphenated compounds and "
+            "URLs are not typos, and both British and American spellings are accepted unless "
+            "`language` is set. Common real misspellings are caught from a list first. Add "
+            "house names and terms with `words = [...]` or `words-file` in the config."
+        ),
+        examples=Examples(
+            fail=(
+                "Talks stall\n\nEach country has the right to “determin its own destiny”.",
+                "Talks stall\n\nThe goverment said it had recieved the letter.",
+                "Talks stall\n\nGoverment officials left early.",
+            ),
+            ok=(
+                "Talks stall\n\nStoltenberg told the German dpa news agency that YCPress and the EU agreed.",
+                "Talks stall\n\nMPs from UKIP said the £1.13bn deal, the 1990s and a 12-kilometre border mattered.",
+                "Talks stall\n\nThe programme’s defence colour was organised; the program's defense color was organized.",
+                "Talks stall\n\nSee https://example.com/goverment-pages or write to desk@newsroom.example.",
+            ),
+        ),
+        fix_safety="Unsafe fix: replaces the word with the first suggestion; the suggestion is offered, never applied silently.",
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        lexicon = _lexicon(context)
+        extra = _project_words(context)
+        typos = known_typos()
+        seen = Counter(c.word for c in candidates(article))
+        for cand in candidates(article):
+            word = cand.word
+            if word.lower() in extra or cand.text.lower() in extra:
+                continue
+            if cand.capitalised:
+                continue  # a name; the name-variant rule compares names
+            listed = typos.get(word.lower())
+            if listed is None and (lexicon.known(word) or derivable(word.lower(), lexicon)):
+                continue
+            if listed is None and len(word) <= 3:
+                continue  # short unknown words are abbreviations and units (dpa, bn, mph)
+            suggestions = list(listed) if listed else lexicon.suggest(word.lower())
+            if listed is None and not _plausible_typo(word, suggestions):
+                continue  # nothing close: a term, a foreign word or a name, not a slip
+            if cand.sentence_initial and word[:1].isupper() and (
+                seen[word] > 1 or not suggestions[0][:1].islower() or _name_follows(article.text, cand)
+            ):
+                continue  # used twice, close to a name, or followed by one: a name
+            suggestions = [_match_case(s, word) for s in suggestions]
+            message = f"'{word}' is misspelt" if suggestions else f"unknown word '{word}'"
+            if suggestions:
+                message += f"; did you mean '{suggestions[0]}'?"
+            certain = bool(suggestions) and (listed is None or len(listed) == 1)
+            fix = Fix.replace(cand.start, cand.start + len(word), suggestions[0]) if certain else None
+            yield Finding(cand.start, cand.start + len(word), message, tuple(suggestions[:5]), fix)
+
+
+_PREFIXES = ("re", "un", "non", "over", "under", "co", "pre", "post", "anti", "mis", "out", "counter", "mega", "micro", "sub", "super")
+_SUFFIXES = ("s", "es", "ers", "ings", "ing", "er", "ed", "ly", "ness")
+_GLUE_WORDS = frozenset("the and for just will would could should can not but was were has have had are with from that this into onto of to in on at by or".split())
+
+
+def derivable(word: str, lexicon: Lexicon) -> bool:
+    """Regular derivations and closed compounds of known words: jailings, rebanding, carmaking."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and lexicon.known(word[: -len(suffix)]):
+            return True
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and lexicon.known(word[len(prefix):]):
+            return True
+    for cut in range(3, len(word) - 2):
+        head, tail = word[:cut], word[cut:]
+        if head not in _GLUE_WORDS and tail not in _GLUE_WORDS and lexicon.known(head) and lexicon.known(tail):
+            return True
+    return False
+
+
+def _name_follows(text: str, cand: Candidate) -> bool:
+    """A name follows ("Ashok Vishwanathan"), a list goes on ("Dudek, Finnan"), or the line is no prose."""
+    end = cand.start + len(cand.text)
+    rest = text[end : end + 3]
+    line_end = text.find("\n", end)
+    line = text[end : line_end if line_end >= 0 else len(text)].rstrip()
+    if not line or line[-1] not in ".!?\"”’')":
+        return True  # a list, table or headline line, not prose
+    return rest[:1] in ",;" or (rest[:1] == " " and (rest[1:2].isupper() or rest[1:3] == "v "))
+
+
+def _plausible_typo(word: str, suggestions: list[str]) -> bool:
+    """Whether the best suggestion is close enough for the word to be a slip of it."""
+    if not suggestions:
+        return False
+    limit = 1 if len(word) <= 5 else 2
+    return _distance(word.lower(), suggestions[0].lower().replace(" ", "")) <= limit
+
+
+def _match_case(suggestion: str, word: str) -> str:
+    if word.isupper() and len(word) > 1:
+        return suggestion.upper()
+    if word[:1].isupper():
+        return suggestion[:1].upper() + suggestion[1:]
+    return suggestion
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (transpositions count one)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (ca != cb))
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class NameVariant(Rule):
+    info = RuleInfo(
+        code="SP002",
+        name="name-variant",
+        category="spelling",
+        severity=Severity.WARNING,
+        summary="Flags a name spelt one way once and another way elsewhere in the article (\"Stoltenberg\" ×3, \"Stoltenburg\" ×1).",
+        why=(
+            "A dictionary cannot check names, but an article can check itself: when a name "
+            "appears several times one way and once a slightly different way, the odd one out "
+            "is almost always the typo."
+        ),
+        examples=Examples(
+            fail=(
+                "Talks stall\n\nJens Stoltenberg spoke. Stoltenberg said no. Later Stoltenburg left, and Stoltenberg stayed.",
+            ),
+            ok=(
+                "Talks stall\n\nJens Stoltenberg spoke. Stoltenberg said no. Later Stoltenberg left.",
+                "Talks stall\n\nAustria and Australia met. Austria won, and Australia lost.",
+            ),
+        ),
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        lexicon = _lexicon(context)
+        names: dict[str, list[int]] = {}
+        for cand in candidates(article):
+            if cand.capitalised and len(cand.word) >= 6 and not lexicon.known(cand.word):
+                names.setdefault(cand.word, []).append(cand.start)
+        counts = Counter({n: len(o) for n, o in names.items()})
+        for odd, offsets in names.items():
+            if len(offsets) != 1:
+                continue
+            for usual, n in counts.most_common():
+                if n < 2:
+                    break
+                if _variant_of(odd, usual):
+                    yield Finding(
+                        offsets[0], offsets[0] + len(odd),
+                        f"'{odd}' here, but '{usual}' {n} times elsewhere in the article",
+                        (usual,), Fix.replace(offsets[0], offsets[0] + len(odd), usual),
+                    )
+                    break
+
+
+def _variant_of(odd: str, usual: str) -> bool:
+    """Whether a name seen once is a slip of one seen more often (not its plural)."""
+    if odd == usual or odd[0] != usual[0] or odd.rstrip("s") == usual.rstrip("s"):
+        return False
+    return _distance(usual.lower(), odd.lower()) <= (1 if len(odd) < 8 else 2)
+
+
+class MixedDialect(Rule):
+    info = RuleInfo(
+        code="SP003",
+        name="mixed-dialect",
+        category="style",
+        severity=Severity.WARNING,
+        summary="Flags an article that mixes British and American spellings (\"defence\" and \"defense\").",
+        why=(
+            "Either spelling is right, but one article should use one. The minority spellings "
+            "are flagged, with the majority dialect's form as the suggestion."
+        ),
+        examples=Examples(
+            fail=("Talks stall\n\nThe defence ministry met to organize the programme. Its colour guard organised it.",),
+            ok=(
+                "Talks stall\n\nThe defence ministry met to organise the programme. Its colour guard led.",
+                "Talks stall\n\nThe defense ministry met to organize the program. Its color guard led.",
+            ),
+        ),
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        lexicon = Lexicon.load("both")
+        tagged: list[tuple[Candidate, str]] = []
+        for cand in candidates(article):
+            if cand.word[:1].isupper() or article.in_quote(cand.start):
+                continue  # names, and speakers quoted in their own spelling
+            dialect = lexicon.dialect_of(cand.word)
+            if dialect is not None:
+                tagged.append((cand, dialect))
+        us = [c for c, d in tagged if d == "en-US"]
+        gb = [c for c, d in tagged if d == "en-GB"]
+        if not us or not gb:
+            return
+        if context.language in ("en-US", "en-GB"):
+            majority = context.language
+        elif len(gb) >= 2 * len(us):
+            majority = "en-GB"
+        elif len(us) >= 2 * len(gb):
+            majority = "en-US"
+        else:
+            return  # no clear house dialect to measure against
+        minority = us if majority == "en-GB" else gb
+        for cand in minority:
+            other = variant(cand.word, majority)
+            yield Finding(
+                cand.start, cand.start + len(cand.word),
+                f"{'American' if majority == 'en-GB' else 'British'} spelling '{cand.word}' in an article that mostly uses "
+                f"{'British' if majority == 'en-GB' else 'American'} spelling ({len(gb if majority == 'en-GB' else us)} to {len(minority)})",
+                (other,) if other else (),
+            )

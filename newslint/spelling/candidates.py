@@ -1,0 +1,85 @@
+"""Which words of an article a spelling check should look at, and how each is used.
+
+News awareness lives here: URLs, e-mail addresses, handles, acronyms (MPs, UKIP), words
+with inner capitals (YCPress, iPhone), tokens joined to digits (60m, 1990s, 12-kilometre)
+and dotted abbreviations are skipped; possessives are stripped; hyphenated compounds are
+split into parts; each word knows whether it is capitalised mid-sentence (a name) or
+starts a sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint.article import Article
+
+_TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:['’](?![^\W\d_]))?")
+_SKIP = re.compile(
+    r"(?:https?://|www\.)\S+"  # URLs
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<!\w)[@#]\w+"  # handles and hashtags
+    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|news|int|eu)\b(?:/\S*)?",  # bare domains
+    re.IGNORECASE,
+)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_OPENERS = "\"“‘'([—–-«"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One word to check: where it starts, the word itself and how it is used."""
+
+    start: int
+    word: str  # possessive stripped
+    text: str  # as written
+    capitalised: bool  # capital initial, not at a sentence start: a name
+    sentence_initial: bool
+
+
+def candidates(article: Article) -> list[Candidate]:
+    """The article's checkable words, computed once per article."""
+    cached = article.cache.get(candidates)
+    if cached is None:
+        cached = _find(article)
+        article.cache[candidates] = cached
+    return cached
+
+
+def _find(article: Article) -> list[Candidate]:
+    text = article.text
+    skipped = [(m.start(), m.end()) for m in _SKIP.finditer(text)]
+    starts = {s.start for s in article.sentences} | {s.start for s in article.paragraphs}
+    starts |= {line.start for line in article.lines}
+    out: list[Candidate] = []
+    si = 0
+    for m in _TOKEN.finditer(text):
+        start, end = m.start(), m.end()
+        while si < len(skipped) and skipped[si][1] <= start:
+            si += 1
+        if si < len(skipped) and skipped[si][0] <= start < skipped[si][1]:
+            continue
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if before.isdigit() or after.isdigit() or before in "._/\\&" or after == "&" or (after == "." and end + 1 < len(text) and text[end + 1].isalnum()):
+            continue  # 60m, 1990s, U.S., file.txt
+        raw = m.group()
+        word = _POSSESSIVE.sub("", raw)
+        if len(word) < 2 or _is_acronym_or_brand(word):
+            continue
+        initial = _at_sentence_start(text, start, starts)
+        capital = word[0].isupper()
+        out.append(Candidate(start, word, raw, capital and not initial, initial))
+    return out
+
+
+def _is_acronym_or_brand(word: str) -> bool:
+    """UKIP, MPs, YCPress, iPhone, McDonald: capitals after the first letter."""
+    return any(c.isupper() for c in word[1:])
+
+
+def _at_sentence_start(text: str, start: int, starts: set[int]) -> bool:
+    j = start
+    while j > 0 and text[j - 1] in _OPENERS + " \t":
+        j -= 1
+    return j in starts or j == 0 or text[j - 1] in "\n\r" or (j >= 2 and text[j - 2] in ".!?:")

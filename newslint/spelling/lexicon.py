@@ -1,0 +1,624 @@
+"""An offline English lexicon for spelling checks on news copy.
+
+Word data (all plain text under ``data/``, see ``data/SOURCES.md``):
+
+* ``scowl_en.txt``: SCOWL 2020.12.07 word lists (the lists the Hunspell en_US/en_GB
+  dictionaries are generated from), one ``word<TAB>size<TAB>variety`` line per word.
+  Variety ``c`` is common to US and British spelling, ``u`` US-only (color, defense,
+  organize), ``g`` British-only (colour, defence, organise, programme), ``z`` only in
+  British "-ize" (Oxford) spelling.
+* ``wordfreq_en.txt``: Zipf word frequencies (wordfreq 3.1.1), ``word<TAB>zipf*10``; a
+  third column ``+`` marks an attested news word missing from SCOWL (compounds and
+  derivations such as "drugmaker", "reoffending"), which is accepted as well.
+* ``extra_en.txt``: newslint's own additions: words to accept, parts only allowed inside
+  hyphenated compounds ("pre-", "co-", "wi-fi"), and non-words to reject ("alot").
+
+``known`` is a set lookup (case-aware, possessives, hyphenated compounds).
+``suggest`` is a noisy-channel ranker: candidates within one edit, plus letter-bigram and
+sound-alike neighbours, scored by a weighted Damerau-Levenshtein cost (keyboard
+neighbours, vowel swaps, doubled letters and transpositions are cheap) against the
+word's frequency.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import Counter
+from heapq import nlargest
+from itertools import chain
+from pathlib import Path
+
+__all__ = ["Lexicon", "DIALECTS"]
+
+DATA_DIR = Path(__file__).resolve().parent / "data"
+DIALECTS = ("both", "en-US", "en-GB")
+
+_US, _GB, _GB_IZE = 1, 2, 4
+_DIALECT_MASK = {"both": _US | _GB | _GB_IZE, "en-US": _US, "en-GB": _GB}
+_ALIASES = {
+    "both": "both", "any": "both", "en": "both",
+    "en-us": "en-US", "en_us": "en-US", "us": "en-US", "american": "en-US",
+    "en-gb": "en-GB", "en_gb": "en-GB", "gb": "en-GB", "uk": "en-GB", "en-uk": "en-GB",
+    "british": "en-GB",
+}
+_TAG_MASK = {"c": _US | _GB, "u": _US, "g": _GB, "z": _GB_IZE}
+_MISSING_ZIPF = 0.5
+_NGRAM_CANDIDATES = 40
+_SUGGEST_MIN_ZIPF = 2.5  # rarer words are only suggested when one edit away
+_SPLIT_MIN_ZIPF = 3.5
+_SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())  # both halves of a split suggestion must be common words  # frequency assumed for a dictionary word wordfreq has never seen
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
+_HAS_DIGIT = re.compile(r"\d")
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_VOWELS = frozenset("aeiouy")
+
+# QWERTY neighbours (same row and the rows above/below).
+_KEY_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+_KEYPOS = {ch: (r, c + 0.5 * r) for r, row in enumerate(_KEY_ROWS) for c, ch in enumerate(row)}
+
+
+def _adjacent(a: str, b: str) -> bool:
+    pa, pb = _KEYPOS.get(a), _KEYPOS.get(b)
+    if pa is None or pb is None:
+        return False
+    return abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1.0
+
+
+# Letters that stand for the same or a similar sound in English spelling.
+_SOUND_PAIRS = {frozenset(p) for p in
+                ("ck", "cs", "sz", "kq", "gj", "mn", "dt", "bp", "fv", "iy", "ey", "xz", "sc", "wv")}
+
+
+# Solid compounds: productive prefixes, and words that may not start or end one.
+_PREFIXES = ("anti", "auto", "bio", "co", "counter", "cross", "cyber", "de", "dis", "eco", "euro",
+             "geo", "hyper", "inter", "mega", "micro", "mid", "mini", "mis", "multi", "neo", "non",
+             "out", "over", "post", "pre", "pro", "re", "self", "semi", "sub", "super", "tele",
+             "trans", "ultra", "un", "under")
+_FUNCTION_WORDS = frozenset("""a an the in on at to of for by as is it be or and but no not so up do
+    we he she they you me my this that with from will would can could should shall may might must
+    has have had was were are been his her its our their your them him who what which when where
+    there then than also just very all any some into onto upon about over""".split())
+_PREFIX_MIN_ZIPF = 2.5
+_COMPOUND_MIN_ZIPF = 3.0
+_COMPOUND_MIN_PART = 4
+_COMPOUND_MAX_SIZE = 60  # parts must be ordinary dictionary words (SCOWL size <= 60)
+_GUARD_MIN_ZIPF = 2.0   # a solid compound this close to a common word is taken as its misspelling
+_GUARD_MAX_COST = 1.2
+
+
+class _Costs:
+    """Edit costs of the noisy-channel model (typo -> intended word)."""
+
+    sub = 1.0
+    sub_vowel = 0.55       # vowel for vowel: "seperate", "independant"
+    sub_sound = 0.7        # c/s, s/z, i/y ...
+    sub_key = 0.75         # QWERTY neighbours
+    indel = 1.0
+    indel_vowel = 0.8
+    indel_double = 0.4     # a doubled letter dropped or added: "occured", "untill"
+    indel_apostrophe = 0.3  # "dont" -> "don't"
+    transpose = 0.6        # "recieved"
+    first_letter = 0.5     # extra cost when the first letter is wrong
+    freq_weight = 0.55     # score = freq_weight * zipf - cost
+    sound_bonus = 0.6      # same sound key as the typo
+    split = 0.8            # a space: "alot" -> "a lot"
+
+
+def _sub_cost(a: str, b: str) -> float:
+    if a == b:
+        return 0.0
+    if a in _VOWELS and b in _VOWELS:
+        return _Costs.sub_vowel
+    if frozenset((a, b)) in _SOUND_PAIRS:
+        return _Costs.sub_sound
+    if _adjacent(a, b):
+        return _Costs.sub_key
+    return _Costs.sub
+
+
+def _sub_table() -> dict[str, float]:
+    chars = _LETTERS + "'-"
+    return {a + b: _sub_cost(a, b) for a in chars for b in chars}
+
+
+_SUB = _sub_table()
+
+
+def _indel_costs(word: str) -> list[float]:
+    """Cost of each letter of ``word`` being absent from the other string."""
+    out = []
+    n = len(word)
+    for i, ch in enumerate(word):
+        if ch == "'" or ch == "-":
+            out.append(_Costs.indel_apostrophe)
+        elif (i > 0 and word[i - 1] == ch) or (i + 1 < n and word[i + 1] == ch):
+            out.append(_Costs.indel_double)
+        elif ch in _VOWELS:
+            out.append(_Costs.indel_vowel)
+        else:
+            out.append(_Costs.indel)
+    return out
+
+
+def edit_cost(typo: str, word: str, _typo_costs: list[float] | None = None) -> float:
+    """Weighted optimal-string-alignment distance from ``typo`` to ``word``."""
+    n, m = len(typo), len(word)
+    del_cost = _typo_costs if _typo_costs is not None else _indel_costs(typo)
+    ins_cost = _indel_costs(word)
+    first = _Costs.first_letter
+    transpose = _Costs.transpose
+    sub = _SUB
+    prev2: list[float] = []
+    prev = [0.0] * (m + 1)
+    acc = first
+    for j in range(m):
+        acc += ins_cost[j]
+        prev[j + 1] = acc
+    for i in range(1, n + 1):
+        a = typo[i - 1]
+        dc = del_cost[i - 1]
+        cur = [prev[0] + dc + (first if i == 1 else 0.0)]
+        left = cur[0]
+        for j in range(1, m + 1):
+            b = word[j - 1]
+            if a == b:
+                best = prev[j - 1]
+            else:
+                best = prev[j - 1] + sub.get(a + b, 1.0) + (first if i == 1 and j == 1 else 0.0)
+            c = prev[j] + dc
+            if c < best:
+                best = c
+            c = left + ins_cost[j - 1]
+            if c < best:
+                best = c
+            if i > 1 and j > 1 and a != b and a == word[j - 2] and typo[i - 2] == b:
+                c = prev2[j - 2] + transpose
+                if c < best:
+                    best = c
+            cur.append(best)
+            left = best
+        prev2, prev = prev, cur
+    return prev[m]
+
+
+_SOUND_RULES = [(re.compile(p), r) for p, r in (
+    (r"^kn|^gn|^pn", "n"), (r"^wr", "r"), (r"^x", "s"), (r"^wh", "w"),
+    (r"tch", "ch"), (r"sch", "sk"), (r"ph", "f"), (r"gh(?=[^aeiou]|$)", ""),
+    (r"dg(?=[eiy])", "j"), (r"c(?=[eiy])", "s"), (r"ck", "k"), (r"[cq]", "k"), (r"x", "ks"),
+    (r"z", "s"), (r"(?<=[aeiou])y", ""), (r"(?<=.)h(?=[^aeiou]|$)", ""), (r"w(?=[^aeiou]|$)", ""),
+)]
+
+
+def sound_key(word: str) -> str:
+    """A rough English sound key: first letter, then consonants with similar sounds merged."""
+    w = word.lower().replace("'", "").replace("-", "")
+    if not w:
+        return ""
+    for pat, rep in _SOUND_RULES:
+        w = pat.sub(rep, w)
+    if not w:
+        return ""
+    out = [w[0]]
+    for ch in w[1:]:
+        if ch in _VOWELS:
+            continue
+        if ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def _edits1(w: str) -> set[str]:
+    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+    out = {a + b[1:] for a, b in splits if b}
+    out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
+    out.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
+    out.update(a + c + b for a, b in splits for c in _LETTERS)
+    out.update(a + "'" + b for a, b in splits if a and b)
+    return out
+
+
+def _bigrams(w: str) -> set[str]:
+    s = "^" + w + "$"
+    return {s[i:i + 2] for i in range(len(s) - 1)}
+
+
+class _Data:
+    """The word data shared by all dialects, loaded once per process."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.mask: dict[str, int] = {}
+        self.size: dict[str, int] = {}  # SCOWL size (10 = most common ... 95)
+        self.freq: dict[str, float] = {}
+        self.hyphen_parts: set[str] = set()
+        self._index_lock = threading.Lock()
+        self._index_ready = False
+        with open(data_dir / "scowl_en.txt", encoding="utf-8") as fh:
+            mask, size = self.mask, self.size
+            for line in fh:
+                word, level, tag = line.rstrip("\n").split("\t")
+                mask[word] = mask.get(word, 0) | _TAG_MASK[tag]
+                size[word] = int(level)
+        with open(data_dir / "wordfreq_en.txt", encoding="utf-8") as fh:
+            freq, mask = self.freq, self.mask
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                freq[parts[0]] = int(parts[1]) / 10.0
+                if len(parts) > 2:
+                    if parts[2] == "+":
+                        mask[parts[0]] = mask.get(parts[0], 0) | _US | _GB
+                    elif parts[2] == "-":
+                        self.hyphen_parts.add(parts[0])
+        section = None
+        with open(data_dir / "extra_en.txt", encoding="utf-8") as fh:
+            for line in fh:
+                line = line.split("#", 1)[0].strip()
+                if not line:
+                    continue
+                if line.startswith("[") and line.endswith("]"):
+                    section = line[1:-1]
+                    continue
+                for word in line.split():
+                    if section == "accept":
+                        self.mask[word] = self.mask.get(word, 0) | _US | _GB
+                    elif section == "hyphen":
+                        self.hyphen_parts.add(word)
+                    elif section == "deny":
+                        self.mask.pop(word, None)
+        # lower-case form -> dictionary spellings (for ALL-CAPS input and suggestions)
+        self.by_lower: dict[str, list[str]] = {}
+        for word in self.mask:
+            lw = word.lower()
+            if lw != word:
+                self.by_lower.setdefault(lw, []).append(word)
+
+    def zipf(self, word: str) -> float:
+        z = self.freq.get(word)
+        if z is None:
+            z = self.freq.get(word.lower(), _MISSING_ZIPF)
+        return z
+
+    def build_index(self) -> None:
+        """Letter-bigram index per word length over likely suggestions, built on first use."""
+        if self._index_ready:
+            return
+        with self._index_lock:
+            if self._index_ready:
+                return
+            zipf = self.zipf
+            # suggestion targets found by bigrams: words seen in running text, most frequent first
+            keys = sorted({lw for w in self.mask if zipf(lw := w.lower()) >= _SUGGEST_MIN_ZIPF and lw.isascii()},
+                          key=lambda k: (-zipf(k), k))
+            by_len: dict[int, dict[str, list[int]]] = {}
+            for i, w in enumerate(keys):
+                table = by_len.get(len(w))
+                if table is None:
+                    table = by_len[len(w)] = {}
+                s = "^" + w + "$"
+                for bg in {s[j:j + 2] for j in range(len(s) - 1)}:
+                    lst = table.get(bg)
+                    if lst is None:
+                        table[bg] = [i]
+                    else:
+                        lst.append(i)
+            self.keys, self.by_len = keys, by_len
+            self._index_ready = True
+
+
+_DATA: dict[Path, _Data] = {}
+_DATA_LOCK = threading.Lock()
+
+
+def _data(data_dir: Path) -> _Data:
+    d = _DATA.get(data_dir)
+    if d is None:
+        with _DATA_LOCK:
+            d = _DATA.get(data_dir)
+            if d is None:
+                d = _DATA[data_dir] = _Data(data_dir)
+    return d
+
+
+class Lexicon:
+    """Spelling lexicon for one dialect setting: "both" (default), "en-US" or "en-GB"."""
+
+    _cache: dict[tuple[str, Path], "Lexicon"] = {}
+    _cache_lock = threading.Lock()
+
+    def __init__(self, dialect: str, data: _Data) -> None:
+        self.dialect = dialect
+        self._data = data
+        want = _DIALECT_MASK[dialect]
+        self._words = frozenset(w for w, m in data.mask.items() if m & want)
+        self._mask = want
+        self._compound_cache: dict[str, bool] = {}
+
+    @classmethod
+    def load(cls, dialect: str = "both", data_dir: str | Path | None = None) -> "Lexicon":
+        """The lexicon for ``dialect`` ("both", "en-US" or "en-GB"), cached per process."""
+        key = _ALIASES.get(str(dialect).strip().lower())
+        if key is None:
+            raise ValueError(f"unknown dialect {dialect!r}; use one of {', '.join(DIALECTS)}")
+        path = Path(data_dir).resolve() if data_dir is not None else DATA_DIR
+        lex = cls._cache.get((key, path))
+        if lex is None:
+            with cls._cache_lock:
+                lex = cls._cache.get((key, path))
+                if lex is None:
+                    lex = cls._cache[(key, path)] = cls(key, _data(path))
+        return lex
+
+    # ------------------------------------------------------------------ lookup
+    def known(self, word: str) -> bool:
+        """True if ``word`` is correctly spelt in this dialect.
+
+        Lower-case dictionary words are accepted as written, Capitalised or in CAPITALS;
+        dictionary words with capitals (names) must keep them. Possessives ('s, s', ’s)
+        and hyphenated compounds (each part checked) are handled. Tokens containing
+        digits are accepted: numbers are not a spelling matter.
+        """
+        w = word.translate(_APOSTROPHES).strip("'")
+        if not w:
+            return False
+        if self._simple(w):
+            return True
+        if _HAS_DIGIT.search(w):
+            return True
+        base = self._strip_possessive(w)
+        if base is not None and base and (self._simple(base) or self._compound(base)):
+            return True
+        if "." in w:
+            return self._dotted(w)
+        return self._compound(w) or self._closed_compound(w)
+
+    def _simple(self, w: str) -> bool:
+        words = self._words
+        if w in words:
+            return True
+        lw = w.lower()
+        if lw == w:
+            return False
+        rest = w[1:]
+        if rest == rest.lower():  # Capitalised
+            return lw in words
+        if w == w.upper():  # CAPITALS
+            if lw in words:
+                return True
+            return any(f in words for f in self._data.by_lower.get(lw, ()))
+        return False
+
+    @staticmethod
+    def _strip_possessive(w: str) -> str | None:
+        if len(w) > 2 and w[-2] == "'" and w[-1] in "sS":
+            return w[:-2]
+        if len(w) > 2 and w[-1] == "'" and w[-2] in "sS":
+            return w[:-1]
+        return None
+
+    def _compound(self, w: str) -> bool:
+        if "-" not in w:
+            return False
+        parts = w.split("-")
+        if any(not p for p in parts):
+            return False
+        if self._simple("".join(parts)):  # co-ordinator, pre-empt, post-mortem
+            return True
+        hyphen = self._data.hyphen_parts
+        last = len(parts) - 1
+        for i, p in enumerate(parts):
+            if self._simple(p) or p.lower() in hyphen:
+                continue
+            # plural of a compound: "year-olds", "add-ons", "have-nots"
+            if i == last and i > 0 and len(p) > 2 and p[-1] in "sS" and (
+                    self._simple(p[:-1]) or p[:-1].lower() in hyphen):
+                continue
+            return False
+        return True
+
+    def _closed_compound(self, w: str) -> bool:
+        """News coins written solid: "carmaking", "goalwards", "renationalise", "uncosted".
+
+        Accepted when the word is a productive prefix plus a dictionary word, or two common
+        dictionary words (neither a function word) run together, unless it is within a
+        cheap edit of a common word ("gracefull", "dispair", "everthing" stay errors).
+        """
+        lw = w.lower()
+        if len(lw) < 7 or not lw.isalpha() or (lw != w and not self._case_ok(w)):
+            return False
+        cached = self._compound_cache.get(lw)
+        if cached is None:
+            cached = self._splits(lw) and not self._near_common_word(lw)
+            if len(self._compound_cache) < 100_000:
+                self._compound_cache[lw] = cached
+        return cached
+
+    def _splits(self, lw: str) -> bool:
+        words, zipf, size = self._words, self._data.zipf, self._data.size
+        for p in _PREFIXES:
+            if lw.startswith(p):
+                rest = lw[len(p):]
+                if (len(rest) >= 4 and rest in words and zipf(rest) >= _PREFIX_MIN_ZIPF
+                        and size.get(rest, 99) <= _COMPOUND_MAX_SIZE):
+                    return True
+        for i in range(_COMPOUND_MIN_PART, len(lw) - _COMPOUND_MIN_PART + 1):
+            a, b = lw[:i], lw[i:]
+            if (a in words and b in words and a not in _FUNCTION_WORDS and b not in _FUNCTION_WORDS
+                    and zipf(a) >= _COMPOUND_MIN_ZIPF and zipf(b) >= _COMPOUND_MIN_ZIPF
+                    and size.get(a, 99) <= _COMPOUND_MAX_SIZE and size.get(b, 99) <= _COMPOUND_MAX_SIZE):
+                return True
+        return False
+
+    def _near_common_word(self, lw: str) -> bool:
+        zipf = self._data.zipf
+        costs = _indel_costs(lw)
+        for cand in self._candidates(lw):
+            if (zipf(cand) >= _GUARD_MIN_ZIPF and abs(len(cand) - len(lw)) <= 2
+                    and edit_cost(lw, cand, costs) <= _GUARD_MAX_COST + 1e-9 and self._forms(cand)):
+                return True
+        return False
+
+    @staticmethod
+    def _case_ok(w: str) -> bool:
+        rest = w[1:]
+        return rest == rest.lower() or w == w.upper()
+
+    def _dotted(self, w: str) -> bool:
+        parts = [p for p in w.split(".") if p]
+        if not parts:
+            return False
+        if all(len(p) <= 2 and p.isalpha() for p in parts):  # initialisms: U.S, e.g, a.m
+            return True
+        return all(self._simple(p) or self._compound(p) for p in parts)
+
+    # ----------------------------------------------------------------- dialect
+    def dialect_of(self, word: str) -> str | None:
+        """"en-US" for a US-only spelling (color, defense, organize), "en-GB" for a
+        British-only one (colour, defence, organise, programme), else None (a word
+        spelt the same in both, such as "program" or "catalog"/"catalogue" pairs that
+        both dialects accept, or an unknown word)."""
+        w = word.translate(_APOSTROPHES).strip("'")
+        base = self._strip_possessive(w)
+        if base:
+            w = base
+        for part in w.split("-"):
+            if not part:
+                continue
+            m = self._data.mask.get(part)
+            if m is None:
+                m = self._data.mask.get(part.lower())
+            if m is None:
+                continue
+            if m & (_US | _GB) == _US:
+                return "en-US"
+            if m & (_US | _GB) == _GB or m == _GB_IZE:
+                return "en-GB"
+        return None
+
+    # ------------------------------------------------------------- suggestion
+    def suggest(self, word: str, limit: int = 5) -> list[str]:
+        """Corrections for ``word``, best first (at most ``limit``)."""
+        if limit <= 0:
+            return []
+        w = word.translate(_APOSTROPHES).strip("'")
+        if not w:
+            return []
+        base = self._strip_possessive(w)
+        if base and not self.known(base) and "-" not in base:
+            suffix = w[len(base):]
+            return [s + suffix for s in self._suggest_cased(base, limit)]
+        if "-" in w.strip("-"):
+            return self._suggest_compound(w.strip("-"), limit)
+        return self._suggest_cased(w, limit)
+
+    def _suggest_compound(self, w: str, limit: int) -> list[str]:
+        out: list[str] = []
+        joined = w.replace("-", "")
+        if self._simple(joined):
+            out.append(joined)
+        parts = w.split("-")
+        bad = [i for i, p in enumerate(parts) if p and not (self._simple(p) or p.lower() in self._data.hyphen_parts)]
+        if len(bad) == 1:
+            i = bad[0]
+            for s in self._suggest_cased(parts[i], limit):
+                cand = "-".join(parts[:i] + [s] + parts[i + 1:])
+                if cand not in out:
+                    out.append(cand)
+        return out[:limit]
+
+    def _suggest_cased(self, w: str, limit: int) -> list[str]:
+        lw = w.lower()
+        if w == lw:
+            case = "lower"
+        elif len(w) > 1 and w == w.upper():
+            case = "upper"
+        elif w[0].isupper() and w[1:] == w[1:].lower():
+            case = "title"
+        else:
+            case = "mixed"
+        ranked = self._rank(lw)
+        out: list[str] = []
+        for cand in ranked:
+            if case == "upper":
+                cand = cand.upper()
+            elif case == "title" and cand[:1].islower():
+                cand = cand[:1].upper() + cand[1:]
+            if cand != w and cand not in out:
+                out.append(cand)
+            if len(out) >= limit:
+                break
+        return out
+
+    def _forms(self, key: str) -> list[str]:
+        """Dictionary spellings of a lower-cased key accepted in this dialect."""
+        out = [key] if key in self._words else []
+        for f in self._data.by_lower.get(key, ()):
+            if f in self._words:
+                out.append(f)
+        return out
+
+    def _candidates(self, q: str) -> set[str]:
+        """Lower-cased dictionary keys one edit from ``q`` or sharing most of its letter pairs."""
+        data = self._data
+        data.build_index()
+        keys = data.keys
+        mask, by_lower = data.mask, data.by_lower
+        cands = {e for e in _edits1(q) if e in mask or e in by_lower}
+        # letter-bigram neighbours of similar length (catch two or more edits)
+        qb = _bigrams(q)
+        lq = len(q)
+        by_len = data.by_len
+        lists = []
+        for n in range(max(1, lq - 2), lq + 3):
+            table = by_len.get(n)
+            if table:
+                lists.extend(lst for b in qb if (lst := table.get(b)) is not None)
+        if lists:
+            counts = Counter(chain.from_iterable(lists))
+            need = (lq + 1) / 2.0
+            hits = [(2.0 * c / (lq + len(keys[i]) + 2), -i) for i, c in counts.items() if c >= need]
+            cands.update(keys[-neg] for _, neg in nlargest(_NGRAM_CANDIDATES, hits))
+        cands.discard(q)
+        return cands
+
+    def _rank(self, q: str) -> list[str]:
+        data = self._data
+        lq = len(q)
+        cands = self._candidates(q)
+        sk = sound_key(q)
+        q_costs = _indel_costs(q)
+        limit = max(2.5, 0.4 * lq)
+        fw = _Costs.freq_weight
+        scored: list[tuple[float, str]] = []
+        for k in cands:
+            forms = self._forms(k)
+            if not forms:
+                continue
+            if abs(len(k) - lq) > 3:
+                continue
+            cost = edit_cost(q, k, q_costs)
+            if cost > limit:
+                continue
+            base = (_Costs.sound_bonus if sound_key(k) == sk else 0.0) - cost
+            lower_known = forms[0] == k
+            for f in forms:
+                penalty = 0.0
+                if f != k:
+                    if lower_known:
+                        continue  # "father" already stands for "Father"
+                    penalty = 0.3 if f[1:] == f[1:].lower() else 0.8
+                scored.append((fw * data.zipf(f) + base - penalty, f))
+        # two words run together: "alot", "inwhich"
+        words = self._words
+        for i in range(1, lq):
+            a, b = q[:i], q[i:]
+            if ((len(a) > 2 or a in _SHORT_WORDS) and (len(b) > 2 or b in _SHORT_WORDS)
+                    and a in words and b in words):
+                za, zb = data.zipf(a), data.zipf(b)
+                if za >= _SPLIT_MIN_ZIPF and zb >= _SPLIT_MIN_ZIPF:
+                    # frequency of the pair if the words were independent; same letters, so
+                    # it also sounds like the typo
+                    z = za + zb - 9.0
+                    scored.append((fw * z - _Costs.split + _Costs.sound_bonus, a + " " + b))
+        scored.sort(key=lambda t: (-t[0], t[1]))
+        return [f for _, f in scored]

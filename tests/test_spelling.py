@@ -1,0 +1,65 @@
+"""Spelling that understands news: the seed's typo, names, acronyms, dialects, house words."""
+
+from __future__ import annotations
+
+from newslint.article import Article
+from newslint.config import Config
+from newslint.engine import Linter
+
+from conftest import FIXTURES
+
+
+def spelling(text: str, **config) -> list:
+    return [d for d in Linter(Config(select=("SP",), **config)).lint(Article(text)) if d.category == "spelling"]
+
+
+def test_seed_typo_flagged_with_the_right_first_suggestion_and_names_left_alone():
+    text = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")
+    found = spelling(text)
+    assert [text[d.offset : d.end_offset] for d in found] == ["determin"]
+    assert found[0].suggestions[0] == "determine" and found[0].line == 10
+    for word in ("Stoltenberg", "YCPress", "dpa", "EU", "1990s"):
+        assert word in text
+
+
+def test_news_tokens_are_not_typos():
+    text = (
+        "Talks stall\n\nMPs from UKIP said the £1.13bn deal, 60m users, the 1990s and a 12-kilometre "
+        "border mattered to NATO’s and the EU's plans, see www.example.com or desk@example.org."
+    )
+    assert spelling(text) == []
+
+
+def test_common_typos_are_caught_with_fixes():
+    found = spelling("Talks stall\n\nThe goverment said it had recieved the letter.")
+    assert [(d.suggestions[0], d.fix is not None) for d in found] == [("government", True), ("received", True)]
+
+
+def test_dialect_enforced_when_configured():
+    text = "Talks stall\n\nThe color of the program was gray."
+    assert spelling(text) == []
+    assert {text[d.offset : d.end_offset] for d in spelling(text, language="en-GB")} >= {"color"}
+
+
+def test_house_words_are_accepted():
+    text = "Talks stall\n\nThe newsdesk said the strapline and the wibblewobble were fine."
+    assert spelling(text, words=frozenset({"wibblewobble", "strapline", "newsdesk"})) == []
+
+
+def test_name_spelt_two_ways():
+    text = "Talks stall\n\nJens Stoltenberg spoke. Stoltenberg said no. Later Stoltenburg left."
+    found = Linter(Config(select=("SP002",))).lint(Article(text))
+    assert [text[d.offset : d.end_offset] for d in found] == ["Stoltenburg"]
+
+
+def test_clean_fixtures_have_no_spelling_findings():
+    for path in FIXTURES.glob("clean-*.txt"):
+        assert spelling(path.read_text(encoding="utf-8")) == [], path.name
+
+
+def test_long_article_checked_whole():
+    paragraph = (FIXTURES / "clean-council-budget.txt").read_text(encoding="utf-8").split("\n\n", 1)[1]
+    text = "Big story\n\n" + "\n\n".join([paragraph] * 30) + "\n\nThe goverment left."
+    assert len(text.split()) >= 5000
+    found = Linter(Config(select=("SP",))).lint(Article(text))
+    assert [d.suggestions[0] for d in found] == ["government"]
