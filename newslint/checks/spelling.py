@@ -70,7 +70,9 @@ class Misspelling(Rule):
             if cand.capitalised:
                 continue  # a name; the name-variant rule compares names
             listed = typos.get(word.lower())
-            if listed is None and (lexicon.known(word) or derivable(word.lower(), lexicon)):
+            if listed is not None and lexicon.dialect_of(word) is not None and lexicon.known(word):
+                listed = None  # a dialect spelling (despatch, instal), not a misspelling
+            if listed is None and (lexicon.known(word) or _derived_not_slipped(word.lower(), lexicon)):
                 continue
             if listed is None and len(word) <= 3:
                 continue  # short unknown words are abbreviations and units (dpa, bn, mph)
@@ -78,7 +80,7 @@ class Misspelling(Rule):
             if listed is None and not _plausible_typo(word, suggestions):
                 continue  # nothing close: a term, a foreign word or a name, not a slip
             if cand.sentence_initial and word[:1].isupper() and (
-                seen[word] > 1 or not suggestions[0][:1].islower() or _name_follows(article.text, cand)
+                seen[word] > 1 or _near_a_name(word, lexicon) or _name_follows(article.text, cand)
             ):
                 continue  # used twice, close to a name, or followed by one: a name
             suggestions = [_match_case(s, word) for s in suggestions]
@@ -90,24 +92,39 @@ class Misspelling(Rule):
             yield Finding(cand.start, cand.start + len(word), message, tuple(suggestions[:5]), fix)
 
 
-_PREFIXES = ("re", "un", "non", "over", "under", "co", "pre", "post", "anti", "mis", "out", "counter", "mega", "micro", "sub", "super")
-_SUFFIXES = ("s", "es", "ers", "ings", "ing", "er", "ed", "ly", "ness")
+_PREFIXES = ("re", "un", "non", "over", "under", "co", "pre", "post", "anti", "mis", "counter", "micro", "sub", "super")
 _GLUE_WORDS = frozenset("the and for just will would could should can not but was were has have had are with from that this into onto of to in on at by or".split())
 
 
 def derivable(word: str, lexicon: Lexicon) -> bool:
-    """Regular derivations and closed compounds of known words: jailings, rebanding, carmaking."""
-    for suffix in _SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4 and lexicon.known(word[: -len(suffix)]):
-            return True
+    """Regular derivations and closed compounds of known words: jailings, rebanding, policymaking."""
+    if word.endswith("s") and word[:-1].endswith(("ing", "er", "ist")) and lexicon.known(word[:-1]):
+        return True
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4 and lexicon.known(word[len(prefix):]):
             return True
-    for cut in range(3, len(word) - 2):
+    for cut in range(4, len(word) - 3):
         head, tail = word[:cut], word[cut:]
         if head not in _GLUE_WORDS and tail not in _GLUE_WORDS and lexicon.known(head) and lexicon.known(tail):
             return True
     return False
+
+
+def _derived_not_slipped(word: str, lexicon: Lexicon) -> bool:
+    """Derivable, and not one keystroke from another word ("takeing", "somethink" are slips)."""
+    if not derivable(word, lexicon):
+        return False
+    for suggestion in lexicon.suggest(word, limit=3):
+        close = suggestion.replace(" ", "").replace("-", "")
+        if close != word and not word.startswith(close) and _distance(word, close) <= 1:
+            return False
+    return True
+
+
+def _near_a_name(word: str, lexicon: Lexicon) -> bool:
+    """Whether the closest dictionary entry to a capitalised word is itself a name."""
+    near = lexicon.suggest(word, limit=1)
+    return bool(near) and near[0][:1].isupper() and not lexicon.known(near[0].lower())
 
 
 def _name_follows(text: str, cand: Candidate) -> bool:

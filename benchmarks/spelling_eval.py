@@ -1,0 +1,160 @@
+"""Spelling in running news copy: planted real typos, false alarms on clean copy, speed.
+
+Usage: python benchmarks/spelling_eval.py [--articles 300] [--per-words 120] [--no-harper]
+
+Takes a seeded sample of deduplicated BBC articles, keeps the clean copies, and plants
+real human misspellings of common words (../shared/data/typos/typo_pairs.jsonl) into
+copies of them, about one per N words, replacing a lower-case word of the article by a
+recorded misspelling of it (one that no English dictionary lists as a word). Reports:
+- recall: planted typos flagged as `spelling` at the right place;
+- top-1: the first suggestion is the intended word (over planted typos);
+- false alarms per 1,000 words: spelling findings on the clean copies (these include the
+  real typos BBC copy has; see bbc_false_alarms.py --show SP001);
+- the same figures for Harper (harper.js, British dialect) on the same texts, when installed;
+- per typo source, because codespell's list (which newslint checks first) derives from
+  Wikipedia's lists: the aspell, birkbeck, holbrook and norvig rows are independent of it;
+- time to check a 5,000-word article (median of 5).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import statistics
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import DATA, bbc_articles  # noqa: E402
+
+from newslint.article import Article  # noqa: E402
+from newslint.config import Config  # noqa: E402
+from newslint.engine import Linter  # noqa: E402
+from newslint.spelling.lexicon import Lexicon  # noqa: E402
+
+_WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+
+
+def load_pairs(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
+    """Intended word -> [(misspelling, source)], misspellings that are not words themselves."""
+    pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    with (DATA / "typos" / "typo_pairs.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            wrong, right = r["misspelling"], r["correct"]
+            if not (wrong.isalpha() and right.isalpha() and wrong.islower() and right.islower()):
+                continue
+            if wrong == right or lexicon.known(wrong):
+                continue
+            pairs[right].append((wrong, r["source"]))
+    return pairs
+
+
+def plant(text: str, pairs: dict, rng: random.Random, per_words: int) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """A copy of text with typos planted; returns (text, [(start, end, intended, source)])."""
+    head, _, body = text.partition("\n\n")
+    slots = [m for m in _WORD.finditer(body) if m.group() in pairs]
+    want = max(1, len(body.split()) // per_words)
+    chosen = sorted(rng.sample(slots, min(want, len(slots))), key=lambda m: m.start())
+    out, planted, pos, shift = [], [], 0, len(head) + 2
+    for m in chosen:
+        wrong, source = rng.choice(pairs[m.group()])
+        out.append(body[pos : m.start()])
+        start = shift + sum(len(p) for p in out)
+        out.append(wrong)
+        planted.append((start, start + len(wrong), m.group(), source))
+        pos = m.end()
+    out.append(body[pos:])
+    return head + "\n\n" + "".join(out), planted
+
+
+def score(found_per_text: list[list[tuple[int, int, list[str]]]], planted: list[list[tuple]]) -> dict:
+    """Recall and top-1 per source, from findings (start, end, suggestions) per text."""
+    by_source: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for found, marks in zip(found_per_text, planted):
+        for start, end, intended, source in marks:
+            hits = [f for f in found if f[0] < end and start < f[1]]
+            row = by_source[source]
+            row[0] += 1
+            row[1] += bool(hits)
+            row[2] += bool(hits and hits[0][2] and hits[0][2][0].lower() == intended)
+    return by_source
+
+
+def newslint_findings(linter: Linter, texts: list[str]) -> list[list[tuple[int, int, list[str]]]]:
+    out = []
+    for text in texts:
+        ds = linter.lint(Article(text))
+        out.append([(d.offset, d.end_offset, list(d.suggestions)) for d in ds if d.category == "spelling"])
+    return out
+
+
+def harper_findings(texts: list[str]) -> list[list[tuple[int, int, list[str]]]] | None:
+    try:
+        import peers
+    except ImportError:
+        return None
+    if not peers.harper_available():
+        return None
+    lints = peers.harper_lint(texts)
+    return [
+        [(l["start"], l["end"], list(l.get("suggestions") or [])) for l in per if l.get("kind") == "Spelling"]
+        for per in lints
+    ]
+
+
+def report(name: str, found_clean, found_planted, planted, words: int) -> None:
+    by_source = score(found_planted, planted)
+    total = [sum(r[i] for r in by_source.values()) for i in range(3)]
+    alarms = sum(len(f) for f in found_clean)
+    print(f"{name:<10} recall {100 * total[1] / total[0]:5.1f}%  top-1 {100 * total[2] / total[0]:5.1f}%  "
+          f"false alarms {1000 * alarms / words:6.2f} per 1,000 words ({alarms} on {words} words)")
+    for source, (n, hit, top) in sorted(by_source.items()):
+        print(f"    {source:<30} n={n:<5} recall {100 * hit / n:5.1f}%  top-1 {100 * top / n:5.1f}%")
+
+
+def speed(linter: Linter, clean: list[str]) -> None:
+    text = "Long read\n\n" + "\n\n".join(t.partition("\n\n")[2] for t in clean)
+    words = text.split()
+    text = " ".join(words[:5000])
+    times = []
+    for _ in range(5):
+        t = time.perf_counter()
+        linter.lint(Article(text))
+        times.append(time.perf_counter() - t)
+    print(f"5,000-word article, spelling rules only: median {1000 * statistics.median(times):.0f} ms over 5 runs")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--per-words", type=int, default=120)
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--no-harper", action="store_true")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    lexicon = Lexicon.load("both")
+    pairs = load_pairs(lexicon)
+    sample = rng.sample(bbc_articles(), args.articles)
+    clean = [a["text"] for a in sample]
+    planted_texts, planted = zip(*(plant(t, pairs, rng, args.per_words) for t in clean))
+    words = sum(len(t.split()) for t in clean)
+    print(f"{len(clean)} BBC articles ({words} words), {sum(map(len, planted))} planted typos "
+          f"(one per ~{args.per_words} words), seed {args.seed}")
+    linter = Linter(Config(select=("SP",)))
+    report("newslint", newslint_findings(linter, clean), newslint_findings(linter, list(planted_texts)), planted, words)
+    if not args.no_harper:
+        h_clean = harper_findings(clean)
+        if h_clean is None:
+            print("harper     not installed (cd benchmarks/peers && npm ci)")
+        else:
+            report("harper", h_clean, harper_findings(list(planted_texts)), planted, words)
+    speed(linter, clean)
+
+
+if __name__ == "__main__":
+    main()
