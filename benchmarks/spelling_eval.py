@@ -39,12 +39,18 @@ from newslint.spelling.lexicon import Lexicon  # noqa: E402
 _WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
 
 
-def load_pairs(lexicon: Lexicon) -> dict[str, list[tuple[str, str]]]:
+ADULT = ("wikipedia-for-machines-2010", "mitton-wikipedia", "aspell", "norvig-testset1", "norvig-testset2")
+CHILDREN = ("birkbeck", "holbrook")
+
+
+def load_pairs(lexicon: Lexicon, sources: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
     """Intended word -> [(misspelling, source)], misspellings that are not words themselves."""
     pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
     with (DATA / "typos" / "typo_pairs.jsonl").open(encoding="utf-8") as handle:
         for line in handle:
             r = json.loads(line)
+            if r["source"] not in sources:
+                continue
             wrong, right = r["misspelling"], r["correct"]
             if not (wrong.isalpha() and right.isalpha() and wrong.islower() and right.islower()):
                 continue
@@ -136,23 +142,27 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-harper", action="store_true")
     args = parser.parse_args()
-    rng = random.Random(args.seed)
     lexicon = Lexicon.load("both")
-    pairs = load_pairs(lexicon)
-    sample = rng.sample(bbc_articles(), args.articles)
+    sample = random.Random(args.seed).sample(bbc_articles(), args.articles)
     clean = [a["text"] for a in sample]
-    planted_texts, planted = zip(*(plant(t, pairs, rng, args.per_words) for t in clean))
     words = sum(len(t.split()) for t in clean)
-    print(f"{len(clean)} BBC articles ({words} words), {sum(map(len, planted))} planted typos "
-          f"(one per ~{args.per_words} words), seed {args.seed}")
     linter = Linter(Config(select=("SP",)))
-    report("newslint", newslint_findings(linter, clean), newslint_findings(linter, list(planted_texts)), planted, words)
-    if not args.no_harper:
-        h_clean = harper_findings(clean)
-        if h_clean is None:
+    newslint_clean = newslint_findings(linter, clean)
+    harper_clean = None if args.no_harper else harper_findings(clean)
+    for label, sources in (("adults' misspellings (Wikipedia, Aspell, Norvig)", ADULT),
+                           ("stress test: children's misspellings (Birkbeck, Holbrook)", CHILDREN)):
+        rng = random.Random(args.seed)
+        pairs = load_pairs(lexicon, sources)
+        planted_texts, planted = zip(*(plant(t, pairs, rng, args.per_words) for t in clean))
+        print(f"== {label}: {len(clean)} BBC articles ({words} words), {sum(map(len, planted))} planted typos "
+              f"(one per ~{args.per_words} words), seed {args.seed}")
+        report("newslint", newslint_clean, newslint_findings(linter, list(planted_texts)), planted, words)
+        if args.no_harper:
+            continue
+        if harper_clean is None:
             print("harper     not installed (cd benchmarks/peers && npm ci)")
         else:
-            report("harper", h_clean, harper_findings(list(planted_texts)), planted, words)
+            report("harper", harper_clean, harper_findings(list(planted_texts)), planted, words)
     speed(linter, clean)
 
 

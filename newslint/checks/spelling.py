@@ -74,8 +74,8 @@ class Misspelling(Rule):
                 listed = None  # a dialect spelling (despatch, instal), not a misspelling
             if listed is None and (lexicon.known(word) or _derived_not_slipped(word.lower(), lexicon)):
                 continue
-            if listed is None and len(word) <= 3:
-                continue  # short unknown words are abbreviations and units (dpa, bn, mph)
+            if listed is None and len(word) <= 3 and not _short_slip(word, lexicon):
+                continue  # short unknown words are abbreviations and units (dpa, bn, nhs)
             suggestions = list(listed) if listed else lexicon.suggest(word.lower())
             if listed is None and not _plausible_typo(word, suggestions):
                 continue  # nothing close: a term, a foreign word or a name, not a slip
@@ -119,6 +119,18 @@ def _derived_not_slipped(word: str, lexicon: Lexicon) -> bool:
         if close != word and not word.startswith(close) and _distance(word, close) <= 1:
             return False
     return True
+
+
+_COMMON_ZIPF = 5.5  # "were", "team", "game": words seen more than 3 times in 10,000
+
+
+def _short_slip(word: str, lexicon: Lexicon) -> bool:
+    """A three-letter word with a vowel, one keystroke from a very common word ("wer", "tem")."""
+    if len(word) != 3 or not word.islower() or not any(v in word for v in "aeiouy"):
+        return False
+    return any(
+        _distance(word, s) <= 1 and lexicon.zipf(s) >= _COMMON_ZIPF for s in lexicon.suggest(word, limit=3)
+    )
 
 
 def _near_a_name(word: str, lexicon: Lexicon) -> bool:

@@ -13,11 +13,15 @@ Word data (all plain text under ``data/``, see ``data/SOURCES.md``):
 * ``extra_en.txt``: newslint's own additions: words to accept, parts only allowed inside
   hyphenated compounds ("pre-", "co-", "wi-fi"), and non-words to reject ("alot").
 
-``known`` is a set lookup (case-aware, possessives, hyphenated compounds).
-``suggest`` is a noisy-channel ranker: candidates within one edit, plus letter-bigram and
-sound-alike neighbours, scored by a weighted Damerau-Levenshtein cost (keyboard
-neighbours, vowel swaps, doubled letters and transpositions are cheap) against the
-word's frequency.
+``known`` is a set lookup: case-aware, with possessives, hyphenated compounds (each part,
+or the joined form: "co-ordinator") and solid compounds of common words or a productive
+prefix ("carmaking", "uncosted") unless they sit one cheap edit from a common word
+("gracefull", "everthing" stay errors).
+``suggest`` is a noisy-channel ranker: candidates within one edit plus letter-bigram
+neighbours of similar length, scored by a weighted Damerau-Levenshtein cost (keyboard
+neighbours, vowel swaps, doubled letters and transpositions are cheap; a wrong first
+letter is dear), a sound-alike bonus and the word's frequency; run-together words are
+split ("alot" -> "a lot").
 """
 
 from __future__ import annotations
@@ -43,11 +47,11 @@ _ALIASES = {
     "british": "en-GB",
 }
 _TAG_MASK = {"c": _US | _GB, "u": _US, "g": _GB, "z": _GB_IZE}
-_MISSING_ZIPF = 0.5
-_NGRAM_CANDIDATES = 40
+_MISSING_ZIPF = 0.5      # frequency assumed for a dictionary word wordfreq has never seen
+_NGRAM_CANDIDATES = 40   # letter-bigram neighbours scored per suggestion
 _SUGGEST_MIN_ZIPF = 2.5  # rarer words are only suggested when one edit away
-_SPLIT_MIN_ZIPF = 3.5
-_SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())  # both halves of a split suggestion must be common words  # frequency assumed for a dictionary word wordfreq has never seen
+_SPLIT_MIN_ZIPF = 3.5    # both halves of a split suggestion ("a lot") must be common words
+_SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
 _HAS_DIGIT = re.compile(r"\d")
@@ -472,6 +476,10 @@ class Lexicon:
         return all(self._simple(p) or self._compound(p) for p in parts)
 
     # ----------------------------------------------------------------- dialect
+    def zipf(self, word: str) -> float:
+        """How common a word is: Zipf frequency (log10 of uses per billion words)."""
+        return self._data.zipf(word)
+
     def dialect_of(self, word: str) -> str | None:
         """"en-US" for a US-only spelling (color, defense, organize), "en-GB" for a
         British-only one (colour, defence, organise, programme), else None (a word
