@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from newslint.first_chars import first_chars as shared_first_chars
+
 _WORD_START = re.compile(r"(?<!\w)\w")
 
 
@@ -65,45 +67,5 @@ class Scanner:
 
 def first_chars(regex: str) -> frozenset[str] | None:
     """Lower-cased characters a match can start with; None when any character could."""
-    try:
-        from re import _parser  # the stdlib regex parser (Python 3.11+)
-
-        parsed = _parser.parse(regex)
-    except Exception:  # pragma: no cover - other Pythons: try every branch everywhere
-        return None
-    chars = _first(list(parsed))
+    chars = shared_first_chars(regex)
     return frozenset(c.lower() for c in chars) if chars is not None else None
-
-
-def _first(items: list) -> set[str] | None:
-    """FIRST set of a parsed sequence (None = unknown); zero-width items are skipped."""
-    from re import _constants as c
-
-    for index, (op, arg) in enumerate(items):
-        if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
-            continue
-        if op is c.LITERAL:
-            return {chr(arg)}
-        if op is c.IN:
-            out = set()
-            for kind, value in arg:
-                if kind is c.LITERAL:
-                    out.add(chr(value))
-                elif kind is c.RANGE and value[1] - value[0] < 64:
-                    out.update(chr(x) for x in range(value[0], value[1] + 1))
-                else:
-                    return None
-            return out
-        if op is c.SUBPATTERN:
-            return _first(list(arg[-1]))
-        if op is c.BRANCH:
-            firsts = [_first(list(branch)) for branch in arg[1]]
-            return None if any(f is None for f in firsts) else set().union(*firsts)
-        if op in (c.MAX_REPEAT, c.MIN_REPEAT):
-            inner = _first(list(arg[2]))
-            if inner is None or arg[0] > 0:
-                return inner
-            rest = _first(items[index + 1 :])
-            return None if rest is None else inner | rest
-        return None
-    return None

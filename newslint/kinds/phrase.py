@@ -11,7 +11,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
 from newslint.diagnostic import Finding, Fix
-from newslint.kinds.first_chars import word_start_chars
+from newslint.first_chars import word_start_chars
 from newslint.packs import RuleSpec
 from newslint.rule import CheckContext, Rule, RuleInfo
 

@@ -1,7 +1,7 @@
 """Which characters a regular expression can start its match with.
 
-Lets a pack matcher try, at each word start, only the patterns that can begin with the
-letter found there, instead of every pattern at every position.
+Lets a matcher try, at each word start, only the patterns that can begin with the letter
+found there, instead of every pattern at every position (phrase packs, entity cues).
 """
 
 from __future__ import annotations
@@ -17,6 +17,16 @@ except ImportError:  # pragma: no cover - older layouts
 
 _MAX_RANGE = 200
 _ZERO_WIDTH = {C.AT}
+
+
+def first_chars(regex: str, ignore_case: bool = False) -> frozenset[str] | None:
+    """Characters a match can start with; None when any character could (or it can be empty)."""
+    try:
+        parsed = parser.parse(regex, re.IGNORECASE if ignore_case else 0)
+    except re.error:
+        return None
+    chars = _first(list(parsed), ignore_case)
+    return frozenset(chars) if chars else None
 
 
 def word_start_chars(regex: str, ignore_case: bool) -> frozenset[str] | None:
