@@ -113,15 +113,17 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
     result = QuoteAnalysis()
     paragraphs = article.paragraphs
     carried: int | None = None  # offset of a double quote carried over from the last paragraph
+    cut_short = False  # the previous paragraph trails off in an ellipsis: an excerpt
     for index, para in enumerate(paragraphs):
         stack: list[tuple[str, int, str]] = []  # (kind, offset, char)
         first_mark_opens = False
         first = para.start
         if carried is not None:
             first_mark_opens = text[first] in "\"“«„"
-            if not first_mark_opens:
+            if not first_mark_opens and not cut_short:
                 result.problems.append(QuoteProblem(carried, text[carried], "unclosed", "double"))
             carried = None
+        cut_short = _ends_cut_short(text, para.start, para.end)  # "... and then..." : excerpt
         for i in range(para.start, para.end):
             ch = text[i]
             if ch not in ALL_MARKS:
@@ -136,7 +138,7 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
             elif role == "close":
                 if any(k == kind for k, _, _ in stack):
                     _close_to(stack, kind, i + 1, result)
-                elif kind == "double":
+                elif kind == "double" and not _starts_cut_short(text, para.start):
                     result.problems.append(QuoteProblem(i, ch, "unopened", kind))
         doubles = [(o, c) for k, o, c in stack if k == "double"]
         if doubles:
@@ -144,7 +146,7 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
             result.spans.append((offset, para.end))
             if index + 1 < len(paragraphs):
                 carried = offset
-            else:
+            elif not cut_short:
                 result.problems.append(QuoteProblem(offset, text[offset], "unclosed", "double"))
         else:
             for kind, offset, ch in stack:
@@ -154,6 +156,16 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
     result._starts = [s for s, _ in result.spans]
     result.problems.sort(key=lambda p: p.offset)
     return result
+
+
+def _starts_cut_short(text: str, start: int) -> bool:
+    """A paragraph that opens with an ellipsis is an excerpt: its quote may open before it."""
+    return text.startswith(("...", "…"), start)
+
+
+def _ends_cut_short(text: str, start: int, end: int) -> bool:
+    """A paragraph that trails off in an ellipsis is an excerpt: its quote may close after it."""
+    return text[start:end].rstrip("\"”’') ").endswith(("...", "…"))
 
 
 def _close_to(stack: list[tuple[str, int, str]], kind: str, end: int, result: QuoteAnalysis) -> None:

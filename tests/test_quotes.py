@@ -45,3 +45,9 @@ def test_in_quote_spans():
     a = Article("H\n\nHe said “stop here” and left.")
     assert a.in_quote(a.text.index("stop"))
     assert not a.in_quote(a.text.index("left"))
+
+
+def test_excerpts_cut_by_an_ellipsis_are_not_unbalanced():
+    assert problems('H\n\n...n-eating amoeba") is a species.') == []
+    assert problems('H\n\nHe said: "We will go to the...') == []
+    assert problems('H\n\nHe said: "We will go to the shops.') == [("unclosed", '"')]

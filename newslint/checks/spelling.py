@@ -72,7 +72,9 @@ class Misspelling(Rule):
             listed = typos.get(word.lower())
             if listed is not None and lexicon.dialect_of(word) is not None and lexicon.known(word):
                 listed = None  # a dialect spelling (despatch, instal), not a misspelling
-            if listed is None and (lexicon.known(word) or _derived_not_slipped(word.lower(), lexicon)):
+            if listed is None and (
+                lexicon.known(word) or _contraction(word, lexicon) or _derived_not_slipped(word.lower(), lexicon)
+            ):
                 continue
             if listed is None and len(word) <= 3 and not _short_slip(word, lexicon):
                 continue  # short unknown words are abbreviations and units (dpa, bn, nhs)
@@ -131,6 +133,18 @@ def _short_slip(word: str, lexicon: Lexicon) -> bool:
     return any(
         _distance(word, s) <= 1 and lexicon.zipf(s) >= _COMMON_ZIPF for s in lexicon.suggest(word, limit=3)
     )
+
+
+_CLITICS = ("re", "ve", "ll", "d", "s", "t", "m")
+
+
+def _contraction(word: str, lexicon: Lexicon) -> bool:
+    """A known word with a clitic: "there're", "who'd", "it'll"."""
+    for mark in "'’":
+        base, sep, clitic = word.rpartition(mark)
+        if sep and clitic.lower() in _CLITICS and base and lexicon.known(base):
+            return True
+    return False
 
 
 def _near_a_name(word: str, lexicon: Lexicon) -> bool:

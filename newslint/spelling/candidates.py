@@ -63,6 +63,8 @@ def _find(article: Article) -> list[Candidate]:
         after = text[end] if end < len(text) else " "
         if before.isdigit() or after.isdigit() or before in "._/\\&" or after == "&" or (after == "." and end + 1 < len(text) and text[end + 1].isalnum()):
             continue  # 60m, 1990s, U.S., file.txt
+        if text.startswith(("...", "…"), end) or text[max(0, start - 3) : start].endswith(("...", "…")):
+            continue  # a word cut short by an ellipsis ("originall...")
         raw = m.group()
         word = _POSSESSIVE.sub("", raw)
         if len(word) < 2 or _is_acronym_or_brand(word):
