@@ -77,6 +77,8 @@ def _role(text: str, i: int, para_start: int, para_end: int, open_kinds: list[st
             return "close", "double"
         if space_before and not after.isspace():
             return "open", "double"
+        if not space_before and (after.isspace() or after in ",.;:!?)]…—–"):
+            return "close", "double"  # after a word, before a space or punctuation
         return ("close" if "double" in open_kinds else "open"), "double"
     # single marks
     if ch == "‚":
