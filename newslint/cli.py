@@ -117,8 +117,13 @@ def _add_grammar(config, linter: Linter, articles: list, results: list[FileResul
     if config.grammar == "off" or not articles or not any(a.rule.info.code == "LT" for a in linter.active):
         return False
     own_codes = {a.rule.info.code for a in linter.active}
+    options = next(a.context.options for a in linter.active if a.rule.info.code == "LT")
+    if options["level"] not in ("default", "picky"):
+        click.echo(f"newslint: error: {config.path}: rules.languagetool.level must be 'default' or 'picky'", err=True)
+        return True
     checker = Grammar(config.language, config.languagetool_url, own_codes, config.ignore,
-                      progress=lambda msg: click.echo(f"newslint: {msg}", err=True))
+                      progress=lambda msg: click.echo(f"newslint: {msg}", err=True),
+                      level=options["level"], enable=tuple(str(r) for r in options["enable"]))
     failed = False
     try:
         checker.start()

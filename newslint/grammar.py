@@ -28,7 +28,11 @@ class Grammar:
         own_codes: set[str],
         ignore: tuple[str, ...] = (),
         progress: Callable[[str], None] = print,
+        level: str = "default",
+        enable: tuple[str, ...] = (),
     ) -> None:
+        self.picky = level == "picky"
+        self.enable = enable
         self.language = "en-GB" if language == "en-GB" else "en-US"
         self.dialect_neutral = language == "both"
         self.url = url
@@ -44,7 +48,10 @@ class Grammar:
         from newslint.languagetool.server import LanguageToolSession, LanguageToolUnavailable
 
         try:
-            self._session = LanguageToolSession(self.language, remote_url=self.url, progress=self.progress)
+            self._session = LanguageToolSession(
+                self.language, remote_url=self.url, progress=self.progress,
+                picky=self.picky, enabled_rules=self.enable,
+            )
             self._session.start()
         except (ProvisionError, LanguageToolUnavailable, ValueError, OSError) as exc:
             self.failure = str(exc)

@@ -11,7 +11,7 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
-from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
 
 
 class LanguageTool(Rule):
@@ -31,6 +31,10 @@ class LanguageTool(Rule):
             "reported twice. Grammar and typo rules are warnings, style advice is info. "
             "Ignore one LanguageTool rule with --ignore LT:RULE_ID."
         ),
+        options={
+            "level": Option("default", "LanguageTool's level: 'default', or 'picky' for its stricter style rules"),
+            "enable": Option([], "LanguageTool rule ids that are off by default to switch on, e.g. ['PASSIVE_VOICE']"),
+        },
         examples=Examples(
             fail=("Talks stall\n\nShe have been there for years.",),
             ok=("Talks stall\n\nShe has been there for years.",),

@@ -315,8 +315,12 @@ class LanguageToolSession:
         cache_dir: Path | None = None,
         progress: Progress = print,
         max_restarts: int = 1,
+        picky: bool = False,
+        enabled_rules: tuple[str, ...] = (),
     ) -> None:
         self.language = language
+        self.picky = picky
+        self.enabled_rules = enabled_rules
         self.max_restarts = max_restarts
         self.restarts = 0
         self.remote_url = check_url_allowed(remote_url) if remote_url else None
@@ -377,6 +381,9 @@ class LanguageToolSession:
         except LanguageToolError as e:
             raise LanguageToolUnavailable(f"LanguageTool at {url} did not answer: {e}") from e
         setattr(tool, "_TIMEOUT", self.timeout)  # per-request timeout (ltp class default: 300 s)
+        tool.picky = self.picky
+        if self.enabled_rules:
+            tool.enabled_rules = set(self.enabled_rules)
         return tool
 
     def check(self, text: str) -> list[dict[str, Any]]:
