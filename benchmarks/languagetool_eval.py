@@ -53,8 +53,10 @@ def recall(url: str, linter: Linter, limit: int, level: str = "default") -> None
     own_codes = {a.rule.info.code for a in linter.active}
     rows = [json.loads(l) for l in (DATA / "peers" / "languagetool_en_incorrect.jsonl").open()]
     rows = [r for r in rows if r.get("marker_span")][: limit or None]
-    grammar = Grammar("both", url, own_codes, progress=lambda m: None, level=level)
-    grammar.start()
+    checkers = {}
+    for variant, language in (("en", "both"), ("en-GB", "en-GB"), ("en-US", "en-US")):
+        checkers[variant] = Grammar(language, url, own_codes, progress=lambda m: None, level=level)
+        checkers[variant].start()
     hit = 0
     why = Counter()
     missed_rules = Counter()
@@ -62,7 +64,7 @@ def recall(url: str, linter: Linter, limit: int, level: str = "default") -> None
         text, (s, e) = r["incorrect"], r["marker_span"]
         article = Article(text)
         own = linter.lint(article)
-        found = own + grammar.check(article, own)
+        found = own + checkers.get(r.get("variant"), checkers["en"]).check(article, own)
         if any(overlaps(d.offset, d.end_offset, s, e) for d in found):
             hit += 1
             continue
@@ -79,8 +81,10 @@ def recall(url: str, linter: Linter, limit: int, level: str = "default") -> None
             why["rule off by default in LT 6.8"] += 1
         else:
             why["LT 6.8 silent (rule renamed/removed since 2019, or needs n-gram data)"] += 1
-    grammar.close()
-    print(f"recall on LT incorrect examples (LanguageTool level {level}): {hit}/{len(rows)} = {100 * hit / len(rows):.1f}%")
+    for checker in checkers.values():
+        checker.close()
+    setting = f"LanguageTool level {level}, language per example variant"
+    print(f"recall on LT incorrect examples ({setting}): {hit}/{len(rows)} = {100 * hit / len(rows):.1f}%")
     reachable = len(rows) - why["LT 6.8 silent (rule renamed/removed since 2019, or needs n-gram data)"] \
         - why["rule off by default in LT 6.8"] - why["LT flags it only at level=picky"]
     print(f"  of the examples LT 6.8 flags at this level ({reachable}), newslint reports {hit}: {100 * hit / reachable:.1f}%")
