@@ -126,10 +126,14 @@ def severity(match: LTMatch) -> Severity:
 
 
 def overlaps_own(match: LTMatch, own: list[Diagnostic]) -> bool:
-    """Whether one of our own diagnostics of the same category covers this span already."""
+    """Whether one of our own diagnostics reports this place already: the same category over
+    the span, or any finding that starts where the match starts."""
     category = CATEGORY_MAP.get(match.category_id, "grammar")
     end = match.offset + match.length
-    return any(d.category == category and d.offset < end and match.offset < d.end_offset for d in own)
+    return any(
+        d.offset == match.offset or (d.category == category and d.offset < end and match.offset < d.end_offset)
+        for d in own
+    )
 
 
 def message(match: LTMatch) -> str:
