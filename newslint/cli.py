@@ -74,6 +74,15 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     Grammar comes from a local LanguageTool server, installed into the cache folder on
     first use (Java 17 and Maven needed); nothing leaves the machine unless you pass
     --languagetool-url.
+
+    \b
+    Examples:
+      newslint check story.txt                      everything, text output
+      newslint check desk/ --fail-on warning        a CI gate: warnings fail too
+      newslint check story.txt --select SP,QT       only spelling and quotes
+      newslint check story.txt --ignore LT:EN_QUOTES one LanguageTool rule off
+      newslint check wire.txt --source-language zh  copy translated from Chinese
+      newslint check story.txt --grammar off --format json
     """
     try:
         config = load_config(config_path).with_overrides(
