@@ -115,7 +115,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     colour = not no_color and fmt == "text" and sys.stdout.isatty()
     FORMATTERS[fmt](results, sys.stdout, colour)
 
-    if errors or grammar_failed:
+    for crash in linter.crashes:
+        click.echo(crash, err=True)
+    if errors or grammar_failed or linter.crashes:
         sys.exit(EXIT_USAGE)
     worst = max((d.severity.rank for r in results for d in r.diagnostics), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= config.fail_on.rank else EXIT_OK)

@@ -93,6 +93,7 @@ class Linter:
         self.config = config
         self.registry = registry or default_registry()
         self.active = select_rules(config, self.registry)
+        self.crashes: list[str] = []  # one line per rule that raised: a bug, reported, never fatal
 
     def lint(self, article: Article) -> list[Diagnostic]:
         """Every diagnostic for one article, in text order."""
@@ -102,7 +103,7 @@ class Linter:
             if isinstance(active.rule, RunRule):
                 continue
             bucket = gated if active.rule.info.gated else plain
-            bucket.extend((active, f) for f in active.rule.check(article, active.context))
+            bucket.extend((active, f) for f in self._run(active, article))
         signals = sum(
             1 for a, f in plain
             if a.rule.info.category == "translation" and (f.severity or a.severity) != Severity.INFO
@@ -110,6 +111,16 @@ class Linter:
         if gated and (signals >= GATE_THRESHOLD or self.config.source_language):
             plain.extend(gated)
         return _stamp(article, plain)
+
+    def _run(self, active: ActiveRule, article: Article) -> list[Finding]:
+        """One rule's findings; a rule that raises is recorded and skipped, not fatal."""
+        try:
+            return list(active.rule.check(article, active.context))
+        except Exception as exc:  # noqa: BLE001 - a buggy rule must not stop the run
+            info = active.rule.info
+            self.crashes.append(f"{article.path}: internal error in rule {info.code} {info.name}: "
+                                f"{type(exc).__name__}: {exc} (please report this)")
+            return []
 
     def lint_run(self, articles: list[Article]) -> dict[int, list[Diagnostic]]:
         """Diagnostics per article (by index) including rules that compare articles."""

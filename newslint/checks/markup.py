@@ -74,7 +74,7 @@ class HtmlEntity(Rule):
         for m in _ENTITY.finditer(text):
             raw = m.group()
             decoded = _decode_entity(raw)
-            if decoded is None:
+            if not decoded:
                 continue
             kind = "double-escaped HTML entity" if raw.startswith("&amp;") and raw != "&amp;" else "HTML entity"
             where = word_around(text, m.start(), m.end())
@@ -88,7 +88,7 @@ class HtmlEntity(Rule):
                     suggestions=(replacement,), fix=Fix.replace(m.start(), m.end(), replacement),
                 )
                 continue
-            if decoded in INVISIBLE or decoded in BIDI:
+            if len(decoded) == 1 and (decoded in INVISIBLE or decoded in BIDI):
                 what, replacement = f"an invisible U+{ord(decoded):04X}", ""
             elif decoded == "\u00a0":
                 what, replacement = "a no-break space", decoded
