@@ -106,7 +106,11 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         else:
             articles.append(loaded)
 
-    diagnostics = linter.lint_run(articles)
+    try:
+        diagnostics = linter.lint_run(articles)
+    except ConfigError as exc:  # an option value only a rule can check (e.g. a date)
+        click.echo(f"newslint: error: {config.path or 'config'}: rules: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
     grammar_failed = _add_grammar(config, linter, articles, results)
     if fmt == "json":

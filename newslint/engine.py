@@ -116,6 +116,8 @@ class Linter:
         """One rule's findings; a rule that raises is recorded and skipped, not fatal."""
         try:
             return list(active.rule.check(article, active.context))
+        except ConfigError:
+            raise  # a bad option value is the user's to fix: exit 2 with the message
         except Exception as exc:  # noqa: BLE001 - a buggy rule must not stop the run
             info = active.rule.info
             self.crashes.append(f"{article.path}: internal error in rule {info.code} {info.name}: "
