@@ -27,3 +27,12 @@ def bbc_articles(dedupe: bool = True) -> list[dict]:
 
 def word_count(text: str) -> int:
     return len(text.split())
+
+
+def typo_pairs(sources: tuple[str, ...]):
+    """Records of typos/typo_pairs.jsonl (source, misspelling, correct) from the given sources."""
+    with (DATA / "typos" / "typo_pairs.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            record = json.loads(line)
+            if record["source"] in sources:
+                yield record

@@ -19,7 +19,6 @@ recorded misspelling of it (one that no English dictionary lists as a word). Rep
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import re
 import statistics
@@ -29,7 +28,7 @@ from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import DATA, bbc_articles  # noqa: E402
+from common import bbc_articles, typo_pairs  # noqa: E402
 
 from newslint.article import Article  # noqa: E402
 from newslint.config import Config  # noqa: E402
@@ -46,17 +45,13 @@ CHILDREN = ("birkbeck", "holbrook")
 def load_pairs(lexicon: Lexicon, sources: tuple[str, ...]) -> dict[str, list[tuple[str, str]]]:
     """Intended word -> [(misspelling, source)], misspellings that are not words themselves."""
     pairs: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    with (DATA / "typos" / "typo_pairs.jsonl").open(encoding="utf-8") as handle:
-        for line in handle:
-            r = json.loads(line)
-            if r["source"] not in sources:
-                continue
-            wrong, right = r["misspelling"], r["correct"]
-            if not (wrong.isalpha() and right.isalpha() and wrong.islower() and right.islower()):
-                continue
-            if wrong == right or lexicon.known(wrong):
-                continue
-            pairs[right].append((wrong, r["source"]))
+    for r in typo_pairs(sources):
+        wrong, right = r["misspelling"], r["correct"]
+        if not (wrong.isalpha() and right.isalpha() and wrong.islower() and right.islower()):
+            continue
+        if wrong == right or lexicon.known(wrong):
+            continue
+        pairs[right].append((wrong, r["source"]))
     return pairs
 
 

@@ -24,7 +24,6 @@ The research data is read in place from the shared data folder and never copied.
 from __future__ import annotations
 
 import argparse
-import json
 import re
 import statistics
 import subprocess
@@ -35,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
-from common import DATA, bbc_articles  # noqa: E402
+from common import bbc_articles, typo_pairs  # noqa: E402
 
 from newslint.spelling import lexicon as lexicon_module  # noqa: E402
 from newslint.spelling.lexicon import Lexicon  # noqa: E402
@@ -79,17 +78,13 @@ def scowl_sizes() -> dict[str, int]:
 def typo_items(sizes: dict[str, int]) -> tuple[dict[str, set[str]], int]:
     """Misspelling -> intended words, and the number of real-word pairs skipped."""
     groups: dict[str, set[str]] = defaultdict(set)
-    with (DATA / "typos" / "typo_pairs.jsonl").open(encoding="utf-8") as fh:
-        for line in fh:
-            p = json.loads(line)
-            if p["source"] not in TYPO_SOURCES:
-                continue
-            right, wrong = p["correct"], p["misspelling"]
-            if not (right.isalpha() and right.islower() and wrong.isalpha()):
-                continue
-            if sizes.get(right, 99) > COMMON_SIZE:
-                continue
-            groups[wrong.lower()].add(right)
+    for p in typo_pairs(TYPO_SOURCES):
+        right, wrong = p["correct"], p["misspelling"]
+        if not (right.isalpha() and right.islower() and wrong.isalpha()):
+            continue
+        if sizes.get(right, 99) > COMMON_SIZE:
+            continue
+        groups[wrong.lower()].add(right)
     real = [w for w in groups if sizes.get(w, 99) <= REAL_WORD_SIZE]
     for w in real:
         del groups[w]
