@@ -34,6 +34,7 @@ from newslint.engine import Linter  # noqa: E402
 from newslint.grammar import Grammar, to_diagnostics  # noqa: E402
 from newslint.languagetool import mapping  # noqa: E402
 from newslint.languagetool.mapping import LTMatch  # noqa: E402
+from newslint.languagetool.news_profile import NEWS_RULES  # noqa: E402
 from newslint.languagetool.server import LanguageToolSession  # noqa: E402
 
 
@@ -49,7 +50,7 @@ def overlaps(start: int, end: int, s: int, e: int) -> bool:
     return start < max(e, s + 1) and s < end
 
 
-def recall(url: str, linter: Linter, limit: int, level: str = "default") -> None:
+def recall(url: str, linter: Linter, limit: int, level: str = "default", misses_path: str = "") -> None:
     own_codes = {a.rule.info.code for a in linter.active}
     rows = [json.loads(l) for l in (DATA / "peers" / "languagetool_en_incorrect.jsonl").open()]
     rows = [r for r in rows if r.get("marker_span")][: limit or None]
@@ -60,37 +61,61 @@ def recall(url: str, linter: Linter, limit: int, level: str = "default") -> None
     hit = 0
     why = Counter()
     missed_rules = Counter()
+    misses = []
+    source = Counter()
     for r in rows:
         text, (s, e) = r["incorrect"], r["marker_span"]
         article = Article(text)
         own = linter.lint(article)
         found = own + checkers.get(r.get("variant"), checkers["en"]).check(article, own)
-        if any(overlaps(d.offset, d.end_offset, s, e) for d in found):
+        at_span = [d for d in found if overlaps(d.offset, d.end_offset, s, e)]
+        if at_span:
             hit += 1
+            lt_ids = {d.code[len(mapping.CODE_PREFIX):] for d in at_span if d.code.startswith(mapping.CODE_PREFIX)}
+            if lt_ids - set(NEWS_RULES):
+                source["LanguageTool, rules on by default"] += 1
+            elif lt_ids:
+                source["LanguageTool, opt-in rules of the news profile"] += 1
+            else:
+                source["newslint's own rules only (" + ", ".join(sorted({d.code for d in at_span})) + ")"] += 1
             continue
         missed_rules[r["rule_id"]] += 1
         default = raw_check(url, text)
         if any(overlaps(m.offset, m.offset + m.length, s, e) for m in default):
             kept = to_diagnostics(article, default, own, own_codes, ())
-            why["LT flags it; newslint drops it (news filters: spelling/dialect/quotes/owned rules)"] += 1 if not kept else 0
-            why["LT flags it at another span or rule"] += 1 if kept else 0
+            reason = ("LT flags it at another span or rule" if kept else
+                      "LT flags it; newslint drops it (news filters: spelling/dialect/quotes/owned rules)")
         elif any(overlaps(m.offset, m.offset + m.length, s, e) for m in raw_check(url, text, level="picky")):
-            why["LT flags it only at level=picky"] += 1
+            reason = "LT flags it only at level=picky"
         elif any(overlaps(m.offset, m.offset + m.length, s, e)
                  for m in raw_check(url, text, enabledRules=r["rule_id"], enabledOnly="true")):
-            why["rule off by default in LT 6.8"] += 1
+            reason = "rule off by default in LT 6.8"
         else:
-            why["LT 6.8 silent (rule renamed/removed since 2019, or needs n-gram data)"] += 1
+            reason = "LT 6.8 silent (rule renamed/removed since 2019, or needs n-gram data)"
+        why[reason] += 1
+        misses.append({**r, "why": reason})
     for checker in checkers.values():
         checker.close()
     setting = f"LanguageTool level {level}, language per example variant"
     print(f"recall on LT incorrect examples ({setting}): {hit}/{len(rows)} = {100 * hit / len(rows):.1f}%")
     reachable = len(rows) - why["LT 6.8 silent (rule renamed/removed since 2019, or needs n-gram data)"] \
         - why["rule off by default in LT 6.8"] - why["LT flags it only at level=picky"]
-    print(f"  of the examples LT 6.8 flags at this level ({reachable}), newslint reports {hit}: {100 * hit / reachable:.1f}%")
+    print(f"  of the examples LT 6.8 flags with newslint's settings ({reachable}), newslint reports {hit}: {100 * hit / reachable:.1f}%")
+    own = sum(n for k, n in source.items() if k.startswith("newslint"))
+    for k in ("LanguageTool, rules on by default", "LanguageTool, opt-in rules of the news profile"):
+        print(f"  found by {k}: {source[k]}")
+    print(f"  found by newslint's own rules only: {own} (" + ", ".join(
+        f"{k[len('newslint' + chr(39) + 's own rules only ('):-1]} {n}" for k, n in source.most_common() if k.startswith("newslint"))[:300] + ")")
+    missed_by_category = Counter((m["why"].split(" (")[0], m["category"]) for m in misses)
     for reason, n in why.most_common():
         print(f"  missed, {reason}: {n}")
+        cats = [(c, k) for (r, c), k in missed_by_category.most_common() if r == reason.split(" (")[0]]
+        print("      by LT category: " + ", ".join(f"{c} {k}" for c, k in cats[:8]))
     print("  most-missed LT rule ids: " + ", ".join(f"{k} ({v})" for k, v in missed_rules.most_common(12)))
+    if misses_path:
+        with open(misses_path, "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(m) + "\n" for m in misses)
+        print(f"  misses written to {misses_path}")
 
 
 def false_alarms(linter: Linter, limit: int) -> None:
@@ -107,13 +132,18 @@ def false_alarms(linter: Linter, limit: int) -> None:
 
 
 def speed(session: LanguageToolSession, linter: Linter, n: int, runs: int) -> None:
+    """newslint (own rules + grammar, news profile) vs the same texts sent straight to the same
+    server, once with the same LanguageTool rules switched on (the fair baseline: same work
+    in LanguageTool) and once with LanguageTool's defaults."""
     texts = [a["text"] for a in bbc_articles()[:n]]
     own_codes = {a.rule.info.code for a in linter.active}
+    same_rules = LanguageToolSession("en-US", remote_url=session.url, enabled_rules=NEWS_RULES)
+    same_rules.start()
 
-    def direct() -> float:
+    def direct(client: LanguageToolSession) -> float:
         t = time.perf_counter()
         for text in texts:
-            session.check(text)
+            client.check(text)
         return time.perf_counter() - t
 
     def through_newslint() -> float:
@@ -127,13 +157,15 @@ def speed(session: LanguageToolSession, linter: Linter, n: int, runs: int) -> No
         grammar.close()
         return time.perf_counter() - t
 
-    direct()  # warm the server
-    a, b = [], []
+    direct(session)  # warm the server
+    ours, same, defaults = [], [], []
     for _ in range(runs):
-        b.append(direct())
-        a.append(through_newslint())
-    ma, mb = statistics.median(a), statistics.median(b)
-    print(f"speed, {n} BBC articles, median of {runs}: newslint {ma:.2f}s, LanguageTool alone {mb:.2f}s, ratio {ma / mb:.3f}")
+        same.append(direct(same_rules))
+        ours.append(through_newslint())
+        defaults.append(direct(session))
+    mo, ms, md = statistics.median(ours), statistics.median(same), statistics.median(defaults)
+    print(f"speed, {n} BBC articles, median of {runs}: newslint {mo:.2f}s, LanguageTool alone with the same rules "
+          f"{ms:.2f}s, ratio {mo / ms:.3f}; LanguageTool alone with its defaults {md:.2f}s, ratio {mo / md:.3f}")
 
 
 def main() -> None:
@@ -143,6 +175,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--skip", nargs="*", default=[], choices=["recall", "false-alarms", "speed"])
     parser.add_argument("--level", default="default", choices=["default", "picky"], help="LanguageTool level for recall")
+    parser.add_argument("--misses", default="", metavar="FILE", help="write the missed examples (JSON lines, with why)")
     args = parser.parse_args()
     linter = Linter(Config())
     with LanguageToolSession("en-US", reuse_running=False, progress=lambda m: print(m, file=sys.stderr)) as session:
@@ -150,7 +183,7 @@ def main() -> None:
         if "false-alarms" not in args.skip:
             false_alarms(linter, args.limit)
         if "recall" not in args.skip:
-            recall(session.url, linter, args.limit, args.level)
+            recall(session.url, linter, args.limit, args.level, args.misses)
         if "speed" not in args.skip:
             speed(session, linter, args.articles, args.runs)
 

@@ -136,9 +136,13 @@ def _add_grammar(config, linter: Linter, articles: list, results: list[FileResul
     if options["level"] not in ("default", "picky"):
         click.echo(f"newslint: error: {config.path}: rules.languagetool.level must be 'default' or 'picky'", err=True)
         return True
+    if options["profile"] not in ("news", "languagetool"):
+        click.echo(f"newslint: error: {config.path}: rules.languagetool.profile must be 'news' or 'languagetool'", err=True)
+        return True
     checker = Grammar(config.language, config.languagetool_url, own_codes, config.ignore,
                       progress=lambda msg: click.echo(f"newslint: {msg}", err=True),
-                      level=options["level"], enable=tuple(str(r) for r in options["enable"]))
+                      level=options["level"], enable=tuple(str(r) for r in options["enable"]),
+                      profile=options["profile"])
     failed = False
     try:
         checker.start()

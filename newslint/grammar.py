@@ -12,6 +12,7 @@ from newslint.article import Article
 from newslint.diagnostic import Diagnostic
 from newslint.languagetool import mapping
 from newslint.languagetool.mapping import LTMatch
+from newslint.languagetool.news_profile import NEWS_RULES
 
 
 class GrammarUnavailable(Exception):
@@ -30,9 +31,10 @@ class Grammar:
         progress: Callable[[str], None] = print,
         level: str = "default",
         enable: tuple[str, ...] = (),
+        profile: str = "news",
     ) -> None:
         self.picky = level == "picky"
-        self.enable = enable
+        self.enable = (NEWS_RULES if profile == "news" else ()) + tuple(enable)
         self.language = "en-GB" if language == "en-GB" else "en-US"
         self.dialect_neutral = language == "both"
         self.url = url

@@ -34,6 +34,7 @@ class LanguageTool(Rule):
         options={
             "level": Option("default", "LanguageTool's level: 'default', or 'picky' for its stricter style rules"),
             "enable": Option([], "LanguageTool rule ids that are off by default to switch on, e.g. ['PASSIVE_VOICE']"),
+            "profile": Option("news", "'news': also run the ~120 opt-in LanguageTool rules that stay quiet on edited news copy; 'languagetool': LanguageTool's own defaults only"),
         },
         examples=Examples(
             fail=("Talks stall\n\nShe have been there for years.",),
