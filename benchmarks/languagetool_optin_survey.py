@@ -12,7 +12,7 @@ picky-only (``tags="picky"``), switches them all on, and counts per rule:
 - ``incorrect``: LanguageTool's *incorrect* example sentences it flags at the marked span
   (reported only; the news profile is chosen from the first two columns, never this one).
 
-The output is a TSV (default benchmarks/out/languagetool_optin_survey.tsv) sorted by
+The output is a TSV (default benchmarks/results/languagetool_optin_survey.tsv, kept in git) sorted by
 ``bbc``; newslint/languagetool/news_profile.py is chosen from it.
 """
 
@@ -43,7 +43,7 @@ def check(url: str, text: str, rules: list[str], variant: str = "en-US") -> list
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=0, help="BBC articles to scan (0: all)")
-    parser.add_argument("--out", default=str(Path(__file__).parent / "out" / "languagetool_optin_survey.tsv"))
+    parser.add_argument("--out", default=str(Path(__file__).parent / "results" / "languagetool_optin_survey.tsv"))
     args = parser.parse_args()
     rules = opt_in_rules(provision.jar_dir())
     ids = sorted(rules)

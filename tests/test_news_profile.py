@@ -85,3 +85,13 @@ def test_profile_rule_fires_only_with_the_news_profile(tmp_path, languagetool_di
 
     assert "LT:CAN_NOT" in codes()
     assert "LT:CAN_NOT" not in codes("--config", str(config))
+
+
+def test_profile_is_what_the_survey_selects():
+    """NEWS_RULES is select() over the committed survey; rerun the survey and paste, never hand-edit."""
+    import csv
+    from pathlib import Path
+
+    survey = Path(__file__).resolve().parents[1] / "benchmarks" / "results" / "languagetool_optin_survey.tsv"
+    with survey.open(encoding="utf-8") as handle:
+        assert select(csv.DictReader(handle, delimiter="\t")) == NEWS_RULES

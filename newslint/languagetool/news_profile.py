@@ -23,9 +23,9 @@ STYLE_CATEGORIES = {"PLAIN_ENGLISH", "REDUNDANCY", "STYLE"}
 MAX_PER_100K = {"grammar": 2.0, "style": 1.0}
 MAX_CORRECT = {"grammar": 2, "style": 1}
 
-# select() over benchmarks/out/languagetool_optin_survey.tsv (LanguageTool 6.8, 2,127 BBC articles)
+# select() over benchmarks/results/languagetool_optin_survey.tsv (LanguageTool 6.8, 2,127 BBC articles)
 NEWS_RULES: tuple[str, ...] = (
-    "ABUNDANCE", "ACCEDE_TO", "ACCENTUATE", "ACCOMMODATION", "ACCOMPLISH", "ACCRUE",
+    "ABUNDANCE", "ACCENTUATE", "ACCOMMODATION", "ACCOMPLISH", "ACCRUE",
     "ADVERB_WORD_ORDER_10_TEMP", "AGREEMENT_THEIR_HIS", "ALLOW_TO", "ALL_THINGS_CONSIDERED",
     "ALONG_THE_LINES_OF", "ALSO_SENT_END", "APPLE_A_DAY", "ARE_ABLE_TO", "AS_A_MATTER_OF_FACT",
     "AS_PER", "AT_ALL_TIMES", "AT_YOUR_EARLIEST_CONVENIENCE", "A_INFINITIVE",
@@ -70,6 +70,7 @@ EXCLUDED: dict[str, str] = {
     "CHILDISH_LANGUAGE": "quotes are reported as spoken",
     "GOOD_FLUCK": "quotes are reported as spoken",
     "OXFORD_NEW_CLAUSE": "serial-comma choice is house style",
+    "ACCEDE_TO": "states accede to treaties and organisations: accession stories use it correctly",
 }
 
 
