@@ -28,7 +28,10 @@ class LanguageTool(Rule):
             "used only when named with --languagetool-url. Rules that contradict news "
             "conventions are dropped (unpaired quotes across paragraphs, names as typos, curly "
             "quote preferences), and a problem one of newslint's own rules reports is never "
-            "reported twice. Grammar and typo rules are warnings, style advice is info. "
+            "reported twice. On top of LanguageTool's defaults, the news profile switches on "
+            "about 120 of its opt-in rules that stay quiet on edited news copy (measured on "
+            "817,000 words of BBC articles; list in newslint/languagetool/news_profile.py). "
+            "Grammar and typo rules are warnings, style advice is info. "
             "Ignore one LanguageTool rule with --ignore LT:RULE_ID."
         ),
         options={
