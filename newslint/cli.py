@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import Iterable
 
 import click
 
-from newslint import __version__, readability
+from newslint import __version__, baseline, readability
 from newslint.config import ConfigError, load_config
 from newslint.diagnostic import Severity
 from newslint.engine import Linter
@@ -64,11 +65,15 @@ def cli() -> None:
                    "if it cannot run; for CI). Env: NEWSLINT_GRAMMAR.  [default: auto]")
 @click.option("--languagetool-url", default=None, metavar="URL",
               help="Use this LanguageTool server instead of a local one. Text is sent to it: name only servers you trust.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Do not report findings accepted in FILE (same file, rule and flagged text); only new ones count.")
+@click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
+              help="Accept every finding of this run: write them to FILE for --baseline, report nothing, exit 0.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (colour is used only on a terminal).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, language: str | None,
           source_language: str | None, grammar: str | None, languagetool_url: str | None,
-          no_color: bool) -> None:
+          baseline_path: str | None, write_baseline_path: str | None, no_color: bool) -> None:
     """Check articles: files, folders (every .txt/.md inside) or - for stdin.
 
     Grammar comes from a local LanguageTool server, installed into the cache folder on
@@ -83,6 +88,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       newslint check story.txt --ignore LT:EN_QUOTES one LanguageTool rule off
       newslint check wire.txt --source-language zh  copy translated from Chinese
       newslint check story.txt --grammar off --format json
+      newslint check desk/ --write-baseline .newslint-baseline.json   accept today's findings
+      newslint check desk/ --baseline .newslint-baseline.json         then fail only on new ones
     """
     try:
         config = load_config(config_path).with_overrides(
@@ -113,6 +120,12 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         sys.exit(EXIT_USAGE)
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
     grammar_failed = _add_grammar(config, linter, articles, results)
+    texts = {a.path: a.text for a in articles}
+    if write_baseline_path:
+        _write_baseline(Path(write_baseline_path), results, texts)
+        sys.exit(EXIT_USAGE if errors or grammar_failed or linter.crashes else EXIT_OK)
+    if baseline_path:
+        _apply_baseline(Path(baseline_path), results, texts)
     if fmt == "json":
         for result, article in zip(results, articles):
             result.extra["readability"] = readability.summary(article)
@@ -125,6 +138,31 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         sys.exit(EXIT_USAGE)
     worst = max((d.severity.rank for r in results for d in r.diagnostics), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= config.fail_on.rank else EXIT_OK)
+
+
+def _write_baseline(file: Path, results: list[FileResult], texts: dict[str, str]) -> None:
+    """--write-baseline: accept every finding of the run."""
+    try:
+        n = baseline.write(file, results, texts)
+    except baseline.BaselineError as exc:
+        click.echo(f"newslint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    click.echo(f"newslint: wrote {n} finding(s) of {len(results)} file(s) to the baseline {file}", err=True)
+
+
+def _apply_baseline(file: Path, results: list[FileResult], texts: dict[str, str]) -> None:
+    """--baseline: hide accepted findings; say how many, and how many no longer occur."""
+    try:
+        accepted = baseline.load(file)
+    except baseline.BaselineError as exc:
+        click.echo(f"newslint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    hidden, stale = baseline.apply(accepted, file, results, texts)
+    if hidden:
+        click.echo(f"newslint: {hidden} accepted finding(s) in the baseline {file} not reported", err=True)
+    if stale:
+        click.echo(f"newslint: {stale} accepted finding(s) no longer occur; rewrite {file} with --write-baseline "
+                   "to drop them", err=True)
 
 
 def _add_grammar(config, linter: Linter, articles: list, results: list[FileResult]) -> bool:
