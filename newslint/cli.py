@@ -9,9 +9,12 @@ from typing import Iterable
 import click
 
 from newslint import __version__, baseline, readability
+from newslint.article import Article
 from newslint.config import ConfigError, load_config
 from newslint.diagnostic import Severity
 from newslint.engine import Linter
+from newslint.fix_files import write_fixed
+from newslint.fixes import apply_fixes_counted
 from newslint.formatters import FORMATTERS, FileResult
 from newslint.grammar import Grammar, GrammarUnavailable
 from newslint.packs import PackError
@@ -65,6 +68,11 @@ def cli() -> None:
                    "if it cannot run; for CI). Env: NEWSLINT_GRAMMAR.  [default: auto]")
 @click.option("--languagetool-url", default=None, metavar="URL",
               help="Use this LanguageTool server instead of a local one. Text is sent to it: name only servers you trust.")
+@click.option("--fix", is_flag=True,
+              help="Rewrite the files with the safe fixes (doubled spaces and words, HTML entities, invisible "
+                   "characters, mojibake...), then report what is left. Not for stdin.")
+@click.option("--unsafe-fixes", is_flag=True,
+              help="Like --fix, and also apply fixes a person should reread (e.g. 'return back' -> 'return').")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Do not report findings accepted in FILE (same file, rule and flagged text); only new ones count.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
@@ -73,7 +81,8 @@ def cli() -> None:
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, language: str | None,
           source_language: str | None, grammar: str | None, languagetool_url: str | None,
-          baseline_path: str | None, write_baseline_path: str | None, no_color: bool) -> None:
+          fix: bool, unsafe_fixes: bool, baseline_path: str | None, write_baseline_path: str | None,
+          no_color: bool) -> None:
     """Check articles: files, folders (every .txt/.md inside) or - for stdin.
 
     Grammar comes from a local LanguageTool server, installed into the cache folder on
@@ -88,6 +97,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       newslint check story.txt --ignore LT:EN_QUOTES one LanguageTool rule off
       newslint check wire.txt --source-language zh  copy translated from Chinese
       newslint check story.txt --grammar off --format json
+      newslint check story.txt --fix                apply safe fixes, report the rest
       newslint check desk/ --write-baseline .newslint-baseline.json   accept today's findings
       newslint check desk/ --baseline .newslint-baseline.json         then fail only on new ones
     """
@@ -103,6 +113,9 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         click.echo(f"newslint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
 
+    if (fix or unsafe_fixes) and "-" in paths:
+        click.echo("newslint: error: --fix rewrites files; it cannot rewrite standard input", err=True)
+        sys.exit(EXIT_USAGE)
     errors: list[InputError] = []
     articles = []
     for item in expand(paths, config.extensions):
@@ -118,6 +131,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     except ConfigError as exc:  # an option value only a rule can check (e.g. a date)
         click.echo(f"newslint: error: {config.path or 'config'}: rules: {exc}", err=True)
         sys.exit(EXIT_USAGE)
+    if fix or unsafe_fixes:
+        articles, diagnostics = _fix_files(linter, articles, diagnostics, unsafe_fixes, errors)
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
     grammar_failed = _add_grammar(config, linter, articles, results)
     texts = {a.path: a.text for a in articles}
@@ -138,6 +153,25 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         sys.exit(EXIT_USAGE)
     worst = max((d.severity.rank for r in results for d in r.diagnostics), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= config.fail_on.rank else EXIT_OK)
+
+
+def _fix_files(linter: Linter, articles: list[Article], diagnostics: dict[int, list],
+               unsafe: bool, errors: list[InputError]) -> tuple[list[Article], dict[int, list]]:
+    """--fix: apply fixes, rewrite the files, and lint the fixed texts again."""
+    fixed_articles, applied, files = [], 0, 0
+    for i, article in enumerate(articles):
+        text, n = apply_fixes_counted(article.text, diagnostics[i], unsafe)
+        if n and text != article.text:
+            problem = write_fixed(article.path, article.text, text)
+            if problem:
+                errors.append(InputError(article.path, problem))
+                click.echo(str(errors[-1]), err=True)
+            else:
+                article, applied, files = Article(text, article.path), applied + n, files + 1
+        fixed_articles.append(article)
+    if applied:
+        click.echo(f"newslint: applied {applied} fix(es) in {files} file(s)", err=True)
+    return fixed_articles, linter.lint_run(fixed_articles)
 
 
 def _write_baseline(file: Path, results: list[FileResult], texts: dict[str, str]) -> None:
