@@ -1,4 +1,4 @@
-"""News style: a title with a bare surname on first reference, and leads that run too long."""
+"""News style: a title with a bare surname on first reference, long leads, datelines and headline form."""
 
 from __future__ import annotations
 
@@ -302,3 +302,112 @@ class LongLead(Rule):
                 start, sentence.end, f"lead of {words} words (over {info_limit}); consider a shorter one",
                 severity=Severity.INFO,
             )
+
+
+# ---- dateline and headline form --------------------------------------------------------
+
+_DATE_ONLY_DATELINE = re.compile(
+    rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?{_DASH}"
+)
+
+
+class DatelineWithoutPlace(Rule):
+    info = RuleInfo(
+        code="ST004",
+        name="dateline-without-place",
+        category="style",
+        severity=Severity.WARNING,
+        summary="Flags a lead that opens with a date and a dash but no place (\"December 24 – ...\").",
+        why=(
+            "A dateline tells the reader where the story was reported: AP writes \"MOSCOW (AP) —\", "
+            "Reuters \"MOSCOW, Dec 24 (Reuters) -\". A bare date is a leftover of a wire or "
+            "translated source; name the place, or drop the dateline and put the day in the lead."
+        ),
+        examples=Examples(
+            fail=("NATO rejects demands\n\nDecember 24 – NATO's chief said the alliance had never promised "
+                  "Russia it would not expand.",),
+            ok=("NATO rejects demands\n\nBRUSSELS, Dec 24 (Reuters) - NATO's chief said the alliance had "
+                "never promised Russia it would not expand.",
+                "NATO rejects demands\n\nNATO's chief said on 24 December - a Friday - that nothing was "
+                "promised."),
+        ),
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        sentence = lead_sentence(article)
+        if sentence is None:
+            return
+        found = _DATE_ONLY_DATELINE.match(article.text, sentence.start, sentence.end)
+        if found:
+            end = found.end()
+            while end > found.start() and article.text[end - 1] in " \t–—-":
+                end -= 1
+            yield Finding(
+                found.start(), end,
+                f"dateline '{article.text[found.start():found.end()].strip()}' has no place; "
+                "write 'CITY, Dec. 24 (Agency) —' or drop it",
+            )
+
+
+_HEADLINE_MAX_WORDS = 20
+_HEADLINE_FULL_STOP = re.compile(
+    r"(?<![.\s])(?<!\b[A-Z])" + "".join(rf"(?<!\b{a})" for a in ("Inc", "Ltd", "Co", "Jr", "Sr", "St", "Corp", "Bros", "etc"))
+    + r"\.$"
+)  # a closing full stop, not an ellipsis, an initial (U.S.) or an abbreviation
+_HEADLINE_TWO_SENTENCES = re.compile(r"(?<=[a-z0-9’'\"”)]{2})[.!?](?=\s+[A-Z])")
+_HEADLINE_SAID = re.compile(r"\bsaid\b")
+
+
+class HeadlineForm(Rule):
+    info = RuleInfo(
+        code="ST005",
+        name="headline-form",
+        category="style",
+        severity=Severity.WARNING,
+        summary="Flags a headline that ends with a full stop or holds two sentences; past-tense 'said' is info.",
+        why=(
+            "News headlines are one clause without a closing full stop, in the present tense: "
+            "\"NATO says it never promised not to expand\" (AP and Reuters style; BBC headlines "
+            "follow it too: none of 2,127 ends with a full stop or holds two sentences). Two "
+            "sentences or a full stop usually mean a translated or pasted title; use a colon. "
+            "Only a first line followed by body text counts as a headline; quotes are left alone."
+        ),
+        examples=Examples(
+            fail=(
+                "Putin says expansion is unacceptable. NATO: never promised\n\nThe Kremlin said on Friday "
+                "that talks would go on.",
+                "Talks resume in Geneva.\n\nNegotiators met on Monday.",
+                "Putin said NATO expansion is unacceptable\n\nThe Kremlin said on Friday that talks would go on.",
+            ),
+            ok=(
+                "NATO says it never promised not to expand\n\nThe alliance said so on Friday.",
+                "Blair 'said he would stand down'\n\nThe prime minister denied it.",
+                "Talks resume in the U.S.\n\nNegotiators met on Monday.",
+                "Rivals of the £400 Apple...\n\nA new computer went on sale.",
+                "Negotiators met on Monday in Geneva.",
+            ),
+        ),
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        found = headline_text(article)
+        if found is None or not article.body_paragraphs:
+            return
+        start, line = found
+        if not line or len(line.split()) > _HEADLINE_MAX_WORDS:
+            return
+        full_stop = _HEADLINE_FULL_STOP.search(line)
+        two = [m for m in _HEADLINE_TWO_SENTENCES.finditer(line) if not article.in_quote(start + m.start())]
+        if full_stop and two:
+            return  # sentences with a full stop: a body paragraph with no headline above it
+        if full_stop:
+            yield Finding(start + len(line) - 1, start + len(line), "headline ends with a full stop; drop it",
+                          suggestions=("",))
+        if two:
+            yield Finding(start + two[0].start(), start + two[0].end(),
+                          "two sentences in one headline; join them with a colon or keep one")
+        for m in _HEADLINE_SAID.finditer(line):
+            if not article.in_quote(start + m.start()):
+                yield Finding(start + m.start(), start + m.end(), "headlines take the present tense: 'says'",
+                              severity=Severity.INFO, suggestions=("says",))
+                break
