@@ -56,4 +56,5 @@ def default_registry() -> Registry:
         if kind not in KINDS:
             raise PackError(f"{pack}.yaml: unknown rule kind {kind!r} (known: {', '.join(KINDS)})")
         rules.extend(KINDS[kind](list(group)))
+    phrase.share_scan(rules)
     return Registry(rules)

@@ -1,7 +1,8 @@
 """The ``phrase`` kind: flag text that matches any of a rule's patterns.
 
 All phrase rules of one pack are compiled into a single alternation and matched in one
-pass over the article; each rule then reads its own matches from that shared result.
+pass over the article; each rule then reads its own matches from that shared result. The
+packs of a registry also share the walk over word starts (:class:`SharedScan`).
 """
 
 from __future__ import annotations
@@ -57,34 +58,72 @@ class PackMatcher:
             parts.append((False, rf"^[ \t]*(?:{'|'.join(lines)})[ \t\r]*$"))
         self.regex = re.compile(_factor_boundaries(parts), re.MULTILINE) if parts else None
         self._by_char = {c: re.compile("|".join(alts), re.MULTILINE) for c, alts in by_char.items()}
+        self.shared: SharedScan | None = None  # set by share_scan() to walk with the other packs
 
     def matches(self, article: "Article") -> dict[str, list[tuple[int, int, int]]]:
         """Matches by rule code: (start, end, pattern index); computed once per article."""
         cached = article.cache.get(self)
         if cached is None:
-            cached = defaultdict(list)
-            text = article.text
-            if self.regex is not None:
-                for m in self.regex.finditer(text):
-                    code, pi = self._groups[m.lastgroup]
-                    cached[code].append((m.start(), m.end(), pi))
-            if self._by_char:
-                lookup = self._by_char.get
-                free = 0
-                for w in _WORD_START.finditer(text):
-                    pos = w.start()
-                    regex = lookup(text[pos])
-                    if regex is None or pos < free:
+            if self.shared is None:
+                self.shared = SharedScan([self])
+            self.shared.run(article)
+            cached = article.cache[self]
+        return cached
+
+
+class SharedScan:
+    """Every pack's word-start dispatch in one walk over the article's word starts.
+
+    Each pack keeps its own matches and its own "no overlap within a pack" rule; only the
+    walk (the costly part in Python) is shared, so the results are those of separate scans.
+    """
+
+    def __init__(self, matchers: list[PackMatcher]) -> None:
+        self.matchers = matchers
+        table: dict[str, list[tuple[int, re.Pattern[str]]]] = defaultdict(list)
+        for k, matcher in enumerate(matchers):
+            for c, regex in matcher._by_char.items():
+                table[c].append((k, regex))
+        self._table = dict(table)
+
+    def run(self, article: "Article") -> None:
+        """Fill ``article.cache[matcher]`` for every matcher of the group."""
+        text = article.text
+        found: list[dict[str, list[tuple[int, int, int]]]] = [defaultdict(list) for _ in self.matchers]
+        for k, matcher in enumerate(self.matchers):
+            if matcher.regex is not None:
+                for m in matcher.regex.finditer(text):
+                    code, pi = matcher._groups[m.lastgroup]
+                    found[k][code].append((m.start(), m.end(), pi))
+        if self._table:
+            lookup = self._table.get
+            free = [0] * len(self.matchers)
+            for w in _WORD_START.finditer(text):
+                pos = w.start()
+                entries = lookup(text[pos])
+                if entries is None:
+                    continue
+                for k, regex in entries:
+                    if pos < free[k]:
                         continue
                     m = regex.match(text, pos)
                     if m:
-                        code, pi = self._groups[m.lastgroup]
-                        cached[code].append((m.start(), m.end(), pi))
-                        free = m.end()
-                for found in cached.values():
-                    found.sort()
-            article.cache[self] = cached
-        return cached
+                        code, pi = self.matchers[k]._groups[m.lastgroup]
+                        found[k][code].append((m.start(), m.end(), pi))
+                        free[k] = m.end()
+        for matcher, result in zip(self.matchers, found):
+            for hits in result.values():
+                hits.sort()
+            article.cache[matcher] = result
+
+
+def share_scan(rules: Iterable[Rule]) -> None:
+    """Let the phrase rules of all packs share one walk over each article."""
+    matchers = list({id(r.matcher): r.matcher for r in rules if isinstance(r, PhraseRule)}.values())
+    if len(matchers) > 1:
+        shared = SharedScan(matchers)
+        for matcher in matchers:
+            matcher.shared = shared
 
 
 _WORD_START = re.compile(r"\b\w")
