@@ -63,10 +63,10 @@ def _find(article: Article) -> list[Candidate]:
         after = text[end] if end < len(text) else " "
         if before.isdigit() or after.isdigit() or before in "._/\\&" or after == "&" or (after == "." and end + 1 < len(text) and text[end + 1].isalnum()):
             continue  # 60m, 1990s, U.S., file.txt
-        if text.startswith(("...", "…"), end) or text[max(0, start - 3) : start].endswith(("...", "…")):
+        if text.startswith(("...", "…"), end) or (before in ".…" and text[max(0, start - 3) : start].endswith(("...", "…"))):
             continue  # a word cut short by an ellipsis ("originall...")
         raw = m.group()
-        word = _POSSESSIVE.sub("", raw)
+        word = _POSSESSIVE.sub("", raw) if ("'" in raw or "’" in raw) else raw
         if len(word) < 2 or _is_acronym_or_brand(word):
             continue
         initial = _at_sentence_start(text, start, starts)
@@ -77,7 +77,8 @@ def _find(article: Article) -> list[Candidate]:
 
 def _is_acronym_or_brand(word: str) -> bool:
     """UKIP, MPs, YCPress, iPhone, McDonald: capitals after the first letter."""
-    return any(c.isupper() for c in word[1:])
+    rest = word[1:]
+    return rest != rest.lower()
 
 
 def _at_sentence_start(text: str, start: int, starts: set[int]) -> bool:
