@@ -63,9 +63,10 @@ class Misspelling(Rule):
         extra = _project_words(context)
         typos = known_typos()
         seen = Counter(c.word for c in candidates(article))
+        correct: set[str] = set()  # words already found correct in this article
         for cand in candidates(article):
             word = cand.word
-            if word.lower() in extra or cand.text.lower() in extra:
+            if word in correct or word.lower() in extra or cand.text.lower() in extra:
                 continue
             if cand.capitalised:
                 continue  # a name; the name-variant rule compares names
@@ -75,6 +76,7 @@ class Misspelling(Rule):
             if listed is None and (
                 lexicon.known(word) or _contraction(word, lexicon) or _derived_not_slipped(word.lower(), lexicon)
             ):
+                correct.add(word)
                 continue
             if listed is None and len(word) <= 3 and not _short_slip(word, lexicon):
                 continue  # short unknown words are abbreviations and units (dpa, bn, nhs)
