@@ -98,8 +98,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       newslint check wire.txt --source-language zh  copy translated from Chinese
       newslint check story.txt --grammar off --format json
       newslint check story.txt --fix                apply safe fixes, report the rest
-      newslint check desk/ --write-baseline .newslint-baseline.json   accept today's findings
-      newslint check desk/ --baseline .newslint-baseline.json         then fail only on new ones
+      newslint check desk/ --write-baseline base.json  accept today's findings...
+      newslint check desk/ --baseline base.json        ...then fail only on new ones
     """
     try:
         config = load_config(config_path).with_overrides(
