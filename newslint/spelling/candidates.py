@@ -26,7 +26,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OPENERS = "\"“‘'([—–-«"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """One word to check: where it starts, the word itself and how it is used."""
 
@@ -34,7 +34,7 @@ class Candidate:
     word: str  # possessive stripped
     text: str  # as written
     capitalised: bool  # capital initial, not at a sentence start: a name
-    sentence_initial: bool
+    sentence_initial: bool  # a capitalised word that starts a sentence
 
 
 def candidates(article: Article) -> list[Candidate]:
@@ -69,8 +69,8 @@ def _find(article: Article) -> list[Candidate]:
         word = _POSSESSIVE.sub("", raw) if ("'" in raw or "’" in raw) else raw
         if len(word) < 2 or _is_acronym_or_brand(word):
             continue
-        initial = _at_sentence_start(text, start, starts)
         capital = word[0].isupper()
+        initial = capital and _at_sentence_start(text, start, starts)  # only capitals need it
         out.append(Candidate(start, word, raw, capital and not initial, initial))
     return out
 
