@@ -18,6 +18,7 @@ from newslint.fixes import apply_fixes_counted
 from newslint.formatters import FORMATTERS, FileResult
 from newslint.grammar import Grammar, GrammarUnavailable
 from newslint.packs import PackError
+from newslint.parallel import default_jobs
 from newslint.registry import default_registry
 from newslint.sources import InputError, expand, read_article
 
@@ -77,12 +78,14 @@ def cli() -> None:
               help="Do not report findings accepted in FILE (same file, rule and flagged text); only new ones count.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Accept every finding of this run: write them to FILE for --baseline, report nothing, exit 0.")
+@click.option("--jobs", type=click.IntRange(0), default=0, show_default=True, metavar="N",
+              help="Worker processes for a big run (over about 170,000 words); 0: one per core, 1: none.")
 @click.option("--no-color", is_flag=True, help="Never colour the output (colour is used only on a terminal).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, language: str | None,
           source_language: str | None, grammar: str | None, languagetool_url: str | None,
           fix: bool, unsafe_fixes: bool, baseline_path: str | None, write_baseline_path: str | None,
-          no_color: bool) -> None:
+          jobs: int, no_color: bool) -> None:
     """Check articles: files, folders (every .txt/.md inside) or - for stdin.
 
     Grammar comes from a local LanguageTool server, installed into the cache folder on
@@ -127,12 +130,13 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             articles.append(loaded)
 
     try:
-        diagnostics = linter.lint_run(articles)
+        jobs = jobs or default_jobs()
+        diagnostics = linter.lint_run(articles, jobs)
     except ConfigError as exc:  # an option value only a rule can check (e.g. a date)
         click.echo(f"newslint: error: {config.path or 'config'}: rules: {exc}", err=True)
         sys.exit(EXIT_USAGE)
     if fix or unsafe_fixes:
-        articles, diagnostics = _fix_files(linter, articles, diagnostics, unsafe_fixes, errors)
+        articles, diagnostics = _fix_files(linter, articles, diagnostics, unsafe_fixes, errors, jobs)
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
     grammar_failed = _add_grammar(config, linter, articles, results)
     texts = {a.path: a.text for a in articles}
@@ -156,7 +160,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
 
 
 def _fix_files(linter: Linter, articles: list[Article], diagnostics: dict[int, list],
-               unsafe: bool, errors: list[InputError]) -> tuple[list[Article], dict[int, list]]:
+               unsafe: bool, errors: list[InputError], jobs: int) -> tuple[list[Article], dict[int, list]]:
     """--fix: apply fixes, rewrite the files, and lint the fixed texts again."""
     fixed_articles, applied, files = [], 0, 0
     for i, article in enumerate(articles):
@@ -171,7 +175,7 @@ def _fix_files(linter: Linter, articles: list[Article], diagnostics: dict[int, l
         fixed_articles.append(article)
     if applied:
         click.echo(f"newslint: applied {applied} fix(es) in {files} file(s)", err=True)
-    return fixed_articles, linter.lint_run(fixed_articles)
+    return fixed_articles, linter.lint_run(fixed_articles, jobs)
 
 
 def _write_baseline(file: Path, results: list[FileResult], texts: dict[str, str]) -> None:

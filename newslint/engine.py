@@ -124,9 +124,12 @@ class Linter:
                                 f"{type(exc).__name__}: {exc} (please report this)")
             return []
 
-    def lint_run(self, articles: list[Article]) -> dict[int, list[Diagnostic]]:
-        """Diagnostics per article (by index) including rules that compare articles."""
-        results = {i: self.lint(a) for i, a in enumerate(articles)}
+    def lint_run(self, articles: list[Article], jobs: int = 1) -> dict[int, list[Diagnostic]]:
+        """Diagnostics per article (by index) including rules that compare articles; a big
+        run is spread over ``jobs`` worker processes (newslint/parallel.py)."""
+        from newslint.parallel import lint_all
+
+        results = lint_all(self, articles, jobs)
         index = {id(a): i for i, a in enumerate(articles)}
         for active in self.active:
             if not isinstance(active.rule, RunRule):

@@ -1,0 +1,48 @@
+"""A big run spread over worker processes reports exactly what one process reports."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+from newslint import parallel
+from newslint.article import Article
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.registry import default_registry
+
+from conftest import FIXTURES
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers need fork")
+def test_workers_report_what_one_process_reports(monkeypatch):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    texts += [t for r in default_registry().rules for t in r.info.examples.fail][:60]
+    articles = [Article(t, f"a{i}.txt") for i, t in enumerate(texts)]
+    articles.append(Article(texts[0], "copy.txt"))  # HL002 compares articles across the run
+    serial = Linter(Config(grammar="off")).lint_run(articles, jobs=1)
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    spread = Linter(Config(grammar="off")).lint_run(articles, jobs=2)
+    assert spread == serial
+    assert any(d.code == "HL002" for d in spread[len(articles) - 1])
+
+
+def test_small_runs_stay_in_one_process(monkeypatch):
+    monkeypatch.setattr(parallel, "ProcessPoolExecutor", None)  # would fail if used
+    articles = [Article("Talks stall\n\nThe the talks stalled.", "a.txt"), Article("Talks go\n\nThey went.", "b.txt")]
+    assert Linter(Config(grammar="off")).lint_run(articles, jobs=2)[0]
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers need fork")
+def test_a_rule_crash_in_a_worker_is_reported(monkeypatch):
+    rule = default_registry().find("RD001")
+
+    def broken(article, context):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(rule, "check", broken)
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    linter = Linter(Config(grammar="off"))
+    linter.lint_run([Article("Talks stall\n\nThey met.", f"a{i}.txt") for i in range(4)], jobs=2)
+    assert len(linter.crashes) == 4 and all("RD001" in c and "boom" in c for c in linter.crashes)
