@@ -102,8 +102,10 @@ def apply(accepted: Counter[Key], file: Path, results: list[FileResult], texts: 
     """
     left = Counter(accepted)
     hidden = 0
+    checked = set()
     for result in results:
         path = _key_path(result.path, file.parent)
+        checked.add(path)
         kept = []
         for d in result.diagnostics:
             key = (path, d.code, flagged_text(texts[result.path], d))
@@ -116,6 +118,5 @@ def apply(accepted: Counter[Key], file: Path, results: list[FileResult], texts: 
             result.diagnostics = kept
             result.extra["baseline_hidden"] = here
             hidden += here
-    checked = {_key_path(r.path, file.parent) for r in results}
     stale = sum(n for (path, _, _), n in left.items() if path in checked and n > 0)
     return hidden, stale

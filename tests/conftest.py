@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -30,3 +31,17 @@ def _grammar_off_unless_asked(monkeypatch, request):
 @pytest.fixture
 def lint():
     return lint_text
+
+
+@pytest.fixture(scope="session")
+def languagetool_dir() -> Path:
+    """The installed LanguageTool (provisioned if needed). Skips without Java/Maven, except
+    under NEWSLINT_REQUIRE_LANGUAGETOOL=1 (CI), where a missing LanguageTool fails the test."""
+    from newslint.languagetool import provision
+
+    try:
+        return provision.ensure(progress=lambda msg: None)
+    except provision.ProvisionError as exc:
+        if os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL"):
+            pytest.fail(f"LanguageTool is required here but could not be provisioned: {exc}")
+        pytest.skip(f"LanguageTool unavailable: {exc}")

@@ -7,14 +7,12 @@ NEWSLINT_REQUIRE_LANGUAGETOOL=1 (CI), where a missing LanguageTool fails them.
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from click.testing import CliRunner
 
 from newslint.cli import cli
 from newslint.grammar import Grammar
-from newslint.languagetool import provision
 from newslint.languagetool.server import LanguageToolSession
 
 from conftest import FIXTURES
@@ -22,14 +20,9 @@ from conftest import FIXTURES
 pytestmark = pytest.mark.languagetool
 
 
-@pytest.fixture(scope="module", autouse=True)
-def languagetool_installed():
-    try:
-        provision.ensure(progress=lambda msg: None)
-    except provision.ProvisionError as exc:
-        if os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL"):
-            pytest.fail(f"LanguageTool is required here but could not be provisioned: {exc}")
-        pytest.skip(f"LanguageTool unavailable: {exc}")
+@pytest.fixture(autouse=True)
+def languagetool_installed(languagetool_dir):
+    return languagetool_dir
 
 
 def run(*args: str):

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import json
-import os
 
 import pytest
 from click.testing import CliRunner
 
 from newslint.cli import cli
 from newslint.grammar import Grammar
-from newslint.languagetool import provision
 from newslint.languagetool.news_profile import EXCLUDED, NEWS_RULES, select
 from newslint.languagetool.rule_files import opt_in_rules
 
@@ -52,16 +50,6 @@ def test_unknown_profile_is_a_config_error(tmp_path):
     result = CliRunner().invoke(cli, ["check", str(story), "--grammar", "auto", "--config", str(tmp_path / ".newslint.toml")])
     assert result.exit_code == 2
     assert "profile must be 'news' or 'languagetool'" in result.output and "Traceback" not in result.output
-
-
-@pytest.fixture(scope="module")
-def languagetool_dir():
-    try:
-        return provision.ensure(progress=lambda msg: None)
-    except provision.ProvisionError as exc:
-        if os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL"):
-            pytest.fail(f"LanguageTool is required here but could not be provisioned: {exc}")
-        pytest.skip(f"LanguageTool unavailable: {exc}")
 
 
 @pytest.mark.languagetool

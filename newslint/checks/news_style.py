@@ -223,15 +223,18 @@ class LeaderTitleWithoutGivenName(Rule):
 
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _DASH = r"(?:\s+--?|\s*[–—])\s+"  # a spaced hyphen, or an en or em dash
+# December 24 –   Monday, Dec. 24, 2021 -   24 December -   (a date and no place)
+_DATE_ONLY = (
+    rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})"
+    rf"(?:,?\s+\d{{4}})?{_DASH}"
+)
 _DATELINE = re.compile(
     "|".join(
         (
             # MOSCOW (Reuters) -   WASHINGTON, Dec 24 (AP) —   PARIS, France —
             rf"[A-Z][A-Z.'’ -]+[A-Z.](?:,\s*[A-Z][A-Za-z.' ]+?)?(?:,\s*{_MONTH}\s+\d{{1,2}})?"
             rf"(?:\s*\([A-Za-z .&/-]{{2,30}}\))?{_DASH}",
-            # December 24 –   Monday, Dec. 24, 2021 -   24 December -
-            rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})"
-            rf"(?:,?\s+\d{{4}})?{_DASH}",
+            _DATE_ONLY,
         )
     )
 )
@@ -306,9 +309,7 @@ class LongLead(Rule):
 
 # ---- dateline and headline form --------------------------------------------------------
 
-_DATE_ONLY_DATELINE = re.compile(
-    rf"(?:[A-Z][a-z]+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}\s+{_MONTH})(?:,?\s+\d{{4}})?{_DASH}"
-)
+_DATE_ONLY_DATELINE = re.compile(_DATE_ONLY)
 
 
 class DatelineWithoutPlace(Rule):
