@@ -137,7 +137,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
         sys.exit(EXIT_USAGE)
     if fix or unsafe_fixes:
         articles, diagnostics = _fix_files(linter, articles, diagnostics, unsafe_fixes, errors, jobs)
-    results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
+    results = [FileResult(a.path, diagnostics[i], text=a.text) for i, a in enumerate(articles)]
     grammar_failed = _add_grammar(config, linter, articles, results)
     texts = {a.path: a.text for a in articles}
     if write_baseline_path:
@@ -271,26 +271,17 @@ def rules_command(fmt: str) -> None:
 @click.argument("rule")
 def explain(rule: str) -> None:
     """Explain a rule (by CODE or NAME): what it does, why, examples, fix safety."""
-    if rule.upper().startswith("LT:"):
-        _explain_languagetool(rule)
-        return
-    found = _registry().find(rule)
-    if found is None:
+    from newslint.explain import explain as explain_rule
+
+    try:
+        docs = explain_rule(rule)
+    except PackError as exc:
+        click.echo(f"newslint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
+    if docs is None:
         click.echo(f"newslint: error: no rule {rule!r}; `newslint rules` lists them", err=True)
         sys.exit(EXIT_USAGE)
-    i = found.info
-    out = [f"{i.code} {i.name} ({i.category}, {i.severity.value}{'' if i.default_enabled else ', off by default'})", ""]
-    out += ["What it does", f"  {i.summary}", "", "Why", f"  {i.why}", "", "Example"]
-    out += [f"  flags:    {_one_line(t)}" for t in i.examples.fail]
-    out += [f"  accepts:  {_one_line(t)}" for t in i.examples.ok]
-    out += ["", "Fix safety", f"  {i.fix_safety}"]
-    if i.options:
-        out += ["", "Options (set in [rules.NAME] of the config)"]
-        out += [f"  {name} = {opt.default!r}: {opt.help}" for name, opt in i.options.items()]
-    if i.gated:
-        out += ["", "Fires only when the article shows other translation signals, or source-language is set."]
-    out += ["", f"Defined in: {i.source}"]
-    click.echo("\n".join(out))
+    click.echo(docs.text)
 
 
 @cli.group("languagetool")
@@ -338,25 +329,6 @@ def lt_status() -> None:
     click.echo(f"installed: {folder}" if folder else f"installed: no (run `newslint languagetool install`, LanguageTool {LT_VERSION})")
     url = find_running()
     click.echo(f"server: running at {url}" if url else "server: not running (check starts one per run)")
-
-
-def _explain_languagetool(code: str) -> None:
-    from newslint.languagetool import mapping
-
-    rule_id = code.split(":", 1)[1].upper()
-    state = "dropped (contradicts news conventions)" if rule_id in mapping.DROPPED else (
-        f"not reported when newslint's {mapping.OWNED_BY_NEWSLINT[rule_id]} is on" if rule_id in mapping.OWNED_BY_NEWSLINT else "reported")
-    click.echo("\n".join([
-        f"{mapping.CODE_PREFIX}{rule_id} {mapping.rule_name(rule_id)} (LanguageTool rule)", "",
-        "What it does", f"  LanguageTool's rule {rule_id}; its message says what it found. In newslint: {state}.", "",
-        "Why", f"  {_registry().find('LT').info.why}", "",
-        "Fix safety", "  No automatic fix; LanguageTool's replacements are offered as suggestions.", "",
-        f"Turn it off: --ignore {mapping.CODE_PREFIX}{rule_id}  (all of LanguageTool: --ignore LT)",
-    ]))
-
-
-def _one_line(text: str) -> str:
-    return text.replace("\n", "⏎ ")
 
 
 def _registry():

@@ -15,6 +15,7 @@ class FileResult:
     diagnostics: list[Diagnostic]
     notes: list[str] = field(default_factory=list)
     extra: dict = field(default_factory=dict)
+    text: str | None = None  # the checked text, for formats that quote or fingerprint it
 
 
 def counts(results: list[FileResult]) -> dict[str, int]:
