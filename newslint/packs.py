@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,19 +20,27 @@ class PackError(Exception):
 _RULE_KEYS = {
     "code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns",
     "suggestion", "fix", "skip-quotes", "gated", "default-enabled", "examples", "scope",
-    "source-languages", "fix-safety",
+    "source-languages", "fix-safety", "advice",
 }
 _REQUIRED = ("code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns", "examples")
-_PATTERN_KEYS = {"pattern", "suggestion", "case", "note"}
+_PATTERN_KEYS = {"pattern", "suggestion", "case", "note", "advice"}
+# A suggestion is text that replaces the match as it stands; placeholders and instructions
+# ("<source> reported that", "e.g. 'on Thursday'") belong in `advice`, which goes in the message.
+_NOT_INSERTABLE = re.compile(r"[<>{}]|\.\.\.|…|\be\.g\.|\bi\.e\.")
 
 
 @dataclass(frozen=True)
 class PatternSpec:
-    """One pattern of a data rule: a regular expression and its suggested replacement."""
+    """One pattern of a data rule: a regular expression, its replacement and advice.
+
+    ``suggestion`` replaces the matched text as it stands; group references (``\\1``)
+    are filled from the match. ``advice`` is guidance for the message (``{advice}``).
+    """
 
     regex: str
     suggestion: str | None
     case_sensitive: bool
+    advice: str = ""
 
 
 @dataclass(frozen=True)
@@ -106,7 +115,7 @@ def _rule(path: Path, index: int, raw: Any) -> RuleSpec:
     if set(examples) - {"fail", "ok"} or not examples.get("fail") or not examples.get("ok"):
         raise PackError(f"{where}: examples need non-empty 'fail' and 'ok' lists and nothing else")
     default_suggestion = raw.get("suggestion")
-    patterns = tuple(_pattern(where, p, default_suggestion) for p in raw["patterns"])
+    patterns = tuple(_pattern(where, p, default_suggestion, str(raw.get("advice", ""))) for p in raw["patterns"])
     if not patterns:
         raise PackError(f"{where}: no patterns")
     scope = raw.get("scope", "text")
@@ -134,14 +143,24 @@ def _rule(path: Path, index: int, raw: Any) -> RuleSpec:
     )
 
 
-def _pattern(where: str, raw: Any, default_suggestion: str | None) -> PatternSpec:
+def _pattern(where: str, raw: Any, default_suggestion: str | None, default_advice: str) -> PatternSpec:
     if isinstance(raw, str):
-        return PatternSpec(raw, default_suggestion, False)
+        return PatternSpec(raw, _insertable(where, default_suggestion), False, default_advice)
     if not isinstance(raw, dict) or "pattern" not in raw:
         raise PackError(f"{where}: a pattern is a string or a mapping with 'pattern'")
     unknown = set(raw) - _PATTERN_KEYS
     if unknown:
         raise PackError(f"{where}: unknown pattern key(s) {', '.join(sorted(unknown))}")
     return PatternSpec(
-        str(raw["pattern"]), raw.get("suggestion", default_suggestion), raw.get("case") == "sensitive"
+        str(raw["pattern"]), _insertable(where, raw.get("suggestion", default_suggestion)),
+        raw.get("case") == "sensitive", str(raw.get("advice", default_advice)),
     )
+
+
+def _insertable(where: str, suggestion: Any) -> str | None:
+    """A suggestion must be text that can replace the match, not a placeholder or advice."""
+    if suggestion is None:
+        return None
+    if _NOT_INSERTABLE.search(str(suggestion)):
+        raise PackError(f"{where}: suggestion {suggestion!r} is not replacement text; put guidance in 'advice'")
+    return str(suggestion)

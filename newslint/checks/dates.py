@@ -71,10 +71,14 @@ class DayWithoutMonth(Rule):
             if not m.group("tail") and not _ends_date_phrase(text, m.end()):
                 continue
             start = m.start("day") - len("the ")
-            yield Finding(
-                start, m.end(), f"'{text[start:m.end()]}' gives a day but no month",
-                suggestions=("the weekday (e.g. 'on Thursday') or month and day (e.g. 'Dec. 23')",),
-            )
+            phrase = text[start : m.end()]
+            if m.group("tail"):
+                message = (f"'{phrase}' gives the month relative to an unstated date; "
+                           "name the month (e.g. '17 March')")
+            else:
+                message = (f"'{phrase}' gives a day but no month; use the weekday (e.g. 'on Thursday') "
+                           "or month and day (e.g. '23 December')")
+            yield Finding(start, m.end(), message)
 
 
 def _ends_date_phrase(text: str, end: int) -> bool:

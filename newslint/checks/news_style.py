@@ -44,7 +44,8 @@ _SURNAME = rf"(?:[{_UPPER}]{_LETTER}*[a-zß-ÿ]{_LETTER}*|O['’][{_UPPER}]{_LET
 _NAME_AFTER_TITLE = (
     rf"\s+(?P<name>{_PARTICLE}?(?P<surname>{_SURNAME}))"
     # not followed by another name word ("President George Bush") nor more of this word
-    rf"(?![\w’'-]*\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}?[{_UPPER}])(?!{_LETTER}|&)"
+    # ("President Ursula von der Leyen": particles may come two at a time)
+    rf"(?![\w’'-]*\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}[{_UPPER}])(?!{_LETTER}|&)"
 )
 _TITLE_NAME = re.compile(
     rf"\b(?P<title>(?P<leader>{_LEADER_HEADS})|{_MODIFIERS}(?:{_TITLE_HEADS})){_NAME_AFTER_TITLE}"
@@ -83,6 +84,11 @@ _VESSELS = (
 )
 _NOT_A_PERSON_BEFORE = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Lord|Lady|Dame|Sir|Madam)\.?|\b(?:{_VESSELS}|HMS|USS|MV|RFS))\s+$")
 _VESSEL_AFTER = re.compile(rf"\s+(?:{_VESSELS})s?\b")
+# "the Judge Dredd film", "a President Snow character": a title that names a work or a role
+_WORK_AFTER = re.compile(
+    r"['’]?s?\s+(?:film|movie|comic|strip|character|series|show|book|novel|franchise|soundtrack|"
+    r"sequel|remake|musical|play|cartoon|trilogy|game|story|stories|role|costume|actor|star)s?\b"
+)
 
 
 @dataclass(frozen=True)
@@ -112,6 +118,7 @@ def bare_surnames(article: Article) -> list[BareSurname]:
         if (
             _NOT_A_PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start())
             or _VESSEL_AFTER.match(text, m.end())
+            or _WORK_AFTER.match(text, m.end())
             or article.in_quote(m.start())
         ):
             continue
@@ -126,7 +133,7 @@ def bare_surnames(article: Article) -> list[BareSurname]:
 
 def _full_name_between(text: str, surname: str, start: int, end: int) -> str | None:
     """The first "Jens Stoltenberg" or "George W. Bush" for this surname in text[start:end]."""
-    pattern = re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}?{re.escape(surname)}(?!{_LETTER})")
+    pattern = re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}{re.escape(surname)}(?!{_LETTER})")
     for m in pattern.finditer(text, start, end):
         if not any(_NOT_GIVEN.match(part) for part in m.group("given").split("-")):
             return m.group()
@@ -174,6 +181,7 @@ class TitleWithoutGivenName(Rule):
                 "Talks stall\n\nThe Premier League said so.",
                 "Talks stall\n\nLabour Minister Ghazi al-Gosaibi and EC President Jos\u00e9 Manuel Barroso met.",
                 "Talks stall\n\nOfficials, including President Putin, believe the talks failed.",
+                "Song released\n\nThe song was written for the Judge Dredd film soundtrack.",
             ),
         ),
     )
@@ -208,6 +216,8 @@ class LeaderTitleWithoutGivenName(Rule):
             ok=(
                 "Talks stall\n\nRussian President Vladimir Putin said the talks had failed. President Putin left.",
                 "Talks stall\n\nThe President of France said the talks had failed.",
+                "Talks stall\n\nCommission President Ursula von der Leyen said the talks had failed.",
+                "Talks stall\n\nPresident Bashar al-Assad and Prime Minister Mahathir bin Mohamad met.",
             ),
         ),
         gated=True,
@@ -359,6 +369,13 @@ _HEADLINE_TWO_SENTENCES = re.compile(r"(?<=[a-z0-9’'\"”)]{2})[.!?](?=\s+[A-Z
 _HEADLINE_SAID = re.compile(r"\bsaid\b")
 
 
+def _ends_a_title(line: str, mark: int) -> bool:
+    """An exclamation or question mark after a capitalised word that does not start the
+    headline belongs to a name or title ("Mamma Mia! Here We Go Again tops chart")."""
+    words = line[:mark].split()
+    return line[mark] in "!?" and len(words) > 1 and words[-1][:1].isupper()
+
+
 class HeadlineForm(Rule):
     info = RuleInfo(
         code="ST005",
@@ -386,6 +403,7 @@ class HeadlineForm(Rule):
                 "Talks resume in the U.S.\n\nNegotiators met on Monday.",
                 "Rivals of the £400 Apple...\n\nA new computer went on sale.",
                 "Negotiators met on Monday in Geneva.",
+                "Mamma Mia! Here We Go Again tops the box office\n\nThe sequel opened on Friday.",
             ),
         ),
     )
@@ -398,7 +416,8 @@ class HeadlineForm(Rule):
         if not line or len(line.split()) > _HEADLINE_MAX_WORDS:
             return
         full_stop = _HEADLINE_FULL_STOP.search(line)
-        two = [m for m in _HEADLINE_TWO_SENTENCES.finditer(line) if not article.in_quote(start + m.start())]
+        two = [m for m in _HEADLINE_TWO_SENTENCES.finditer(line)
+               if not article.in_quote(start + m.start()) and not _ends_a_title(line, m.start())]
         if full_stop and two:
             return  # sentences with a full stop: a body paragraph with no headline above it
         if full_stop:

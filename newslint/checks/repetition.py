@@ -9,7 +9,14 @@ from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
-_REPEAT = re.compile(r"\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
+# not the tail of a hyphenated word ("a break-in in 1999") nor the head of one
+_REPEAT = re.compile(r"(?<![-'’])\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
+# "Add to this this new law": a demonstrative that ends a prepositional phrase, then one that
+# starts a noun phrase
+_DEMONSTRATIVES = frozenset("this that these those".split())
+_PREPOSITIONS = re.compile(
+    r"\b(?:to|of|in|on|at|for|with|from|by|about|after|before|like|than|into|onto|over|under)\s+$", re.IGNORECASE
+)
 # Repeats that English allows ("had had", "that that") and reduplications ("bye bye").
 _ALLOWED = frozenset(
     "had that is bye ha no so very far hush knock chop tut yum boo pom dum can do well blah "
@@ -31,6 +38,7 @@ class RepeatedWord(Rule):
                 "Talks stall\n\nHe had had enough, and said that that was final.",
                 "Talks stall\n\nShe waved bye bye. The talks ended. The end.",
                 "Talks stall\n\nThe band Duran Duran met senior law lord Lord Bingham and saw in-fighting in in-trays.",
+                "Talks stall\n\nHe was stabbed in a break-in in 1999. Add to this this new legislation.",
             ),
             fixed=(("Talks stall\n\nIt ended on the the Friday.", "Talks stall\n\nIt ended on the Friday."),),
         ),
@@ -45,8 +53,10 @@ class RepeatedWord(Rule):
                 continue
             if _is_name_or_title(text, m.start(1), word, m.group(3)):
                 continue
+            if word.lower() in _DEMONSTRATIVES and _PREPOSITIONS.search(text, max(0, m.start() - 12), m.start()):
+                continue
             yield Finding(
-                m.start(3), m.end(3), f"'{word}' repeated",
+                m.start(3), m.end(3), f"'{m.group(3)}' repeated",
                 fix=Fix.replace(m.end(1), m.end(3), "", "safe"),
             )
 

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Iterable
 
 from newslint.diagnostic import Finding, Fix
 from newslint.first_chars import word_start_chars
-from newslint.packs import RuleSpec
+from newslint.packs import PatternSpec, RuleSpec
 from newslint.rule import CheckContext, Rule, RuleInfo
 
 if TYPE_CHECKING:
@@ -160,10 +160,10 @@ class PhraseRule(Rule):
                 continue
             pattern = self.spec.patterns[pi]
             matched = text[start:end]
-            suggestion = _match_case(pattern.suggestion, matched) if pattern.suggestion else None
-            message = self.spec.message.format_map(
-                _Defaults(match=matched, suggestion=suggestion or "")
-            )
+            suggestion = _replacement(pattern, text, start, end)
+            fields = _Defaults(match=matched, suggestion=suggestion or "")
+            fields["advice"] = pattern.advice.format_map(fields)
+            message = self.spec.message.format_map(fields)
             fix = Fix.replace(start, end, suggestion) if self.spec.fix and suggestion is not None else None
             yield Finding(start, end, message, (suggestion,) if suggestion else (), fix)
 
@@ -233,6 +233,18 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _replacement(pattern: "PatternSpec", text: str, start: int, end: int) -> str | None:
+    """The pattern's suggestion for this match: group references filled, case matched."""
+    if not pattern.suggestion:
+        return None
+    suggestion = pattern.suggestion
+    if "\\" in suggestion:
+        flags = 0 if pattern.case_sensitive else re.IGNORECASE
+        m = re.compile(pattern.regex, flags | re.MULTILINE).match(text, start)
+        suggestion = m.expand(suggestion) if m else suggestion
+    return _match_case(suggestion, text[start:end])
 
 
 def _match_case(suggestion: str, matched: str) -> str:
