@@ -23,8 +23,6 @@ import time
 from collections import Counter
 from pathlib import Path
 
-import requests
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DATA, bbc_articles  # noqa: E402
 
@@ -35,15 +33,15 @@ from newslint.grammar import Grammar, to_diagnostics  # noqa: E402
 from newslint.languagetool import mapping  # noqa: E402
 from newslint.languagetool.mapping import LTMatch  # noqa: E402
 from newslint.languagetool.news_profile import NEWS_RULES  # noqa: E402
+from newslint.languagetool import client  # noqa: E402
 from newslint.languagetool.server import LanguageToolSession  # noqa: E402
 
 
 def raw_check(url: str, text: str, **params: str) -> list[LTMatch]:
     """Straight to the server's HTTP API (for the picky / enabledOnly probes)."""
     data = {"text": text, "language": "en-US", **params}
-    r = requests.post(f"{url}/v2/check", data=data, timeout=60, proxies={"http": None, "https": None})
-    r.raise_for_status()
-    return [LTMatch.from_json(m) for m in r.json()["matches"]]
+    answer = client.fetch_json(url, "/v2/check", data, timeout=60)
+    return [LTMatch.from_json(m) for m in answer["matches"]]
 
 
 def overlaps(start: int, end: int, s: int, e: int) -> bool:

@@ -24,20 +24,18 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import requests
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DATA, bbc_articles, word_count  # noqa: E402
 
 from newslint.languagetool import provision  # noqa: E402
 from newslint.languagetool.rule_files import opt_in_rules  # noqa: E402
+from newslint.languagetool import client  # noqa: E402
 from newslint.languagetool.server import LanguageToolSession  # noqa: E402
 
 def check(url: str, text: str, rules: list[str], variant: str = "en-US") -> list[dict]:
     data = {"text": text, "language": variant, "level": "picky", "enabledRules": ",".join(rules)}
-    r = requests.post(f"{url}/v2/check", data=data, timeout=120, proxies={"http": None, "https": None})
-    r.raise_for_status()
-    return r.json()["matches"]
+    answer = client.fetch_json(url, "/v2/check", data, timeout=120)
+    return answer["matches"]
 
 
 def main() -> None:

@@ -220,10 +220,10 @@ def _add_grammar(config, linter: Linter, articles: list, results: list[FileResul
                       level=options["level"], enable=tuple(str(r) for r in options["enable"]),
                       profile=options["profile"])
     failed = False
+    level = "error" if config.grammar == "required" else "warning"
     try:
         checker.start()
     except GrammarUnavailable as exc:
-        level = "error" if config.grammar == "required" else "warning"
         click.echo(f"newslint: {level}: grammar not checked: {exc}", err=True)
         for result in results:
             result.notes.append(f"grammar not checked: {exc}")
@@ -233,6 +233,8 @@ def _add_grammar(config, linter: Linter, articles: list, results: list[FileResul
             try:
                 found = checker.check(article, result.diagnostics)
             except GrammarUnavailable as exc:
+                if not failed:
+                    click.echo(f"newslint: {level}: grammar not checked: {exc}", err=True)
                 failed = True
                 result.notes.append(f"grammar not checked: {exc}")
                 continue
@@ -241,7 +243,7 @@ def _add_grammar(config, linter: Linter, articles: list, results: list[FileResul
         checker.close()
     missing = [r.path for r in results if any(n.startswith("grammar not checked") for n in r.notes)]
     if missing:
-        click.echo(f"newslint: warning: grammar not checked for {len(missing)} file(s): {', '.join(missing[:10])}"
+        click.echo(f"newslint: {level}: grammar not checked for {len(missing)} file(s): {', '.join(missing[:10])}"
                    + (" ..." if len(missing) > 10 else ""), err=True)
     return failed and config.grammar == "required"
 

@@ -21,6 +21,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from urllib.parse import quote, unquote
 
+from newslint import children
+
 LT_VERSION = "6.8"
 """Newest LanguageTool release on Maven Central (maven-metadata.xml <release>)."""
 
@@ -232,7 +234,7 @@ def _run_mvn(cmd: list[str], log: Path, progress: Progress) -> None:
     """Run mvn with output to ``log``, reporting a heartbeat through ``progress``."""
     start = time.monotonic()
     with log.open("wb") as out:
-        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+        proc = children.start(cmd, out)
         try:
             while True:
                 try:
@@ -244,9 +246,7 @@ def _run_mvn(cmd: list[str], log: Path, progress: Progress) -> None:
                         raise ProvisionError(f"mvn fetch timed out after {elapsed:.0f}s") from None
                     progress(f"  ... still fetching ({elapsed:.0f}s)")
         finally:
-            if proc.poll() is None:
-                proc.kill()
-                proc.wait()
+            children.stop(proc, grace=2.0)
     if rc != 0:
         raise ProvisionError(f"mvn fetch of LanguageTool {LT_VERSION} failed (exit {rc}): {_last_line(log)} [log: {log}]")
     log.unlink()

@@ -1,25 +1,17 @@
-"""Lifecycle of a local LanguageTool HTTP server, with language_tool_python as client.
+"""Lifecycle of a local LanguageTool HTTP server, and a session that talks to it.
 
 We start the JVM ourselves (``java -Xmx1g -cp <jar dir>/languagetool-server.jar
-org.languagetool.server.HTTPServer --port N``; without ``--public`` it listens
-on localhost only) and point ``language_tool_python.LanguageTool`` at it via
-``remote_server``.  language_tool_python 3.4.0 is therefore never asked to
-start or download anything:
-
-* its own local-server path would ignore our jar folder (``LTP_JAR_DIR_PATH``
-  only disables its download; it still looks for the jar under
-  ``$LTP_PATH/LanguageTool-<ver>/``), waits a fixed 15 s for readiness, retries
-  failed starts on up to ~900 random ports, and hides the JVM's output;
-* ``LTP_JAR_DIR_PATH`` is still set to our folder, which turns any
-  ``LocalLanguageTool.download()`` into a no-op (no github/languagetool.org);
-* remote URLs are only used when passed explicitly, and the public
-  languagetool.org / languagetoolplus.com APIs are refused outright;
-* requests to 127.0.0.1 bypass ``HTTP(S)_PROXY`` so they cannot leave the host.
+org.languagetool.server.HTTPServer --port N``; without ``--public`` it listens on localhost
+only) in its own process group, so it dies with newslint (see :func:`stop_children`, called
+from the signal handlers of the command line). Requests go through :mod:`.client`: an
+overall deadline per request and validated answers. Remote URLs are used only when passed
+explicitly; the public languagetool.org / languagetoolplus.com APIs are refused outright.
+A ``serve`` server recorded in ``server.json`` is reused only when it is verifiably ours:
+a LanguageTool JVM of this user that itself listens on the recorded port.
 """
 
 from __future__ import annotations
 
-import atexit
 import contextlib
 import json
 import os
@@ -34,12 +26,11 @@ from types import FrameType, TracebackType
 from typing import Any
 from urllib.parse import urlsplit
 
-import language_tool_python
-import requests
-from language_tool_python.exceptions import LanguageToolError
+from newslint import children
 
-from . import provision
-from .provision import Progress
+from . import client, provision
+from .client import LanguageToolUnavailable
+from .provision import Progress, ProvisionError
 
 DEFAULT_HEAP = "1g"
 DEFAULT_PORT = 8081
@@ -47,13 +38,12 @@ LOCAL_HOST = "127.0.0.1"
 STATE_FILE = "server.json"
 LOOPBACK_HOSTS = frozenset({"127.0.0.1", "localhost", "::1"})
 PUBLIC_HOSTS = ("languagetool.org", "languagetoolplus.com")
-NO_PROXY: dict[str, Any] = {"http": None, "https": None}
+CHECK_TIMEOUT = 60.0  # seconds one check request may take, answer included (plus per 1,000 chars)
+CONNECT_TIMEOUT = 10.0  # seconds for /v2/languages when connecting
+CHECK_SECONDS_PER_1000_CHARS = 1.0  # added to the base timeout of one check request
+MAX_CHECK_SECONDS = 900.0
 
-_CHILDREN: set[subprocess.Popen[bytes]] = set()
-
-
-class LanguageToolUnavailable(RuntimeError):
-    """The LanguageTool server could not be started or reached (one-line message)."""
+__all__ = ["LanguageToolSession", "LanguageToolUnavailable", "serve_forever", "find_running", "stop_children"]
 
 
 # ------------------------------------------------------------------ helpers
@@ -65,9 +55,13 @@ def is_loopback_url(url: str) -> bool:
 
 
 def check_url_allowed(url: str) -> str:
-    """Normalise an explicit server URL; refuse the public LanguageTool API."""
-    parts = urlsplit(url if "://" in url else f"http://{url}")
-    host = (parts.hostname or "").lower()
+    """Normalise an explicit server URL; refuse the public LanguageTool API (any spelling)."""
+    try:
+        parts = urlsplit(url if "://" in url else f"http://{url}")
+        host = (parts.hostname or "").lower().rstrip(".")
+        parts.port  # noqa: B018 - raises ValueError for a bad port
+    except ValueError:
+        raise LanguageToolUnavailable(f"not an http(s) LanguageTool URL: {url!r}") from None
     if parts.scheme not in ("http", "https") or not host:
         raise LanguageToolUnavailable(f"not an http(s) LanguageTool URL: {url!r}")
     if any(host == h or host.endswith("." + h) for h in PUBLIC_HOSTS):
@@ -75,18 +69,13 @@ def check_url_allowed(url: str) -> str:
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def _proxies_for(url: str) -> dict[str, Any] | None:
-    """Disable env proxies for loopback URLs, keep them for explicit remotes."""
-    return NO_PROXY if is_loopback_url(url) else None
-
-
 def answers(url: str, timeout: float = 2.0) -> bool:
-    """True if ``url`` serves LanguageTool's ``/v2/languages``."""
+    """True if ``url`` serves LanguageTool's ``/v2/languages`` within ``timeout``."""
     try:
-        r = requests.get(f"{url}/v2/languages", timeout=timeout, proxies=_proxies_for(url))
-        return r.ok and isinstance(r.json(), list)
-    except (requests.RequestException, ValueError):
+        client.languages(url, timeout)
+    except LanguageToolUnavailable:
         return False
+    return True
 
 
 def pid_alive(pid: int) -> bool:
@@ -119,15 +108,50 @@ def state_path(cache_dir: Path | None = None) -> Path:
 
 
 def find_running(cache_dir: Path | None = None) -> str | None:
-    """URL of a live server recorded by ``serve_forever`` on 127.0.0.1, else None."""
+    """URL of a live ``serve`` server recorded in ``server.json`` that is verifiably ours, else None."""
     try:
         state = json.loads(state_path(cache_dir).read_text(encoding="utf-8"))
         url, pid = str(state["url"]), int(state["pid"])
+        port = urlsplit(url).port
     except (OSError, ValueError, KeyError, TypeError):
         return None
-    if is_loopback_url(url) and pid_alive(pid) and answers(url):
+    if port and is_loopback_url(url) and is_our_server(pid, port) and answers(url):
         return url
     return None
+
+
+def is_our_server(pid: int, port: int) -> bool:
+    """True if ``pid`` is a LanguageTool JVM of this user that itself listens on ``port``.
+
+    A ``server.json`` anyone could write is not enough: another program on the recorded
+    port must not receive the text. Linux only (``/proc``); elsewhere, False.
+    """
+    proc = Path("/proc") / str(pid)
+    try:
+        if proc.stat().st_uid != os.getuid():
+            return False
+        argv = (proc / "cmdline").read_bytes().split(b"\0")
+        if provision.MAIN_CLASS.encode() not in argv or str(port).encode() not in argv:
+            return False
+        sockets = {os.readlink(fd) for fd in (proc / "fd").iterdir()}
+    except (OSError, AttributeError):
+        return False
+    return bool(sockets & _listening_sockets(port))
+
+
+def _listening_sockets(port: int) -> set[str]:
+    """``socket:[inode]`` names of the sockets listening on TCP ``port`` (IPv4 and IPv6)."""
+    found = set()
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        try:
+            rows = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            cols = row.split()
+            if len(cols) > 9 and cols[3] == "0A" and int(cols[1].rsplit(":", 1)[1], 16) == port:
+                found.add(f"socket:[{cols[9]}]")
+    return found
 
 
 # ---------------------------------------------------------------- the JVM
@@ -153,14 +177,9 @@ def _log_tail(log: Path) -> str:
 
 
 def launch(jar_dir: Path, port: int, log: Path, heap: str = DEFAULT_HEAP) -> subprocess.Popen[bytes]:
-    """Start the JVM with stdout/stderr to ``log``; it is killed at interpreter exit."""
+    """Start the JVM in its own process group with output to ``log``; it dies with newslint."""
     with log.open("wb") as out:
-        proc = subprocess.Popen(
-            server_command(jar_dir, port, heap),
-            stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
-    _CHILDREN.add(proc)
-    return proc
+        return children.start(server_command(jar_dir, port, heap), out)
 
 
 def wait_ready(proc: subprocess.Popen[bytes], url: str, log: Path, timeout: float) -> None:
@@ -169,8 +188,8 @@ def wait_ready(proc: subprocess.Popen[bytes], url: str, log: Path, timeout: floa
     while time.monotonic() < deadline:
         if proc.poll() is not None:
             raise LanguageToolUnavailable(f"LanguageTool exited with {proc.returncode}: {_log_tail(log)}")
-        with contextlib.suppress(requests.RequestException):
-            if requests.get(f"{url}/v2/healthcheck", timeout=2, proxies=NO_PROXY).ok:
+        with contextlib.suppress(LanguageToolUnavailable):
+            if client.fetch(url, "/v2/healthcheck", timeout=2.0)[0] == 200:
                 return
         time.sleep(0.2)
     stop(proc)
@@ -178,31 +197,14 @@ def wait_ready(proc: subprocess.Popen[bytes], url: str, log: Path, timeout: floa
 
 
 def stop(proc: subprocess.Popen[bytes], grace: float = 10.0) -> None:
-    """Terminate the JVM (SIGTERM, then SIGKILL after ``grace`` seconds)."""
-    if proc.poll() is None:
-        proc.terminate()
-        try:
-            proc.wait(timeout=grace)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-    _CHILDREN.discard(proc)
-
-
-@atexit.register
-def _stop_children() -> None:
-    """Never leave our JVMs behind when Python exits normally."""
-    for proc in list(_CHILDREN):
-        stop(proc, grace=5.0)
+    """Terminate the JVM's process group (SIGTERM, then SIGKILL after ``grace`` seconds)."""
+    children.stop(proc, grace)
 
 
 def warm_up(url: str, timeout: float = 120.0) -> None:
     """One small English check so rules are loaded and JIT-compiled."""
-    with contextlib.suppress(requests.RequestException):
-        requests.post(
-            f"{url}/v2/check", data={"language": "en-US", "text": "She have been there."},
-            timeout=timeout, proxies=_proxies_for(url),
-        )
+    with contextlib.suppress(LanguageToolUnavailable):
+        client.check(url, "She have been there.", {"language": "en-US"}, timeout)
 
 
 # ---------------------------------------------------------------- serve
@@ -271,36 +273,13 @@ def serve_forever(
 # --------------------------------------------------------------- session
 
 
-def _utf16_to_len(text: str, offset: int, units: int) -> int:
-    """Python length of the span at ``offset`` that is ``units`` UTF-16 units long."""
-    n = 0
-    while units > 0 and offset + n < len(text):
-        units -= 2 if ord(text[offset + n]) > 0xFFFF else 1
-        n += 1
-    return n
-
-
-def match_to_dict(m: Any, text: str) -> dict[str, Any]:
-    """Flatten a language_tool_python ``Match`` (offset already code-point based)."""
-    return {
-        "offset": m.offset,
-        "length": _utf16_to_len(text, m.offset, m.error_length),
-        "rule_id": m.rule_id,
-        "category_id": m.category,
-        "issue_type": m.rule_issue_type,
-        "message": m.message,
-        "short_message": getattr(m, "shortMessage", ""),
-        "replacements": list(m.replacements),
-        "sentence": getattr(m, "sentence", ""),
-    }
-
-
 class LanguageToolSession:
     """A LanguageTool client that owns (or reuses) a server on 127.0.0.1.
 
     Order of preference on :meth:`start`: the explicit ``remote_url``; a server
     recorded by :func:`serve_forever` (if ``reuse_running``); a new JVM of our
-    own on a free port, stopped again by :meth:`close`.
+    own on a free port, stopped again by :meth:`close`. Every failure, including
+    one while restarting a dead server, is a :class:`LanguageToolUnavailable`.
     """
 
     def __init__(
@@ -309,8 +288,9 @@ class LanguageToolSession:
         *,
         remote_url: str | None = None,
         reuse_running: bool = True,
-        timeout: float = 60.0,
+        timeout: float | None = None,
         startup_timeout: float = 180.0,
+        connect_timeout: float | None = None,
         heap: str = DEFAULT_HEAP,
         cache_dir: Path | None = None,
         progress: Progress = print,
@@ -325,8 +305,9 @@ class LanguageToolSession:
         self.restarts = 0
         self.remote_url = check_url_allowed(remote_url) if remote_url else None
         self.reuse_running = reuse_running
-        self.timeout = timeout
+        self.timeout = CHECK_TIMEOUT if timeout is None else timeout
         self.startup_timeout = startup_timeout
+        self.connect_timeout = CONNECT_TIMEOUT if connect_timeout is None else connect_timeout
         self.heap = heap
         self.cache_dir = cache_dir
         self.progress = progress
@@ -334,7 +315,6 @@ class LanguageToolSession:
         self.startup_seconds: float | None = None
         self._proc: subprocess.Popen[bytes] | None = None
         self._log: Path | None = None
-        self._tool: language_tool_python.LanguageTool | None = None
         self._lock = threading.Lock()
 
     @property
@@ -345,66 +325,69 @@ class LanguageToolSession:
     def start(self) -> str:
         """Connect or start a server (idempotent); return its base URL."""
         with self._lock:
-            if self._tool is None:
-                self.url = self.remote_url or self._reuse() or self._start_own()
-                self._tool = self._client(self.url)
-            assert self.url is not None
+            if self.url is None:
+                try:
+                    url = self.remote_url or self._reuse() or self._start_own()
+                    self._verify(url)
+                except (ProvisionError, OSError) as exc:
+                    self._stop_own()
+                    raise LanguageToolUnavailable(str(exc)) from None
+                except LanguageToolUnavailable:
+                    self._stop_own()
+                    raise
+                self.url = url
             return self.url
 
     def _reuse(self) -> str | None:
-        """URL of a ``serve`` server, if allowed and alive."""
+        """URL of a ``serve`` server, if allowed, alive and ours."""
         return find_running(self.cache_dir) if self.reuse_running else None
 
     def _start_own(self) -> str:
         """Launch our own JVM on a free port and wait until it answers."""
         jar_dir = provision.ensure(self.cache_dir, self.progress)
-        os.environ["LTP_JAR_DIR_PATH"] = str(jar_dir)  # makes any ltp download a no-op
         fd, name = tempfile.mkstemp(prefix="newslint-languagetool-", suffix=".log")
         os.close(fd)
         self._log, port, start = Path(name), free_port(), time.monotonic()
         url = f"http://{LOCAL_HOST}:{port}"
         self._proc = launch(jar_dir, port, self._log, self.heap)
-        try:
-            wait_ready(self._proc, url, self._log, self.startup_timeout)
-        except BaseException:
-            self._stop_own()
-            raise
+        wait_ready(self._proc, url, self._log, self.startup_timeout)
         self.startup_seconds = time.monotonic() - start
         return url
 
-    def _client(self, url: str) -> language_tool_python.LanguageTool:
-        """language_tool_python in client-only (``remote_server``) mode."""
-        try:
-            tool = language_tool_python.LanguageTool(
-                self.language, remote_server=url, proxies=_proxies_for(url)
-            )
-        except LanguageToolError as e:
-            raise LanguageToolUnavailable(f"LanguageTool at {url} did not answer: {e}") from e
-        setattr(tool, "_TIMEOUT", self.timeout)  # per-request timeout (ltp class default: 300 s)
-        tool.picky = self.picky
+    def _verify(self, url: str) -> None:
+        """The server must be LanguageTool and offer our language."""
+        offered = client.languages(url, self.connect_timeout)
+        if self.language not in offered:
+            raise LanguageToolUnavailable(f"LanguageTool at {url} does not offer {self.language}")
+
+    def options(self) -> dict[str, str]:
+        """The request parameters besides the text."""
+        params = {"language": self.language}
         if self.enabled_rules:
-            tool.enabled_rules = set(self.enabled_rules)
-        return tool
+            params["enabledRules"] = ",".join(self.enabled_rules)
+        if self.picky:
+            params["level"] = "picky"
+        return params
+
+    def deadline_for(self, text: str) -> float:
+        """Seconds one check of ``text`` may take, answer included."""
+        return min(self.timeout + len(text) / 1000 * CHECK_SECONDS_PER_1000_CHARS, MAX_CHECK_SECONDS)
 
     def check(self, text: str) -> list[dict[str, Any]]:
         """All matches for ``text`` as plain dicts (offsets/lengths in Python characters)."""
-        if self._tool is None:
-            self.start()
-        assert self._tool is not None
+        url = self.start()
         try:
-            matches = self._tool.check(text)
-        except LanguageToolError as e:
+            return client.check(url, text, self.options(), self.deadline_for(text))
+        except LanguageToolUnavailable:
             if self.remote_url or not self._server_gone():
-                raise LanguageToolUnavailable(f"LanguageTool check failed at {self.url}: {e}") from e
+                raise
             if self.restarts >= self.max_restarts:
                 self.close()
-                raise LanguageToolUnavailable("LanguageTool server died again; not restarting it") from e
-            self.restarts += 1
-            self.progress("LanguageTool server died; restarting it")
-            self.restart()
-            assert self._tool is not None
-            matches = self._tool.check(text)
-        return [match_to_dict(m, text) for m in matches]
+                raise LanguageToolUnavailable("LanguageTool server died again; not restarting it") from None
+        self.restarts += 1
+        self.progress("LanguageTool server died; restarting it")
+        self.restart()
+        return client.check(self.start(), text, self.options(), self.deadline_for(text))
 
     def _server_gone(self) -> bool:
         """True if the server we used is no longer running/answering."""
@@ -418,9 +401,8 @@ class LanguageToolSession:
         self.start()
 
     def close(self) -> None:
-        """Forget the client and stop the JVM if this session started it."""
+        """Forget the server and stop the JVM if this session started it."""
         with self._lock:
-            self._tool = None
             self.url = None
             self._stop_own()
 
