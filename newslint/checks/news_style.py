@@ -8,6 +8,7 @@ from typing import Iterable
 
 from newslint.article import Article, Span, per_article
 from newslint.checks.headline import headline_text, normalise, similar
+from newslint.datelines import read_dateline
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
 
@@ -276,8 +277,9 @@ class LongLead(Rule):
         summary="Flags a lead (first sentence of the story) longer than 40 words; over 30 is info.",
         why=(
             "The lead carries the story in one short sentence. Reuters' rule of thumb: over 25 "
-            "words get nervous, over 30 very nervous, around 40 split it. A dateline (\"MOSCOW "
-            "(Reuters) -\", \"December 24 -\") is not counted; the headline is not the lead."
+            "words get nervous, over 30 very nervous, around 40 split it. A dateline and its credit "
+            "(\"MOSCOW (Reuters) -\", \"December 24 -\", \"Xinhua News Agency, Beijing, July 26 "
+            "(Reporter Wang Qiang)\") are not counted; the headline is not the lead."
         ),
         examples=Examples(
             fail=(
@@ -289,6 +291,9 @@ class LongLead(Rule):
             ok=(
                 "NATO rejects demands\n\nMOSCOW (Reuters) - NATO's chief said on Thursday the alliance had "
                 "never promised Russia it would not expand. Officials agreed.",
+                "Rates held\n\nXinhua News Agency, Kuwait City, July 26 (Reporters Wang Qiang and Li Ming) "
+                "Kuwait's central bank said on the 26th that it would keep its benchmark rate at 1.5 percent "
+                "for a fourth month because inflation stayed low.",
             ),
         ),
         options={
@@ -304,8 +309,8 @@ class LongLead(Rule):
         text = article.text
         start = sentence.start
         dateline = _DATELINE.match(text, start, sentence.end)
-        if dateline:
-            start = dateline.end()
+        wire = read_dateline(text, start, sentence.end)  # also "Xinhua News Agency, Beijing, July 26 (Reporter ...)"
+        start = max(start, dateline.end() if dateline else 0, wire.end if wire else 0)
         words = len(_LEAD_WORD.findall(text, start, sentence.end))
         limit, info_limit = context.options["max-words"], context.options["info-words"]
         if words > limit:
