@@ -45,3 +45,16 @@ def languagetool_dir() -> Path:
         if os.environ.get("NEWSLINT_REQUIRE_LANGUAGETOOL"):
             pytest.fail(f"LanguageTool is required here but could not be provisioned: {exc}")
         pytest.skip(f"LanguageTool unavailable: {exc}")
+
+
+def require_tool(name: str) -> str:
+    """The path of an external program a test drives (vim, node, chromium); skips without it,
+    except under NEWSLINT_REQUIRE_TOOLS=1 (CI installs them), where it fails."""
+    import shutil
+
+    found = shutil.which(name)
+    if found is None:
+        if os.environ.get("NEWSLINT_REQUIRE_TOOLS") == "1":
+            pytest.fail(f"{name} is not installed (.ci/run installs it)")
+        pytest.skip(f"{name} not installed")
+    return found

@@ -44,6 +44,8 @@ def test_json_shape_is_stable():
     assert set(d) == {
         "code", "rule", "category", "severity", "message", "line", "column", "end_line",
         "end_column", "offset", "end_offset", "suggestions", "fix",
+        "column_utf16", "end_column_utf16", "column_byte", "end_column_byte",
+        "offset_utf16", "end_offset_utf16", "offset_byte", "end_offset_byte",
     }
     assert doc["summary"]["files"] == 1 and doc["summary"]["error"] >= 1
     text = (FIXTURES / "seed-article.txt").read_text(encoding="utf-8")

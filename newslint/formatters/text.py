@@ -1,4 +1,8 @@
-"""Compiler-style text: ``path:line:col: severity: message [CODE rule]`` and a summary."""
+"""Compiler-style text: ``path:line:col: severity: message [CODE rule]`` and a summary.
+
+Columns are 1-based UTF-8 byte columns, as Vim's and Neovim's quickfix (``%c``), GCC and
+Clang count them, so ``errorformat=%f:%l:%c:\ %t%*[^:]:\ %m`` lands on the exact character.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,20 @@ from typing import TextIO
 import click
 
 from newslint.formatters.base import FileResult, counts
+from newslint.positions import Positions
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
 
 
 def write(results: list[FileResult], out: TextIO, colour: bool) -> None:
     for result in results:
+        positions = Positions(result.text) if result.text is not None else None
         for d in result.diagnostics:
             severity = d.severity.value
             if colour:
                 severity = click.style(severity, fg=_COLOURS[severity], bold=True)
-            out.write(f"{result.path}:{d.line}:{d.column}: {severity}: {d.message} [{d.code} {d.rule}]\n")
+            column = positions.column(d.offset, "byte") if positions else d.column
+            out.write(f"{result.path}:{d.line}:{column}: {severity}: {d.message} [{d.code} {d.rule}]\n")
         for note in result.notes:
             out.write(f"{result.path}: note: {note}\n")
     out.write(summary(results) + "\n")
