@@ -29,53 +29,18 @@ from typing import Iterator
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from translated_corpus import Doc, native_docs, translated_docs  # noqa: E402
 
+from newslint.translation_signal import ngrams as signal_ngrams  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 MAX_N = 6
 PER_DOC_CAP = 3
 ALPHA0 = 1000.0  # prior strength, in words
 MIN_LOG_ODDS = 1.2  # at least ~3x as frequent in translated news
-_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|[\"“”]")
-_TOKENS = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[,;:]")
-_STOP_EDGE = {",", ";", ":"}
-
-
-def stem(token: str) -> str:
-    """A crude inflection stem: plural, past and -ing endings folded together."""
-    t = token.replace("’", "'")
-    if t.endswith("'s"):
-        t = t[:-2]
-    if len(t) > 4 and t.endswith("ies"):
-        return t[:-3] + "y"
-    if len(t) > 5 and t.endswith("ing"):
-        return t[:-3]
-    if len(t) > 4 and t.endswith("ied"):
-        return t[:-3] + "y"
-    if len(t) > 4 and t.endswith("ed"):
-        return t[:-2]
-    if len(t) > 3 and t.endswith("es") and t[-3] in "sxzh":
-        return t[:-2]
-    if len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "us", "is")):
-        return t[:-1]
-    if len(t) > 4 and t.endswith("e"):
-        return t[:-1]
-    return t
 
 
 def ngrams(text: str) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
-    """(stem n-gram, surface n-gram) pairs within sentences; no n-gram starts or ends with a mark."""
-    for sentence in _SENTENCES.split(text.lower()):
-        tokens = _TOKENS.findall(sentence)
-        stems = [stem(t) for t in tokens]
-        for i in range(len(tokens)):
-            if tokens[i] in _STOP_EDGE:
-                continue
-            for n in range(1, MAX_N + 1):
-                j = i + n
-                if j > len(tokens):
-                    break
-                if tokens[j - 1] in _STOP_EDGE:
-                    continue
-                yield tuple(stems[i:j]), tuple(tokens[i:j])
+    """(stem n-gram, surface n-gram) pairs of 1..MAX_N words (newslint's own tokeniser)."""
+    return signal_ngrams(text, MAX_N)
 
 
 def count_translated(docs: list[Doc]) -> tuple[Counter, Counter, dict, float]:

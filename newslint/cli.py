@@ -8,7 +8,7 @@ from typing import Iterable
 
 import click
 
-from newslint import __version__, baseline, readability
+from newslint import __version__, baseline, readability, translation_signal
 from newslint.article import Article
 from newslint.config import ConfigError, load_config
 from newslint.diagnostic import Severity
@@ -148,6 +148,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     if fmt == "json":
         for result, article in zip(results, articles):
             result.extra["readability"] = readability.summary(article)
+            result.extra["translation"] = translation_signal.of(article).as_json()
     colour = not no_color and fmt == "text" and sys.stdout.isatty()
     FORMATTERS[fmt](results, sys.stdout, colour)
 

@@ -8,12 +8,9 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.config import Config, ConfigError
 from newslint.diagnostic import Diagnostic, Finding, Severity
+from newslint import translation_signal
 from newslint.registry import Registry, default_registry
 from newslint.rule import CheckContext, Rule, RunRule
-
-# Gated (risky) translation rules fire only when the article has at least this many
-# findings from ungated translation rules; with a matching source-language, always.
-GATE_THRESHOLD = 2
 
 
 @dataclass(frozen=True)
@@ -104,11 +101,7 @@ class Linter:
                 continue
             bucket = gated if active.rule.info.gated else plain
             bucket.extend((active, f) for f in self._run(active, article))
-        signals = sum(
-            1 for a, f in plain
-            if a.rule.info.category == "translation" and (f.severity or a.severity) != Severity.INFO
-        )
-        if gated and (signals >= GATE_THRESHOLD or self.config.source_language):
+        if gated and (self.config.source_language or translation_signal.of(article).reads_translated):
             plain.extend(gated)
         return _stamp(article, plain)
 

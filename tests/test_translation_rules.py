@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from newslint import translation_signal
 from newslint.article import Article
 from newslint.config import Config
 from newslint.engine import Linter
@@ -25,6 +26,14 @@ SEED_CALQUES = [
     ("pointed out", 18),
     ("momentum of", 20),
 ]
+
+
+CHINESE_STYLE = (
+    "Forum opens\n\nIt is reported that the relevant departments pointed out that at present we "
+    "must further promote the development of the industry, so as to achieve win-win results. "
+    "Among them, the first batch of projects has been carried out. According to him, the forum "
+    "is an important platform for exchanges and cooperation.\n"
+)
 
 
 def _translation(text: str, **config) -> list:
@@ -48,14 +57,10 @@ def test_clean_fixtures_have_no_translation_warnings(path):
     assert [(d.code, matched) for d, matched in found if d.severity.rank >= 1] == []
 
 
-def test_risky_verb_needs_other_signals():
+def test_risky_verb_fires_only_in_copy_that_reads_as_translated():
     native = "Talks end\n\nThe minister pointed out that the talks had failed.\n"
     assert "TR007" not in {d.code for d, _ in _translation(native)}
-    translated = (
-        "Talks end\n\nIt is reported that the talks failed. The relevant departments declined to comment.\n\n"
-        "The minister pointed out that the talks had failed.\n"
-    )
-    assert "TR007" in {d.code for d, _ in _translation(translated)}
+    assert "TR007" in {d.code for d, _ in _translation(CHINESE_STYLE)}
     assert "TR007" in {d.code for d, _ in _translation(native, source_language="zh")}
 
 
@@ -65,14 +70,26 @@ def test_risky_verb_needs_other_signals():
 )
 def test_source_language_selects_packs(source, runs_zh, runs_ru):
     text = "Talks end\n\nThe relevant departments said so. According to him, the talks failed.\n"
+    signal = translation_signal.read(text)
+    assert not signal.reads_translated, "too short to read as translated: all packs may run"
     codes = {d.code for d, _ in _translation(text, source_language=source)}
     assert ("TR043" in codes) is runs_zh
     assert ("TR120" in codes) is runs_ru
 
 
+
+
+def test_russian_patterns_skip_copy_that_reads_as_chinese():
+    signal = translation_signal.read(CHINESE_STYLE)
+    assert signal.reads_translated and signal.language == "zh" and signal.rules_out("ru")
+    assert "TR120" not in {d.code for d, _ in _translation(CHINESE_STYLE)}
+    assert "TR120" in {d.code for d, _ in _translation(CHINESE_STYLE, source_language="ru")}
+
+
 def test_applies_to_language_tags():
-    assert _applies((), "ru") and _applies(("zh",), None) and _applies(("zh",), "any")
-    assert _applies(("zh",), "zh-tw") and not _applies(("zh",), "ru")
+    article = Article("Talks end\n\nThe talks ended.\n")
+    assert _applies((), "ru", article) and _applies(("zh",), None, article) and _applies(("zh",), "any", article)
+    assert _applies(("zh",), "zh-tw", article) and not _applies(("zh",), "ru", article)
 
 
 @pytest.mark.parametrize(

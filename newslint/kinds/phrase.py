@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
+from newslint import translation_signal
 from newslint.diagnostic import Finding, Fix
 from newslint.first_chars import word_start_chars
 from newslint.packs import PatternSpec, RuleSpec
@@ -150,7 +151,7 @@ class PhraseRule(Rule):
         )
 
     def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
-        if not _applies(self.spec.source_languages, context.source_language):
+        if not _applies(self.spec.source_languages, context.source_language, article):
             return
         text = article.text
         for start, end, pi in self.matcher.matches(article).get(self.spec.code, ()):
@@ -216,15 +217,20 @@ def _starts_at_word_boundary(regex: str) -> bool:
     return all(b.startswith("\\b") for b in branches)
 
 
-def _applies(languages: tuple[str, ...], source: str | None) -> bool:
-    """Whether a rule limited to some source languages runs for this source language.
+def _applies(languages: tuple[str, ...], source: str | None, article: "Article") -> bool:
+    """Whether a rule limited to some source languages runs for this article.
 
-    No source language set, or "any" (translated, language unknown), runs every rule;
-    a regional tag counts as its language ("zh-cn" is "zh").
+    A regional tag counts as its language ("zh-cn" is "zh"). With no source language set
+    (or "any": translated, language unknown) every rule runs, except one limited to a
+    language the article clearly does not read as translated from (Russian patterns on
+    copy that reads as translated from Chinese).
     """
-    if not languages or not source or source == "any":
+    if not languages:
         return True
-    return source in languages or source.split("-")[0] in languages
+    if source and source != "any":
+        return source in languages or source.split("-")[0] in languages
+    signal = translation_signal.of(article)
+    return not all(signal.rules_out(lang) for lang in languages)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

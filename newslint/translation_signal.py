@@ -1,0 +1,189 @@
+"""How strongly an article reads as translated, and from which language.
+
+A multinomial logistic regression (classes: native English, translated from Chinese,
+translated from Russian) over phrase features mined from translated vs native news
+(benchmarks/train_translation_model.py). Its weights ship as data
+(``newslint/data/translation_model.json``): no runtime dependency, no download. The
+signal is computed once per article, only when a rule asks for it, and is explainable:
+the phrases that pushed the score up come with it.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterator
+
+if TYPE_CHECKING:
+    from newslint.article import Article
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "translation_model.json"
+LANGUAGE_NAMES = {"zh": "Chinese", "ru": "Russian"}
+MIN_WORDS = 40  # below this a text gives too little evidence: it never reads as translated
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|[\"“”]")
+_TOKENS = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[,;:]")
+_MARKS = {",", ";", ":"}
+
+
+def stem(token: str) -> str:
+    """A crude inflection stem: plural, past and -ing endings folded together."""
+    t = token.replace("’", "'")
+    if t.endswith("'s"):
+        t = t[:-2]
+    if len(t) > 4 and t.endswith("ies"):
+        return t[:-3] + "y"
+    if len(t) > 5 and t.endswith("ing"):
+        return t[:-3]
+    if len(t) > 4 and t.endswith("ied"):
+        return t[:-3] + "y"
+    if len(t) > 4 and t.endswith("ed"):
+        return t[:-2]
+    if len(t) > 3 and t.endswith("es") and t[-3] in "sxzh":
+        return t[:-2]
+    if len(t) > 3 and t.endswith("s") and not t.endswith(("ss", "us", "is")):
+        return t[:-1]
+    if len(t) > 4 and t.endswith("e"):
+        return t[:-1]
+    return t
+
+
+def ngrams(text: str, max_n: int) -> Iterator[tuple[tuple[str, ...], tuple[str, ...]]]:
+    """(stem n-gram, surface n-gram) pairs within sentences; none starts or ends with a mark."""
+    for sentence in _SENTENCES.split(text.lower()):
+        tokens = _TOKENS.findall(sentence)
+        stems = [stem(t) for t in tokens]
+        for i in range(len(tokens)):
+            if tokens[i] in _MARKS:
+                continue
+            for n in range(1, max_n + 1):
+                j = i + n
+                if j > len(tokens):
+                    break
+                if tokens[j - 1] in _MARKS:
+                    continue
+                yield tuple(stems[i:j]), tuple(tokens[i:j])
+
+
+def word_count(text: str) -> int:
+    return len(text.split())
+
+
+@dataclass(frozen=True)
+class TranslationSignal:
+    """The model's reading of one article."""
+
+    probabilities: dict[str, float]  # "en", "zh", "ru" -> probability, summing to 1
+    top_phrases: tuple[str, ...]  # surface forms that pushed towards the likeliest source
+    threshold: float
+    words: int = MIN_WORDS
+
+    @property
+    def score(self) -> float:
+        """Probability that the article is translated (from any language)."""
+        return 1.0 - self.probabilities.get("en", 1.0)
+
+    @property
+    def language(self) -> str:
+        """The likelier source language, "zh" or "ru"."""
+        return max(("zh", "ru"), key=lambda c: self.probabilities.get(c, 0.0))
+
+    @property
+    def reads_translated(self) -> bool:
+        return self.words >= MIN_WORDS and self.score >= self.threshold
+
+    def rules_out(self, language: str) -> bool:
+        """Whether the article clearly reads as translated from another language."""
+        if not self.reads_translated:
+            return False
+        other = self.language
+        return other != language and self.probabilities[other] >= 4 * self.probabilities.get(language, 0.0)
+
+    def as_json(self) -> dict:
+        return {
+            "score": round(self.score, 3),
+            "language": self.language if self.reads_translated else None,
+            "probabilities": {k: round(v, 3) for k, v in self.probabilities.items()},
+            "top_phrases": list(self.top_phrases),
+        }
+
+
+@dataclass(frozen=True)
+class Model:
+    classes: tuple[str, ...]
+    features: dict[tuple[str, ...], int]  # stem n-gram -> column
+    weights: tuple[tuple[float, ...], ...]  # per class, per column
+    intercepts: tuple[float, ...]
+    max_n: int
+    threshold: float
+
+
+@lru_cache(maxsize=1)
+def load_model(path: Path = MODEL_PATH) -> Model:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    features = {tuple(f.split(" ")): i for i, f in enumerate(data["features"])}
+    return Model(
+        classes=tuple(data["classes"]),
+        features=features,
+        weights=tuple(tuple(w) for w in data["weights"]),
+        intercepts=tuple(data["intercepts"]),
+        max_n=max(len(k) for k in features),
+        threshold=float(data["threshold"]),
+    )
+
+
+def featurise(text: str, model: Model) -> tuple[dict[int, float], dict[int, str]]:
+    """Feature values (log1p of occurrences per 100 words) and a surface form per feature."""
+    counts: dict[int, int] = {}
+    surfaces: dict[int, str] = {}
+    for key, surface in ngrams(text, model.max_n):
+        col = model.features.get(key)
+        if col is not None:
+            counts[col] = counts.get(col, 0) + 1
+            surfaces.setdefault(col, " ".join(surface))
+    per = 100.0 / max(word_count(text), 50)
+    return {c: math.log1p(n * per) for c, n in counts.items()}, surfaces
+
+
+def read(text: str, model: Model | None = None) -> TranslationSignal:
+    """The signal for a text."""
+    model = model or load_model()
+    values, surfaces = featurise(text, model)
+    logits = [
+        b + sum(w[c] * v for c, v in values.items()) for w, b in zip(model.weights, model.intercepts)
+    ]
+    top = max(logits)
+    exp = [math.exp(x - top) for x in logits]
+    total = sum(exp)
+    probs = {c: e / total for c, e in zip(model.classes, exp)}
+    lang = max(("zh", "ru"), key=lambda c: probs.get(c, 0.0))
+    li, ni = model.classes.index(lang), model.classes.index("en")
+    push = sorted(
+        ((model.weights[li][c] - model.weights[ni][c]) * v, c) for c, v in values.items()
+    )
+    return TranslationSignal(probs, _telling(push, surfaces), model.threshold, word_count(text))
+
+
+def _telling(push: list[tuple[float, int]], surfaces: dict[int, str], limit: int = 5) -> tuple[str, ...]:
+    """The phrases that raised the score most: several words before single function words,
+    and no phrase inside one already listed."""
+    ranked = [surfaces[c] for gain, c in reversed(push) if gain > 0]
+    out: list[str] = []
+    for phrase in sorted(ranked, key=lambda p: " " not in p):  # stable: multi-word first
+        if not any(f" {phrase} " in f" {o} " or f" {o} " in f" {phrase} " for o in out):
+            out.append(phrase)
+        if len(out) == limit:
+            break
+    return tuple(out)
+
+
+def of(article: "Article") -> TranslationSignal:
+    """The article's signal, computed once and kept in the article's cache."""
+    cached = article.cache.get(of)
+    if cached is None:
+        cached = article.cache[of] = read(article.text)
+    return cached
