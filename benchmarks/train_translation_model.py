@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from translated_corpus import Doc, native_docs, translated_docs  # noqa: E402
 
-from newslint.translation_signal import MODEL_PATH, Model, ngrams, read, stem  # noqa: E402
+from newslint.translation_signal import MODEL_PATH, load_model, ngrams, read, stem  # noqa: E402
 
 MAX_N = 3
 NATIVE_BUDGET = 0.01  # share of native held-out articles allowed to read as translated
@@ -153,8 +153,6 @@ def main() -> None:
         "intercepts": [round(float(clf.intercept_[i]), 4) for i in order],
         "threshold": 0.5,
     }
-    model = Model(tuple(CLASSES), index, tuple(tuple(w) for w in model_json["weights"]),
-                  tuple(model_json["intercepts"]), MAX_N, 0.5)
     native_scores = sorted(cross_validated_native_scores(x, y, mine, weights, args.c))
     cut = native_scores[min(len(native_scores) - 1, int(len(native_scores) * (1 - NATIVE_BUDGET)))]
     threshold = round(max(0.5, cut + 1e-3), 3)
@@ -162,7 +160,8 @@ def main() -> None:
     MODEL_PATH.parent.mkdir(exist_ok=True)
     MODEL_PATH.write_text(json.dumps(model_json, separators=(",", ":")) + "\n", encoding="utf-8")
     print(f"{len(features)} features -> {MODEL_PATH} (threshold {threshold})")
-    model = Model(tuple(CLASSES), index, model.weights, model.intercepts, MAX_N, threshold)
+    load_model.cache_clear()
+    model = load_model()
     report([(d, read(d.text, model)) for d in held], threshold)
 
 

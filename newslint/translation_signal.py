@@ -115,44 +115,82 @@ class TranslationSignal:
 @dataclass(frozen=True)
 class Model:
     classes: tuple[str, ...]
-    features: dict[tuple[str, ...], int]  # stem n-gram -> column
+    features: dict[str, int]  # stem n-gram ("promot the") -> column
     weights: tuple[tuple[float, ...], ...]  # per class, per column
     intercepts: tuple[float, ...]
     max_n: int
     threshold: float
+    prefixes: frozenset[str] = frozenset()  # proper prefixes of features, as stem strings
 
 
 @lru_cache(maxsize=1)
 def load_model(path: Path = MODEL_PATH) -> Model:
     data = json.loads(path.read_text(encoding="utf-8"))
-    features = {tuple(f.split(" ")): i for i, f in enumerate(data["features"])}
+    features = {f: i for i, f in enumerate(data["features"])}
     return Model(
         classes=tuple(data["classes"]),
         features=features,
         weights=tuple(tuple(w) for w in data["weights"]),
         intercepts=tuple(data["intercepts"]),
-        max_n=max(len(k) for k in features),
+        max_n=max(len(k.split(" ")) for k in features),
         threshold=float(data["threshold"]),
+        prefixes=frozenset(" ".join(k.split(" ")[:i]) for k in features for i in range(1, len(k.split(" ")))),
     )
 
 
-def featurise(text: str, model: Model) -> tuple[dict[int, float], dict[int, str]]:
-    """Feature values (log1p of occurrences per 100 words) and a surface form per feature."""
+def _sentences(text: str) -> Iterator[tuple[list[str], list[str]]]:
+    """(tokens, stems) of each sentence."""
+    for sentence in _SENTENCES.split(text.lower()):
+        tokens = _TOKENS.findall(sentence)
+        yield tokens, [_stem(t) for t in tokens]
+
+
+def _walk(text: str, model: Model) -> Iterator[tuple[int, list[str], int, int]]:
+    """(feature column, sentence tokens, start, end) for every feature occurrence.
+
+    Extends an n-gram only while it is the prefix of a feature.
+    """
+    features, prefixes, max_n = model.features, model.prefixes, model.max_n
+    for tokens, stems in _sentences(text):
+        n = len(stems)
+        for i, first in enumerate(stems):
+            key = first
+            j = i + 1
+            while True:
+                col = features.get(key)
+                if col is not None:
+                    yield col, tokens, i, j
+                if j >= n or j - i >= max_n or key not in prefixes:
+                    break
+                key = f"{key} {stems[j]}"
+                j += 1
+
+
+def featurise(text: str, model: Model) -> dict[int, float]:
+    """Feature values: log(1 + occurrences per 100 words)."""
     counts: dict[int, int] = {}
-    surfaces: dict[int, str] = {}
-    for key, surface in ngrams(text, model.max_n):
-        col = model.features.get(key)
-        if col is not None:
-            counts[col] = counts.get(col, 0) + 1
-            surfaces.setdefault(col, " ".join(surface))
+    for col, _, _, _ in _walk(text, model):
+        counts[col] = counts.get(col, 0) + 1
     per = 100.0 / max(word_count(text), 50)
-    return {c: math.log1p(n * per) for c, n in counts.items()}, surfaces
+    return {c: math.log1p(n * per) for c, n in counts.items()}
+
+
+def _surfaces(text: str, model: Model, wanted: set[int]) -> dict[int, str]:
+    """The first surface form of each wanted feature."""
+    found: dict[int, str] = {}
+    for col, tokens, i, j in _walk(text, model):
+        if col in wanted and col not in found:
+            found[col] = " ".join(tokens[i:j])
+    return found
+
+
+_stem = lru_cache(maxsize=65536)(stem)
 
 
 def read(text: str, model: Model | None = None) -> TranslationSignal:
     """The signal for a text."""
     model = model or load_model()
-    values, surfaces = featurise(text, model)
+    values = featurise(text, model)
     logits = [
         b + sum(w[c] * v for c, v in values.items()) for w, b in zip(model.weights, model.intercepts)
     ]
@@ -160,18 +198,21 @@ def read(text: str, model: Model | None = None) -> TranslationSignal:
     exp = [math.exp(x - top) for x in logits]
     total = sum(exp)
     probs = {c: e / total for c, e in zip(model.classes, exp)}
-    lang = max(("zh", "ru"), key=lambda c: probs.get(c, 0.0))
-    li, ni = model.classes.index(lang), model.classes.index("en")
-    push = sorted(
-        ((model.weights[li][c] - model.weights[ni][c]) * v, c) for c, v in values.items()
-    )
-    return TranslationSignal(probs, _telling(push, surfaces), model.threshold, word_count(text))
+    words = word_count(text)
+    signal = TranslationSignal(probs, (), model.threshold, words)
+    if not signal.reads_translated:
+        return signal
+    li, ni = model.classes.index(signal.language), model.classes.index("en")
+    push = sorted(((model.weights[li][c] - model.weights[ni][c]) * v, c) for c, v in values.items())
+    best = [c for gain, c in push[-12:] if gain > 0]
+    surfaces = _surfaces(text, model, set(best))
+    return TranslationSignal(probs, _telling([(1.0, c) for c in best], surfaces), model.threshold, words)
 
 
 def _telling(push: list[tuple[float, int]], surfaces: dict[int, str], limit: int = 5) -> tuple[str, ...]:
     """The phrases that raised the score most: several words before single function words,
     and no phrase inside one already listed."""
-    ranked = [surfaces[c] for gain, c in reversed(push) if gain > 0]
+    ranked = [surfaces[c] for gain, c in reversed(push) if gain > 0 and c in surfaces]
     out: list[str] = []
     for phrase in sorted(ranked, key=lambda p: " " not in p):  # stable: multi-word first
         if not any(f" {phrase} " in f" {o} " or f" {o} " in f" {phrase} " for o in out):
