@@ -103,7 +103,7 @@ class Linter:
             bucket.extend((active, f) for f in self._run(active, article))
         if gated and (self.config.source_language or translation_signal.of(article).reads_translated):
             plain.extend(gated)
-        return _stamp(article, plain)
+        return _stamp(article, _give_way(plain))
 
     def _run(self, active: ActiveRule, article: Article) -> list[Finding]:
         """One rule's findings; a rule that raises is recorded and skipped, not fatal."""
@@ -134,6 +134,19 @@ class Linter:
                     i = index[id(article)]
                     results[i] = sorted(results[i] + _stamp(article, mine), key=_order)
         return results
+
+
+def _give_way(found: list[tuple[ActiveRule, Finding]]) -> list[tuple[ActiveRule, Finding]]:
+    """Drop findings of yielding rules (broad mined lists) that overlap a finding of another
+    rule in the same category: one finding per problem, the more specific one."""
+    if not any(a.rule.info.yields for a, _ in found):
+        return found
+    firm = [(a.rule.info.category, f.start, f.end) for a, f in found if not a.rule.info.yields]
+    return [
+        (a, f) for a, f in found
+        if not a.rule.info.yields
+        or not any(c == a.rule.info.category and s < f.end and f.start < e for c, s, e in firm)
+    ]
 
 
 def _order(d: Diagnostic) -> tuple[int, int, str]:

@@ -20,10 +20,10 @@ class PackError(Exception):
 _RULE_KEYS = {
     "code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns",
     "suggestion", "fix", "skip-quotes", "gated", "default-enabled", "examples", "scope",
-    "source-languages", "fix-safety", "advice",
+    "source-languages", "fix-safety", "advice", "yields",
 }
 _REQUIRED = ("code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns", "examples")
-_PATTERN_KEYS = {"pattern", "suggestion", "case", "note", "advice"}
+_PATTERN_KEYS = {"pattern", "suggestion", "case", "note", "advice", "example"}
 # A suggestion is text that replaces the match as it stands; placeholders and instructions
 # ("<source> reported that", "e.g. 'on Thursday'") belong in `advice`, which goes in the message.
 _NOT_INSERTABLE = re.compile(r"[<>{}]|\.\.\.|…|\be\.g\.|\bi\.e\.")
@@ -41,6 +41,7 @@ class PatternSpec:
     suggestion: str | None
     case_sensitive: bool
     advice: str = ""
+    example: str = ""  # a sentence the pattern must flag (checked with the rule's examples)
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,7 @@ class RuleSpec:
     scope: str
     source_languages: tuple[str, ...]
     fix_safety: str
+    yields: bool = False  # a finding gives way to another rule's finding of its category on the same words
 
 
 def packs_dir() -> Path:
@@ -112,12 +114,13 @@ def _rule(path: Path, index: int, raw: Any) -> RuleSpec:
     except ValueError as exc:
         raise PackError(f"{where}: {exc}") from None
     examples = raw["examples"] or {}
-    if set(examples) - {"fail", "ok"} or not examples.get("fail") or not examples.get("ok"):
-        raise PackError(f"{where}: examples need non-empty 'fail' and 'ok' lists and nothing else")
     default_suggestion = raw.get("suggestion")
     patterns = tuple(_pattern(where, p, default_suggestion, str(raw.get("advice", ""))) for p in raw["patterns"])
     if not patterns:
         raise PackError(f"{where}: no patterns")
+    fail = (*examples.get("fail", ()), *(f"News\n\n{p.example}" for p in patterns if p.example))
+    if set(examples) - {"fail", "ok"} or not fail or not examples.get("ok"):
+        raise PackError(f"{where}: examples need non-empty 'fail' (or pattern examples) and 'ok' lists and nothing else")
     scope = raw.get("scope", "text")
     if scope not in ("text", "line"):
         raise PackError(f"{where}: scope must be 'text' or 'line'")
@@ -132,7 +135,7 @@ def _rule(path: Path, index: int, raw: Any) -> RuleSpec:
         why=str(raw["why"]).strip(),
         message=str(raw["message"]),
         patterns=patterns,
-        examples=Examples(fail=tuple(examples["fail"]), ok=tuple(examples["ok"])),
+        examples=Examples(fail=fail, ok=tuple(examples["ok"])),
         fix=bool(raw.get("fix", False)),
         skip_quotes=bool(raw.get("skip-quotes", False)),
         gated=bool(raw.get("gated", False)),
@@ -140,6 +143,7 @@ def _rule(path: Path, index: int, raw: Any) -> RuleSpec:
         scope=scope,
         source_languages=tuple(raw.get("source-languages", ())),
         fix_safety=str(raw.get("fix-safety", "")).strip(),
+        yields=bool(raw.get("yields", False)),
     )
 
 
@@ -153,7 +157,7 @@ def _pattern(where: str, raw: Any, default_suggestion: str | None, default_advic
         raise PackError(f"{where}: unknown pattern key(s) {', '.join(sorted(unknown))}")
     return PatternSpec(
         str(raw["pattern"]), _insertable(where, raw.get("suggestion", default_suggestion)),
-        raw.get("case") == "sensitive", str(raw.get("advice", default_advice)),
+        raw.get("case") == "sensitive", str(raw.get("advice", default_advice)), str(raw.get("example", "")),
     )
 
 

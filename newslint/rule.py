@@ -50,7 +50,8 @@ class RuleInfo:
     fix_safety: str = "No automatic fix."
     options: Mapping[str, Option] = field(default_factory=dict)
     default_enabled: bool = True
-    gated: bool = False  # fires only when the article shows enough other translation signals
+    gated: bool = False  # fires only in articles that read as translated (newslint/translation_signal.py)
+    yields: bool = False  # dropped where another rule's finding of the same category overlaps it
     source: str = "newslint"  # "newslint", a pack file, or "languagetool"
 
     def __post_init__(self) -> None:

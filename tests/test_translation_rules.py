@@ -132,3 +132,30 @@ def test_pack_matcher_finds_every_match_a_plain_alternation_finds():
             expected = {(names[m.lastgroup][0], m.start(), m.end(), names[m.lastgroup][1]) for m in reference.finditer(text)}
             found = {(code, s, e, pi) for code, ms in matcher.matches(Article(text)).items() for s, e, pi in ms}
             assert expected <= found, expected - found
+
+def test_every_pattern_example_is_flagged_by_its_own_pattern():
+    for rule in default_registry().rules:
+        for p in getattr(getattr(rule, "spec", None), "patterns", ()):
+            if p.example:
+                flags = 0 if p.case_sensitive else re.IGNORECASE
+                assert re.search(p.regex, p.example, flags), (rule.info.code, p.regex, p.example)
+
+
+def test_a_yielding_rule_gives_way_to_another_finding_on_the_same_words():
+    from types import SimpleNamespace
+
+    from newslint.diagnostic import Finding
+    from newslint.engine import _give_way
+
+    def active(code: str, yields: bool, category: str = "translation"):
+        return SimpleNamespace(rule=SimpleNamespace(info=SimpleNamespace(code=code, yields=yields, category=category)))
+
+    firm, broad, other = active("TR001", False), active("TR500", True), active("ST002", False, "style")
+    found = [
+        (firm, Finding(0, 19, "firm")),
+        (broad, Finding(6, 19, "overlaps the firm finding")),
+        (broad, Finding(30, 40, "alone")),
+        (other, Finding(30, 40, "another category")),
+    ]
+    kept = [f.message for _, f in _give_way(found)]
+    assert kept == ["firm", "alone", "another category"]

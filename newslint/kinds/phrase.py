@@ -147,6 +147,7 @@ class PhraseRule(Rule):
             fix_safety=spec.fix_safety or ("Unsafe fix: review the replacement." if spec.fix else "No automatic fix."),
             default_enabled=spec.default_enabled,
             gated=spec.gated,
+            yields=spec.yields,
             source=f"rules/{spec.pack}.yaml",
         )
 
