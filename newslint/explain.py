@@ -28,20 +28,36 @@ def explain(key: str, registry: Registry | None = None) -> RuleDocs | None:
     if found is None:
         return None
     i = found.info
-    return RuleDocs(i.code, i.name, i.summary, i.why, _rule_text(i))
+    return RuleDocs(i.code, i.name, i.summary, i.why, _rule_text(i, getattr(getattr(found, "spec", None), "patterns", ())))
 
 
-def _rule_text(i: RuleInfo) -> str:
+MAX_EXAMPLES = 6  # a list rule has an example per pattern: its patterns section shows them all
+
+
+def _rule_text(i: RuleInfo, patterns: tuple = ()) -> str:
     out = [f"{i.code} {i.name} ({i.category}, {i.severity.value}{'' if i.default_enabled else ', off by default'})", ""]
     out += ["What it does", f"  {i.summary}", "", "Why", f"  {i.why}", "", "Example"]
-    out += [f"  flags:    {_one_line(t)}" for t in i.examples.fail]
+    out += [f"  flags:    {_one_line(t)}" for t in i.examples.fail[:MAX_EXAMPLES]]
+    if len(i.examples.fail) > MAX_EXAMPLES:
+        out.append(f"  ... and {len(i.examples.fail) - MAX_EXAMPLES} more (one per pattern, below)")
     out += [f"  accepts:  {_one_line(t)}" for t in i.examples.ok]
     out += ["", "Fix safety", f"  {i.fix_safety}"]
     if i.options:
         out += ["", "Options (set in [rules.NAME] of the config)"]
         out += [f"  {name} = {opt.default!r}: {opt.help}" for name, opt in i.options.items()]
     if i.gated:
-        out += ["", "Fires only when the article shows other translation signals, or source-language is set."]
+        out += ["", "Fires only in articles that read as translated (the signal TR000 reports), or when source-language is set."]
+    if any(p.advice or p.example for p in patterns):
+        out += ["", f"Patterns ({len(patterns)})"]
+        for p in patterns:
+            line = f"  /{p.regex}/"
+            if p.advice:
+                line += f": {p.advice}"
+            if p.suggestion:
+                line += f" (suggests '{p.suggestion}')"
+            out.append(line)
+            if p.example:
+                out.append(f"      e.g. {p.example}")
     out += ["", f"Defined in: {i.source}"]
     return "\n".join(out)
 
