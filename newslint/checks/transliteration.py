@@ -1,0 +1,201 @@
+"""One name transliterated two ways in one article (Kim Jong-un / Kim Jong Un, Sergei / Sergey).
+
+Names are compared after normalising what transliteration systems disagree on: hyphens and
+spaces inside a name, y/i/ii/iy endings, ou/u, kh/h, zh/j, x/ks, ye-/e-, yo/e, doubled
+letters, accents, plus a few fixed families (Hezbollah / Hizbollah, Gaddafi / Qaddafi).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable
+
+from newslint.article import Article
+from newslint.checks.spelling import _variant_of
+from newslint.diagnostic import Finding, Fix, Severity
+from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.spelling.lexicon import Lexicon
+
+# A word, with an inner apostrophe (O'Brien) but not a possessive ending (Putin's).
+_WORD = re.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)?")
+_MAX_PARTS = 4
+# Spellings one normalisation cannot join: normalised key -> the family's key.
+_FAMILIES = {
+    "hizbollah": "hezbollah", "hizballah": "hezbollah", "hezballah": "hezbollah", "hezbolah": "hezbollah",
+    "qaida": "qaeda",
+    "gadafi": "gaddafi", "qaddafi": "gaddafi", "qadhafi": "gaddafi", "gadhafi": "gaddafi", "kadhafi": "gaddafi",
+}
+_LETTERS = (("kh", "h"), ("zh", "j"), ("yo", "e"), ("ou", "u"), ("x", "ks"))
+# Doubled letters are not joined: in English names they tell people apart (Scot, Scott;
+# Abbot, Abbott; Michel, Michell).
+
+
+def normalise(part: str) -> str:
+    """One name part as a transliteration-neutral key: 'Zelenskyy' -> 'zelenski'."""
+    key = unicodedata.normalize("NFKD", part.lower().replace("ё", "е"))
+    key = "".join(c for c in key if not unicodedata.combining(c)).replace("'", "").replace("’", "")
+    if len(key) >= 5:
+        if key.startswith("ye"):
+            key = key[1:]
+        for old, new in _LETTERS:
+            key = key.replace(old, new)
+    if len(key) >= 4:
+        key = re.sub(r"(?:iy|yy|ii|yi|ij|y)$", "i", key)
+    return _FAMILIES.get(key, key)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name (one to four parts) as written at one place in the article."""
+
+    start: int
+    end: int
+    surface: str
+    parts: int
+
+
+def _chains(text: str) -> Iterable[list[re.Match[str]]]:
+    """Runs of capitalised words joined by one space or hyphen ("Kim Jong-un"), as word matches."""
+    chain: list[re.Match[str]] = []
+    for m in _WORD.finditer(text):
+        word = m.group()
+        joined = bool(chain) and text[chain[-1].end(): m.start()] in (" ", "\u00a0", "-")
+        hyphen_tail = joined and text[m.start() - 1] == "-" and word.islower()
+        if word[0].isupper() and not word.isupper() or hyphen_tail:
+            if not joined:
+                if chain:
+                    yield chain
+                chain = []
+            chain.append(m)
+        elif chain:
+            yield chain
+            chain = []
+    if chain:
+        yield chain
+
+
+def mentions(text: str) -> Iterable[tuple[str, Mention]]:
+    """Every capitalised sub-run of every name chain, keyed by its parts' count and normalised
+    letters (a hyphen may stand for a space, but "Hu Nan" is not "Hunan")."""
+    for chain in _chains(text):
+        for i, first in enumerate(chain):
+            if not first.group()[0].isupper():
+                continue
+            for j in range(i, min(len(chain), i + _MAX_PARTS)):
+                words = chain[i: j + 1]
+                if len(words) == 1 and len(first.group()) < 4:
+                    continue
+                surface = text[first.start(): words[-1].end()]
+                key = "".join(normalise(w.group()) for w in words)
+                yield f"{len(words)}:{key}", Mention(first.start(), words[-1].end(), surface, len(words))
+
+
+class TransliterationVariant(Rule):
+    info = RuleInfo(
+        code="EN010",
+        name="transliteration-variant",
+        category="entity",
+        severity=Severity.WARNING,
+        summary="Flags one name transliterated two ways in an article (\"Kim Jong-un\" and \"Kim Jong Un\", \"Sergei\" and \"Sergey\").",
+        why=(
+            "Names from Russian, Chinese, Korean and Arabic have several romanisations; a "
+            "translation stitched from several sources, or a machine translation, often uses two "
+            "in one story, and readers wonder whether two people are meant. Names are compared "
+            "after normalising hyphens and spaces, y/i/ii/iy endings, ou/u, kh/h, zh/j, x/ks, "
+            "ye/e, yo/e and doubled letters, so no majority is needed: the less used spelling is "
+            "flagged with the other as the suggestion. Pick the house (or the person's own) "
+            "spelling and use it throughout."
+        ),
+        examples=Examples(
+            fail=(
+                "Summit ends\n\nKim Jong-un met the envoy. Later Kim Jong Un left Pyongyang.",
+                "Summit ends\n\nSergei Lavrov spoke first. Then Sergey Lavrov took questions.",
+                "Summit ends\n\nHezbollah fired rockets. Israel struck Hizbollah positions.",
+                "Summit ends\n\nPresident Zelensky spoke. Zelenskyy thanked the allies.",
+            ),
+            ok=(
+                "Summit ends\n\nKim Jong-un met the envoy. Later Kim Jong-un left Pyongyang.",
+                "Summit ends\n\nZhou Enlai and Zhu De met. Zhou spoke first, and Zhu replied.",
+                "Summit ends\n\nThe Hunan governor met Hu Nan, no relation. Hunan is large.",
+            ),
+        ),
+        fix_safety="Unsafe fix: writes the article's more frequent spelling; check which one the house uses.",
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        lexicon = Lexicon.load(context.language)
+        by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+        for key, mention in mentions(article.text):
+            if not _all_english(mention.surface, lexicon):
+                by_key[key][mention.surface].append(mention)
+        findings: list[tuple[Mention, Finding]] = []
+        for forms in by_key.values():
+            spellings = _distinct(forms)
+            if len(spellings) < 2:
+                continue
+            ranked = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0].start))
+            usual = ranked[0]
+            for odd in ranked[1:]:
+                if _spelling_rule_reports(odd, usual, spellings, lexicon) or _compound_spacing(odd, usual):
+                    continue
+                n = len(spellings[usual])
+                times = "once" if n == 1 else f"{n} times"
+                for m in spellings[odd]:
+                    findings.append((m, Finding(
+                        m.start, m.end,
+                        f"'{m.surface}' here, but '{usual}' {times} elsewhere in the article; "
+                        "spell the name one way",
+                        (usual,), Fix.replace(m.start, m.end, usual),
+                    )))
+        yield from _longest_only(findings)
+
+
+def _all_english(surface: str, lexicon: Lexicon) -> bool:
+    """English words written as a name ("Found", "Half-Life", "Sixth Form"): not a transliteration."""
+    return all(lexicon.known(part.lower()) for part in re.split(r"[\s-]+", surface))
+
+
+def _distinct(forms: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
+    """Spellings that differ beyond the case of their letters (sentence starts, "Jong-Un")."""
+    merged: dict[str, list[Mention]] = {}
+    for surface, found in forms.items():
+        same = next((s for s in merged if s.lower() == surface.lower()), None)
+        if same is None:
+            merged[surface] = list(found)
+        else:
+            merged[same].extend(found)
+    return merged
+
+
+_SYLLABLE = re.compile(r"-[a-z]|(?<![^\W\d_])[^\W\d_]{1,3}(?![^\W\d_])")
+
+
+def _compound_spacing(odd: str, usual: str) -> bool:
+    """Hyphen-or-space variants of ordinary compounds (Kilroy-Silk, Asian-American): house
+    style, not transliteration; kept when a part is a romanised syllable ("Jong-un", "Ki-moon")."""
+    letters = re.compile(r"[\s-]+")
+    if letters.sub("", odd).lower() != letters.sub("", usual).lower():
+        return False
+    return not (_SYLLABLE.search(odd) or _SYLLABLE.search(usual))
+
+
+def _spelling_rule_reports(odd: str, usual: str, spellings: dict[str, list[Mention]], lexicon: Lexicon) -> bool:
+    """Whether SP002 (name-variant) already flags this one-word slip, so it is not said twice."""
+    return (
+        " " not in odd and "-" not in odd and " " not in usual and "-" not in usual
+        and len(spellings[odd]) == 1 and len(spellings[usual]) >= 2 and len(odd) >= 6
+        and not lexicon.known(odd) and _variant_of(odd, usual)
+    )
+
+
+def _longest_only(findings: list[tuple[Mention, Finding]]) -> Iterable[Finding]:
+    """One finding per place: the longest name flagged there ("Kim Jong Un", not "Jong Un")."""
+    kept: list[Mention] = []
+    for mention, finding in sorted(findings, key=lambda mf: (-mf[0].parts, mf[0].start)):
+        if any(mention.start < k.end and k.start < mention.end for k in kept):
+            continue
+        kept.append(mention)
+        yield finding

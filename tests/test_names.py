@@ -1,0 +1,65 @@
+"""Names through transliteration: one name spelt two ways (EN010), masculine surnames (EN011)."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.article import Article
+from newslint.checks.surnames import feminine, masculine_surname
+from newslint.checks.transliteration import normalise
+from newslint.config import Config
+from newslint.engine import Linter
+
+
+def _findings(codes: tuple[str, ...], body: str):
+    return Linter(Config(select=codes, grammar="off")).lint(Article("Summit ends\n\n" + body, "<t>"))
+
+
+@pytest.mark.parametrize("a,b", [("Sergei", "Sergey"), ("Zelensky", "Zelenskyy"), ("Zelenskiy", "Zelensky"),
+                                 ("Mikhail", "Mihail"), ("Alexei", "Aleksey"), ("Yevgeny", "Evgeny"),
+                                 ("Fyodor", "Fedor"), ("Hezbollah", "Hizballah"), ("Gaddafi", "Qadhafi")])
+def test_transliterations_share_a_key(a, b):
+    assert normalise(a) == normalise(b)
+
+
+@pytest.mark.parametrize("a,b", [("Zhou", "Zhu"), ("Scott", "Scot"), ("Khan", "Han"), ("Li", "Ly")])
+def test_different_names_keep_apart(a, b):
+    assert normalise(a) != normalise(b)
+
+
+def test_flags_the_less_used_spelling_once_with_the_whole_name():
+    body = "Kim Jong-un spoke. Kim Jong-un left. Then Kim Jong Un returned."
+    (finding,) = _findings(("EN010",), body)
+    assert finding.message.startswith("'Kim Jong Un' here, but 'Kim Jong-un' 2 times")
+    assert finding.suggestions == ("Kim Jong-un",)
+
+
+def test_possessive_and_case_are_not_variants():
+    assert not _findings(("EN010",), "Putin's aides met Putin. PUTIN spoke; Al-Qaeda and al-Qaeda.")
+
+
+def test_not_reported_twice_with_the_spelling_rule():
+    body = "Stoltenberg spoke. Stoltenberg said no. Later Stoltenburg left, and Stoltenberg stayed. Zelensky and Zelensky met Zelenskyy."
+    codes = [d.code for d in _findings(("EN010", "SP002"), body)]
+    assert codes.count("SP002") == 2 and "EN010" not in codes
+
+
+@pytest.mark.parametrize("surname,female", [("Zakharov", "Zakharova"), ("Tikhanovsky", "Tikhanovskaya"),
+                                            ("Navalny", "Navalnaya"), ("Putin", "Putina"), ("Gorbachyov", "Gorbachyova")])
+def test_feminine_forms(surname, female):
+    assert feminine(surname) == female
+
+
+@pytest.mark.parametrize("given,surname,flag", [
+    ("Maria", "Zakharov", True), ("Olga", "Putin", True), ("Maria", "Martin", False),
+    ("Anna", "Kaminsky", False), ("Svetlana", "Tikhanovsky", True), ("Anna", "Netrebko", False),
+    ("Irina", "Zakharova", False), ("Sergei", "Lavrov", False), ("Yulia", "Navalny", True),
+    ("Yulia", "Navalnaya", False), ("Olga", "Kenny", False),
+])
+def test_masculine_surname(given, surname, flag):
+    assert masculine_surname(given, surname) is flag
+
+
+def test_hyphen_or_space_in_an_ordinary_compound_is_house_style():
+    body = "Robert Kilroy-Silk spoke. Kilroy-Silk left. Asian-American groups and Asian American students met."
+    assert not _findings(("EN010",), body)

@@ -1,0 +1,58 @@
+"""Numbers and units broken in translation: what each rule suggests writing instead."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.article import Article
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.checks.numbers import number_problem, spelled_out
+
+
+def _findings(code: str, body: str):
+    return Linter(Config(select=(code,), grammar="off")).lint(Article("Harvest up\n\n" + body, "<t>"))
+
+
+@pytest.mark.parametrize("token,expected", [
+    ("1,316,900", None),
+    ("4.5", None),
+    ("12.05.2020", None),
+    ("1,2,3", None),
+    ("9,5", ("decimal-comma", "9.5")),
+    ("1.234.567", ("dot-grouping", "1,234,567")),
+    ("1.234,5", ("dot-grouping", "1,234.5")),
+    ("4.176,000", ("malformed", None)),
+    ("1.3169,000", ("malformed", None)),
+])
+def test_number_problem(token, expected):
+    assert number_problem(token) == expected
+
+
+@pytest.mark.parametrize("value,text", [(15_000, "15,000"), (13_300, "13,300"), (120_000_000, "120 million"),
+                                        (500_000_000, "500 million"), (1_500_000_000, "1.5 billion")])
+def test_spelled_out(value, text):
+    assert spelled_out(value) == text
+
+
+@pytest.mark.parametrize("code,body,suggestion", [
+    ("TR212", "Of these, 13.3 thousand people died.", "13,300"),
+    ("TR212", "Almost 9,5 thousand cases.", "9,500"),
+    ("TR213", "Farmers earned 3 ten thousand yuan.", "30,000"),
+    ("TR213", "It cost 5 hundred million yuan.", "500 million"),
+    ("TR213", "Ten thousands of people came.", "Tens of thousands"),
+    ("TR214", "It was adopted in 2019 year.", "in 2019"),
+    ("TR211", "It measures 27,5 cm.", "27.5"),
+])
+def test_suggestions(code, body, suggestion):
+    found = _findings(code, body)
+    assert [d.suggestions[0] for d in found] == [suggestion]
+
+
+def test_unit_message_gives_metric_figure():
+    (finding,) = _findings("TR215", "A base of 960 mu was built.")
+    assert "about 64 hectares" in finding.message
+
+
+def test_unit_with_conversion_in_brackets_is_left_alone():
+    assert not _findings("TR215", "Farmers earn 250 yuan from 960 mu (64 hectares) of soybeans.")
