@@ -3,7 +3,7 @@
 Usage: python benchmarks/numbers_names_eval.py [--split held|mine|all] [--show N] [--seed S]
        [--codes TR210,EN010] [--native-only]
 
-Runs the rules of newslint/checks/{numbers,units,transliteration,surnames}.py alone (no
+Runs the rules of newslint/checks/{numbers,counting,units,transliteration,surnames}.py alone (no
 gating, no grammar) over native English news (deduplicated BBC, Reuters-21578, Anglosphere
 WMT originals; each source reported apart, since Reuters' 1987 wire style is not BBC's) and
 over English translated from Chinese and Russian (human and MT apart, one split of source
@@ -27,7 +27,7 @@ from newslint.config import Config  # noqa: E402
 from newslint.engine import Linter  # noqa: E402
 from newslint.registry import default_registry  # noqa: E402
 
-MODULES = ("numbers", "units", "transliteration", "surnames")
+MODULES = ("numbers", "counting", "units", "transliteration", "surnames")
 
 
 def our_codes() -> tuple[str, ...]:

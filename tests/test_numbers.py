@@ -7,7 +7,8 @@ import pytest
 from newslint.article import Article
 from newslint.config import Config
 from newslint.engine import Linter
-from newslint.checks.numbers import number_problem, spelled_out
+from newslint.checks.counting import spelled_out
+from newslint.checks.numbers import number_problem
 
 
 def _findings(code: str, body: str):
@@ -56,3 +57,13 @@ def test_unit_message_gives_metric_figure():
 
 def test_unit_with_conversion_in_brackets_is_left_alone():
     assert not _findings("TR215", "Farmers earn 250 yuan from 960 mu (64 hectares) of soybeans.")
+
+
+def test_decimal_comma_names_a_real_decimal_point_of_the_article():
+    (finding,) = _findings("TR211", "Exports hit 4.176,000 tonnes, 2,5 more than the 3.5 planned.")
+    assert "also writes '3.5'" in finding.message
+
+
+def test_decimal_comma_before_thousand_is_reported_once_with_the_whole_figure():
+    found = Linter(Config(select=("TR211", "TR212"), grammar="off")).lint(Article("H\n\nAlmost 9,5 thousand cases.", "<t>"))
+    assert [(d.code, d.suggestions) for d in found] == [("TR212", ("9,500",))]

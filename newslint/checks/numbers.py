@@ -1,7 +1,8 @@
-"""Numbers broken in translation: impossible digit grouping, decimal commas, "15 thousand",
-Chinese 万/亿 counting ("3 ten thousand") and "2019 year".
+"""Digits written the way Chinese, Russian or European copy writes them: impossible grouping
+("4.176,000"), decimal commas ("1,8 million") and counts with no separators ("400000 people").
 
-Units left unconverted (mu, jin, verst) are in ``newslint.checks.units``.
+Magnitudes in words ("15 thousand", "3 ten thousand") are in ``newslint.checks.counting``,
+units left unconverted (mu, jin, verst) in ``newslint.checks.units``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,8 @@ NUMBER = re.compile(r"(?<![\w.,\-–/])\d+(?:[.,]\d+)+(?![\w\-–/]|[.,]\d)")
 _ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
-_DECIMAL_POINT = re.compile(r"(?<![\w.,])\d+\.\d+(?![\w.,]\d)")
+_DECIMAL_POINT = re.compile(r"(?<![\w.,])\d+\.\d+(?!\w|[.,]\d)")
+_BEFORE_THOUSAND = re.compile(r"[ \u00a0]+thousand\b", re.IGNORECASE)
 
 
 def _english_grouping(whole: str, fraction: str = "") -> str:
@@ -98,16 +100,16 @@ class DecimalComma(Rule):
         name="decimal-comma",
         category="translation",
         severity=Severity.WARNING,
-        summary="Flags a decimal comma (\"9,5 thousand\", \"27,5 cm\"), the Russian and European way of writing 9.5.",
+        summary="Flags a decimal comma (\"1,8 million\", \"27,5 cm\"), the Russian and European way of writing 1.8.",
         why=(
             "English writes decimals with a point; a comma followed by one or two digits is not "
             "English digit grouping, so \"9,5\" is a Russian decimal left in the translation (or a "
             "digit lost from \"9,500\"). An article that also writes \"3.5\" elsewhere mixes two "
-            "decimal separators."
+            "decimal separators. (\"9,5 thousand\" is left to thousand-as-word, which suggests 9,500.)"
         ),
         examples=Examples(
             fail=(
-                "Cases rise\n\nIn the Arctic region, almost 9,5 thousand cases were recorded.",
+                "Cases rise\n\nIn the Arctic region, almost 1,8 million cases were recorded.",
                 "Cases rise\n\nThe drawing measures 21 × 27,5 cm, up from 3.5 cm.",
             ),
             ok=(
@@ -123,8 +125,8 @@ class DecimalComma(Rule):
         points = [m.group() for m in _DECIMAL_POINT.finditer(text)]
         for m in NUMBER.finditer(text):
             problem = number_problem(m.group())
-            if problem is None or problem[0] != "decimal-comma":
-                continue
+            if problem is None or problem[0] != "decimal-comma" or _BEFORE_THOUSAND.match(text, m.end()):
+                continue  # "9,5 thousand" is thousand-as-word's, with the whole figure
             english = problem[1] or ""
             mixed = f"; the article also writes '{points[0]}'" if points else ""
             yield Finding(
@@ -134,153 +136,51 @@ class DecimalComma(Rule):
             )
 
 
-_SCALES = {"thousand": 1_000, "ten thousand": 10_000, "hundred million": 100_000_000}
-_THOUSAND = re.compile(r"(?<![\w.,])(?P<num>\d+(?:[.,]\d{1,2})?)[ \u00a0]+(?P<word>thousand)\b(?!s)", re.IGNORECASE)
-
-
-def _value(number: str) -> float:
-    """'13.3' or the decimal comma '9,5' -> a float."""
-    return float(number.replace(",", "."))
-
-
-def spelled_out(value: float) -> str:
-    """A count the way English news writes it: 15000 -> '15,000', 500000000 -> '500 million'."""
-    for size, word in ((1_000_000_000, "billion"), (1_000_000, "million")):
-        if value >= size:
-            scaled = value / size
-            return f"{scaled:g} {word}" if scaled == round(scaled, 2) else f"{value:,.0f}"
-    return f"{value:,.0f}" if value == int(value) else f"{value:,.1f}"
-
-
-class ThousandAsWord(Rule):
-    info = RuleInfo(
-        code="TR212",
-        name="thousand-as-word",
-        category="translation",
-        severity=Severity.WARNING,
-        summary="Flags figures counted in words after digits (\"15 thousand\", \"13.3 thousand\"): write \"15,000\".",
-        why=(
-            "Russian writes \"15 тыс.\" and Chinese \"1.5万\"; translated literally they become "
-            "\"15 thousand\", which English news never prints: it writes 15,000, and keeps words "
-            "for million and billion only. Native copy in our corpus has this twice per million "
-            "words (both in 1987 Reuters wire copy); English translated from Russian by machine "
-            "about 1,200 times."
-        ),
-        examples=Examples(
-            fail=(
-                "Cases rise\n\nOver the past six months, the region recorded 4 thousand scams.",
-                "Cases rise\n\nOf these, 13.3 thousand people died.",
-            ),
-            ok=(
-                "Cases rise\n\nOver the past six months, the region recorded 4,000 scams and tens of thousands of calls.",
-                "Cases rise\n\nSeveral thousand people marched; a thousand more watched.",
-            ),
-        ),
-        fix_safety="Unsafe fix: writes the figure in digits (\"4 thousand\" -> \"4,000\").",
-    )
-
-    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        for m in _THOUSAND.finditer(article.text):
-            english = spelled_out(_value(m.group("num")) * 1_000)
-            yield Finding(
-                m.start(), m.end(), f"'{m.group()}' is a literal translation; write '{english}'",
-                (english,), Fix.replace(m.start(), m.end(), english),
-            )
-
-
-# 万 (10,000) and 亿 (100,000,000) counted literally: "3 ten thousand", "5 hundred million",
-# "ten thousands of", "hundred millions of", "several ten thousand" ("several hundred million"
-# is English).
-_WAN_YI = re.compile(
-    r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)[ \u00a0]+(?P<scale>ten[ \u00a0-]thousand|hundred[ \u00a0-]million)\b(?!s)"
-    r"|\b(?P<plural>ten[ \u00a0-]thousands|hundred[ \u00a0-]millions)\b"
-    r"|\b(?P<vague>several|a few|dozens of)[ \u00a0]+(?P<vscale>ten[ \u00a0-]thousand)\b(?!s)",
-    re.IGNORECASE,
+# A count of five or more digits with no thousands separator, before what it counts (model
+# numbers, postcodes and lot numbers come before other words, or after "project", "No.").
+_COUNT_NOUNS = (
+    "people|persons|cases|deaths|infections|patients|residents|households|families|children|students|"
+    "workers|employees|jobs|visitors|tourists|passengers|participants|soldiers|troops|votes|"
+    "yuan|rubles|roubles|dollars|euros|dong|won|yen|rupees|"
+    "tons|tonnes|hectares|acres|square|kilometres|kilometers|km|metres|meters|"
+    "units|vehicles|cars|homes|houses|apartments|copies"
 )
-_PLURAL_ENGLISH = {"ten thousand": "tens of thousands", "hundred million": "hundreds of millions"}
-
-
-def _scale(words: str) -> str:
-    return re.sub(r"[\s\u00a0-]+", " ", words.lower())
-
-
-class ChineseCounting(Rule):
-    info = RuleInfo(
-        code="TR213",
-        name="chinese-counting",
-        category="translation",
-        severity=Severity.WARNING,
-        summary="Flags Chinese 万/亿 counting turned into words (\"3 ten thousand\", \"5 hundred million\", \"ten thousands of\").",
-        why=(
-            "Chinese counts in ten-thousands (万) and hundred-millions (亿). A literal translation "
-            "gives \"3 ten thousand yuan\" for 30,000 yuan and \"1.2 hundred million\" for 120 "
-            "million, which readers stumble over or misread by a factor of ten. Write the figure "
-            "the English way; \"ten thousands of\" is \"tens of thousands of\"."
-        ),
-        examples=Examples(
-            fail=(
-                "Harvest up\n\nFarmers earned 3 ten thousand yuan each.",
-                "Harvest up\n\nThe project cost 1.2 hundred million yuan.",
-                "Harvest up\n\nTen thousands of visitors came to the fair.",
-            ),
-            ok=(
-                "Harvest up\n\nFarmers earned 30,000 yuan each, and the project cost 120 million yuan.",
-                "Harvest up\n\nTens of thousands of visitors came; several hundred million yuan was spent; "
-                "ten thousand people marched.",
-            ),
-        ),
-        fix_safety="Unsafe fix: writes the figure the English way (\"3 ten thousand\" -> \"30,000\").",
-    )
-
-    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        for m in _WAN_YI.finditer(article.text):
-            if m.group("num"):
-                english = spelled_out(float(m.group("num")) * _SCALES[_scale(m.group("scale"))])
-            elif m.group("plural"):
-                english = _PLURAL_ENGLISH[_scale(m.group("plural"))[:-1]]
-            else:
-                vague = _PLURAL_ENGLISH[_scale(m.group("vscale"))]
-                english = vague
-            if m.group()[0].isupper():
-                english = english[0].upper() + english[1:]
-            yield Finding(
-                m.start(), m.end(), f"'{m.group()}' counts in Chinese units (万/亿); write '{english}'",
-                (english,), Fix.replace(m.start(), m.end(), english),
-            )
-
-
-_YEAR_NOUN = re.compile(
-    r"\b(?P<prep>in|of|by|since|until|from|during|for|before|after)[ \u00a0]+(?P<year>(?:19|20)\d\d)[ \u00a0]+years?\b(?![-–]|[ \u00a0]+on[ \u00a0]+year)",
-    re.IGNORECASE,
+_UNGROUPED = re.compile(
+    rf"(?<![\w.,\-/#:£$€+])(?P<num>[1-9]\d{{4,6}})(?![\w.,/\-]|[.,]\d)(?=[ \u00a0]+(?:new[ \u00a0]+)?(?:{_COUNT_NOUNS})\b)"
 )
 
 
-class YearAsNoun(Rule):
+class UngroupedNumber(Rule):
     info = RuleInfo(
-        code="TR214",
-        name="year-as-noun",
+        code="TR216",
+        name="ungrouped-number",
         category="translation",
         severity=Severity.WARNING,
-        summary="Flags a year followed by the word year (\"in 2019 year\"), the Chinese 2019年 and Russian в 2019 году.",
+        summary="Flags a count of 10,000 or more written without thousands separators (\"400000 people\", \"10000 rubles\").",
         why=(
-            "Chinese and Russian put the word for year after the number (2019年, в 2019 году); "
-            "English does not. Write \"in 2019\". \"The 2019 financial year\" and \"fiscal 1987 "
-            "year\" are left alone."
+            "Chinese and Russian copy often prints large counts as bare digits (400000人, 10000 "
+            "рублей), and translations keep them. English news groups digits in threes: "
+            "400,000 people. Native copy in our corpus never does this before a counted noun; "
+            "machine translation from Chinese about 50 times per million words. Model, lot and "
+            "project numbers are left alone."
         ),
         examples=Examples(
-            fail=("Harvest up\n\nThe plan was adopted in 2019 year and renewed since 2021 year.",),
+            fail=(
+                "Cases rise\n\nThe campaign has been launched, involving as many as 400000 people.",
+                "Cases rise\n\nThey are fined 10000 rubles for each violation.",
+            ),
             ok=(
-                "Harvest up\n\nThe plan was adopted in 2019, for the 2019 financial year and the 2019-2020 year-end.",
-                "Harvest up\n\nIt is the best since 2019 year-on-year.",
+                "Cases rise\n\nThe campaign involves 400,000 people and the Motorola 68020 microprocessor.",
+                "Cases rise\n\nThe ship was built to project 11711 and recalled lot 54238 tablets.",
             ),
         ),
-        fix_safety="Unsafe fix: drops the word year (\"in 2019 year\" -> \"in 2019\").",
+        fix_safety="Unsafe fix: inserts the thousands separators (\"400000\" -> \"400,000\"); reread, a code (\"the 90210 residents\") is rare but possible.",
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        for m in _YEAR_NOUN.finditer(article.text):
-            english = f"{m.group('prep')} {m.group('year')}"
+        for m in _UNGROUPED.finditer(article.text):
+            english = f"{int(m.group('num')):,}"
             yield Finding(
-                m.start(), m.end(), f"'{m.group()}' translates 年/году word for word; write '{english}'",
+                m.start(), m.end(), f"'{m.group()}' has no thousands separators; write '{english}'",
                 (english,), Fix.replace(m.start(), m.end(), english),
             )

@@ -29,6 +29,13 @@ _FAMILIES = {
     "gadafi": "gaddafi", "qaddafi": "gaddafi", "qadhafi": "gaddafi", "gadhafi": "gaddafi", "kadhafi": "gaddafi",
 }
 _LETTERS = (("kh", "h"), ("zh", "j"), ("yo", "e"), ("ou", "u"), ("x", "ks"))
+# In pinyin, zh/j and ou/u tell syllables apart (Zhou, Zhu; Fushou, Fushu): words made of
+# pinyin syllables keep them.
+_PINYIN_ONLY = frozenset({"zh", "ou"})
+_PINYIN = re.compile(
+    r"(?:(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u))+"
+)
 # Doubled letters are not joined: in English names they tell people apart (Scot, Scott;
 # Abbot, Abbott; Michel, Michell).
 
@@ -40,8 +47,10 @@ def normalise(part: str) -> str:
     if len(key) >= 5:
         if key.startswith("ye"):
             key = key[1:]
+        pinyin = _PINYIN.fullmatch(key) is not None
         for old, new in _LETTERS:
-            key = key.replace(old, new)
+            if not (pinyin and old in _PINYIN_ONLY):
+                key = key.replace(old, new)
     if len(key) >= 4:
         key = re.sub(r"(?:iy|yy|ii|yi|ij|y)$", "i", key)
     return _FAMILIES.get(key, key)
