@@ -65,3 +65,8 @@ def test_masculine_surname(given, surname, flag):
 def test_hyphen_or_space_in_an_ordinary_compound_is_house_style():
     body = "Robert Kilroy-Silk spoke. Kilroy-Silk left. Asian-American groups and Asian American students met."
     assert not _findings(("EN010",), body)
+
+
+def test_a_name_written_apart_and_joined_is_one_name():
+    (finding,) = _findings(("EN010",), "Governor DiSai Ha spoke. Disaiha said ties were good. Disaiha left.")
+    assert finding.suggestions == ("Disaiha",)

@@ -145,9 +145,21 @@ _COUNT_NOUNS = (
     "tons|tonnes|hectares|acres|square|kilometres|kilometers|km|metres|meters|"
     "units|vehicles|cars|homes|houses|apartments|copies"
 )
-_UNGROUPED = re.compile(
-    rf"(?<![\w.,\-/#:£$€+])(?P<num>[1-9]\d{{4,6}})(?![\w.,/\-]|[.,]\d)(?=[ \u00a0]+(?:new[ \u00a0]+)?(?:{_COUNT_NOUNS})\b)"
+_BARE_COUNT = re.compile(r"(?<![\w.,\-/#:£$€+])[1-9]\d{4,6}(?![\w/\-]|[.,]\d)")
+_COUNT_AFTER = re.compile(rf"[ \u00a0]+(?:new[ \u00a0]+)?(?:{_COUNT_NOUNS})\b")
+# ... or after a word that introduces a count ("exceeded 80000", "up to 400000").
+_COUNT_BEFORE = re.compile(
+    r"\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|reach(?:ed|es|ing)?|top(?:ped|s)?|total(?:l?ed|ling|ing)?|"
+    r"more than|less than|fewer than|nearly|almost|about|around|over|approximately|some|at least|up to)[ \u00a0]+$",
+    re.IGNORECASE,
 )
+
+
+def ungrouped_counts(text: str) -> Iterable[re.Match[str]]:
+    """Bare five-to-seven-digit numbers that count something."""
+    for m in _BARE_COUNT.finditer(text):
+        if _COUNT_AFTER.match(text, m.end()) or _COUNT_BEFORE.search(text, max(0, m.start() - 20), m.start()):
+            yield m
 
 
 class UngroupedNumber(Rule):
@@ -168,18 +180,19 @@ class UngroupedNumber(Rule):
             fail=(
                 "Cases rise\n\nThe campaign has been launched, involving as many as 400000 people.",
                 "Cases rise\n\nThey are fined 10000 rubles for each violation.",
+                "Cases rise\n\nConfirmed cases in the Philippines exceeded 80000, officials said.",
             ),
             ok=(
                 "Cases rise\n\nThe campaign involves 400,000 people and the Motorola 68020 microprocessor.",
-                "Cases rise\n\nThe ship was built to project 11711 and recalled lot 54238 tablets.",
+                "Cases rise\n\nThe ship was built to project 11711 and recalled lot 54238 tablets; about 1990 it sank.",
             ),
         ),
         fix_safety="Unsafe fix: inserts the thousands separators (\"400000\" -> \"400,000\"); reread, a code (\"the 90210 residents\") is rare but possible.",
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        for m in _UNGROUPED.finditer(article.text):
-            english = f"{int(m.group('num')):,}"
+        for m in ungrouped_counts(article.text):
+            english = f"{int(m.group()):,}"
             yield Finding(
                 m.start(), m.end(), f"'{m.group()}' has no thousands separators; write '{english}'",
                 (english,), Fix.replace(m.start(), m.end(), english),

@@ -33,7 +33,7 @@ _NOT_RUSSIAN_IN = frozenset(
     "Godwin Corbin Robin Colin Dustin Justin Quentin Benjamin Marvin Calvin Melvin Alvin Hussein Amin "
     "Yassin Lin Jin Qin Xin Bin Min Yin".split()
 )
-_NAME_PAIR = re.compile(r"\b(?P<given>[A-Z][a-z]+)[ \u00a0]+(?P<surname>[A-Z][a-zё]+(?:-[A-Z][a-zё]+)?)\b(?!['’]?[a-z])")
+_NAME_PAIR = re.compile(r"\b(?P<given>[A-Z][a-z]+)[ \u00a0]+(?:[A-Z][a-z]+(?:ovna|evna|ichna)[ \u00a0]+)?(?P<surname>[A-Z][a-zё]+(?:-[A-Z][a-zё]+)?)\b(?!['’]?[a-z])")
 
 
 def feminine(surname: str) -> str:
@@ -71,6 +71,7 @@ class MasculineSurname(Rule):
             fail=(
                 "Talks stall\n\nForeign Ministry spokeswoman Maria Zakharov said the talks had stalled.",
                 "Talks stall\n\nSvetlana Tikhanovsky spoke to reporters, and Yulia Navalny joined her.",
+                "Talks stall\n\nMaria Vladimirovna Zakharov said the talks had stalled.",
             ),
             ok=(
                 "Talks stall\n\nMaria Zakharova said the talks stalled; Anna Netrebko sang and Maria Martin left.",
@@ -89,6 +90,6 @@ class MasculineSurname(Rule):
             female = surname[: len(surname) - len(last)] + feminine(last)
             yield Finding(
                 m.start("surname"), m.end("surname"),
-                f"'{given} {surname}': a Russian woman's surname takes the feminine ending; write '{given} {female}'",
+                f"'{m.group()}': a Russian woman's surname takes the feminine ending; write '{female}'",
                 (female,), Fix.replace(m.start("surname"), m.end("surname"), female),
             )
