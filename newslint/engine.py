@@ -136,16 +136,21 @@ class Linter:
         return results
 
 
+# Categories whose findings name a specific artifact: a broad (yielding) finding on the same
+# words says the same thing again. Span-wide findings (a long lead, a long sentence) are not.
+ARTIFACT_CATEGORIES = frozenset({"translation", "entity", "date"})
+
+
 def _give_way(found: list[tuple[ActiveRule, Finding]]) -> list[tuple[ActiveRule, Finding]]:
-    """Drop findings of yielding rules (broad mined lists) that overlap a finding of another
-    rule in the same category: one finding per problem, the more specific one."""
+    """Drop findings of yielding rules (broad mined lists) that overlap another rule's
+    translation, entity or date finding: one finding per problem, the more specific one."""
     if not any(a.rule.info.yields for a, _ in found):
         return found
-    firm = [(a.rule.info.category, f.start, f.end) for a, f in found if not a.rule.info.yields]
+    firm = [(f.start, f.end) for a, f in found
+            if not a.rule.info.yields and a.rule.info.category in ARTIFACT_CATEGORIES]
     return [
         (a, f) for a, f in found
-        if not a.rule.info.yields
-        or not any(c == a.rule.info.category and s < f.end and f.start < e for c, s, e in firm)
+        if not a.rule.info.yields or not any(s < f.end and f.start < e for s, e in firm)
     ]
 
 

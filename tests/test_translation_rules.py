@@ -150,12 +150,15 @@ def test_a_yielding_rule_gives_way_to_another_finding_on_the_same_words():
     def active(code: str, yields: bool, category: str = "translation"):
         return SimpleNamespace(rule=SimpleNamespace(info=SimpleNamespace(code=code, yields=yields, category=category)))
 
-    firm, broad, other = active("TR001", False), active("TR500", True), active("ST002", False, "style")
+    firm, broad = active("TR001", False), active("TR500", True)
+    date, lead = active("DT001", False, "date"), active("ST002", False, "style")
     found = [
         (firm, Finding(0, 19, "firm")),
         (broad, Finding(6, 19, "overlaps the firm finding")),
-        (broad, Finding(30, 40, "alone")),
-        (other, Finding(30, 40, "another category")),
+        (date, Finding(50, 58, "a date")),
+        (broad, Finding(47, 58, "overlaps the date finding")),
+        (lead, Finding(30, 90, "a long lead")),
+        (broad, Finding(70, 80, "inside the lead only")),
     ]
     kept = [f.message for _, f in _give_way(found)]
-    assert kept == ["firm", "alone", "another category"]
+    assert kept == ["firm", "a date", "a long lead", "inside the lead only"]
