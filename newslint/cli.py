@@ -8,19 +8,13 @@ from typing import Iterable
 
 import click
 
-from newslint import __version__, baseline, readability, translation_signal
-from newslint.article import Article
-from newslint.config import ConfigError, load_config
+from newslint import __version__, baseline
+from newslint.config import ConfigError
 from newslint.diagnostic import Severity
-from newslint.engine import Linter
-from newslint.fix_files import write_fixed
-from newslint.fixes import apply_fixes_counted
 from newslint.formatters import FORMATTERS, FileResult
-from newslint.grammar import Grammar, GrammarUnavailable
 from newslint.packs import PackError
 from newslint.parallel import default_jobs
 from newslint.registry import default_registry
-from newslint.sources import InputError, expand, read_article
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -59,7 +53,8 @@ def cli() -> None:
 @click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
               help="Lowest severity that makes the exit code 1.  [default: error]")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="Config file (.newslint.toml or pyproject.toml); default: the nearest one above the current folder.")
+              help="Config file (.newslint.toml or pyproject.toml); default: NEWSLINT_CONFIG, else the nearest one "
+                   "above each file.")
 @click.option("--language", type=click.Choice(["both", "en-US", "en-GB"]), default=None,
               help="Spelling dialect to enforce.  [default: both]")
 @click.option("--source-language", default=None, metavar="LANG",
@@ -80,12 +75,16 @@ def cli() -> None:
               help="Accept every finding of this run: write them to FILE for --baseline, report nothing, exit 0.")
 @click.option("--jobs", type=click.IntRange(0), default=0, show_default=True, metavar="N",
               help="Worker processes for a big run (over about 170,000 words); 0: one per core, 1: none.")
-@click.option("--no-color", is_flag=True, help="Never colour the output (colour is used only on a terminal).")
+@click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
+              help="Colour the text output: auto colours a terminal unless NO_COLOR is set.")
+@click.option("--no-color", is_flag=True, help="Same as --color never.")
+@click.option("--stdin-filename", default=None, metavar="NAME",
+              help="Name for the text read from - (in output, config discovery and the parser: .md, .html).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, language: str | None,
           source_language: str | None, grammar: str | None, languagetool_url: str | None,
           fix: bool, unsafe_fixes: bool, baseline_path: str | None, write_baseline_path: str | None,
-          jobs: int, no_color: bool) -> None:
+          jobs: int, color: str, no_color: bool, stdin_filename: str | None) -> None:
     """Check articles: files, folders (every .txt/.md inside) or - for stdin.
 
     Grammar comes from a local LanguageTool server, installed into the cache folder on
@@ -104,79 +103,48 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       newslint check desk/ --write-baseline base.json  accept today's findings...
       newslint check desk/ --baseline base.json        ...then fail only on new ones
     """
+    from newslint import api
+
+    if (fix or unsafe_fixes) and "-" in paths:
+        click.echo("newslint: error: --fix rewrites files; it cannot rewrite standard input", err=True)
+        sys.exit(EXIT_USAGE)
+    report = lambda message: click.echo(message, err=True)  # noqa: E731
     try:
-        config = load_config(config_path).with_overrides(
+        run = api.check(
+            paths, config_path=config_path, fix=fix, unsafe_fixes=unsafe_fixes, jobs=jobs or default_jobs(),
+            stdin_filename=stdin_filename, baseline=None if write_baseline_path else baseline_path,
+            readability_scores=fmt in ("json", "html"), report=report,
             select=_split(select), ignore=_split(ignore), language=language,
             fail_on=Severity.parse(fail_on) if fail_on else None,
             source_language=source_language.lower() if source_language else None,
             grammar=grammar, languagetool_url=languagetool_url,
         )
-        linter = Linter(config)
-    except (ConfigError, PackError) as exc:
+    except (ConfigError, PackError, baseline.BaselineError) as exc:
         click.echo(f"newslint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-
-    if (fix or unsafe_fixes) and "-" in paths:
-        click.echo("newslint: error: --fix rewrites files; it cannot rewrite standard input", err=True)
-        sys.exit(EXIT_USAGE)
-    errors: list[InputError] = []
-    articles = []
-    for item in expand(paths, config.extensions):
-        loaded = read_article(item) if isinstance(item, str) else item
-        if isinstance(loaded, InputError):
-            errors.append(loaded)
-            click.echo(str(loaded), err=True)
-        else:
-            articles.append(loaded)
-
-    try:
-        jobs = jobs or default_jobs()
-        diagnostics = linter.lint_run(articles, jobs)
-    except ConfigError as exc:  # an option value only a rule can check (e.g. a date)
-        click.echo(f"newslint: error: {config.path or 'config'}: rules: {exc}", err=True)
-        sys.exit(EXIT_USAGE)
-    if fix or unsafe_fixes:
-        articles, diagnostics = _fix_files(linter, articles, diagnostics, unsafe_fixes, errors, jobs)
-    results = [FileResult(a.path, diagnostics[i], text=a.text) for i, a in enumerate(articles)]
-    grammar_failed = _add_grammar(config, linter, articles, results)
-    texts = {a.path: a.text for a in articles}
+    results = run.results
     if write_baseline_path:
-        _write_baseline(Path(write_baseline_path), results, texts)
-        sys.exit(EXIT_USAGE if errors or grammar_failed or linter.crashes else EXIT_OK)
-    if baseline_path:
-        _apply_baseline(Path(baseline_path), results, texts)
-    if fmt == "json":
-        for result, article in zip(results, articles):
-            result.extra["readability"] = readability.summary(article)
-            result.extra["translation"] = translation_signal.of(article).as_json()
-    colour = not no_color and fmt == "text" and sys.stdout.isatty()
-    FORMATTERS[fmt](results, sys.stdout, colour)
-
-    for crash in linter.crashes:
+        _write_baseline(Path(write_baseline_path), results, {r.path: r.text or "" for r in results})
+        sys.exit(EXIT_USAGE if not run.ok else EXIT_OK)
+    FORMATTERS[fmt](results, sys.stdout, use_colour(color, no_color, fmt))
+    for crash in run.crashes:
         click.echo(crash, err=True)
-    if errors or grammar_failed or linter.crashes:
+    if not run.ok:
         sys.exit(EXIT_USAGE)
+    fail_rank = min((c.fail_on.rank for c in run.configs.values()), default=Severity.ERROR.rank)
     worst = max((d.severity.rank for r in results for d in r.diagnostics), default=-1)
-    sys.exit(EXIT_FINDINGS if worst >= config.fail_on.rank else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if worst >= fail_rank else EXIT_OK)
 
 
-def _fix_files(linter: Linter, articles: list[Article], diagnostics: dict[int, list],
-               unsafe: bool, errors: list[InputError], jobs: int) -> tuple[list[Article], dict[int, list]]:
-    """--fix: apply fixes, rewrite the files, and lint the fixed texts again."""
-    fixed_articles, applied, files = [], 0, 0
-    for i, article in enumerate(articles):
-        text, n = apply_fixes_counted(article.text, diagnostics[i], unsafe)
-        if n and text != article.text:
-            problem = write_fixed(article.path, article.text, text)
-            if problem:
-                errors.append(InputError(article.path, problem))
-                click.echo(str(errors[-1]), err=True)
-            else:
-                article, applied, files = Article(text, article.path), applied + n, files + 1
-        fixed_articles.append(article)
-    if applied:
-        click.echo(f"newslint: applied {applied} fix(es) in {files} file(s)", err=True)
-    return fixed_articles, linter.lint_run(fixed_articles, jobs)
+def use_colour(color: str, no_color: bool, fmt: str) -> bool:
+    """--color=always|never|auto; auto colours a terminal unless NO_COLOR is set (no-color.org)."""
+    import os
+
+    if no_color or color == "never" or fmt != "text":
+        return False
+    if color == "always":
+        return True
+    return not os.environ.get("NO_COLOR") and sys.stdout.isatty()
 
 
 def _write_baseline(file: Path, results: list[FileResult], texts: dict[str, str]) -> None:
@@ -189,64 +157,44 @@ def _write_baseline(file: Path, results: list[FileResult], texts: dict[str, str]
     click.echo(f"newslint: wrote {n} finding(s) of {len(results)} file(s) to the baseline {file}", err=True)
 
 
-def _apply_baseline(file: Path, results: list[FileResult], texts: dict[str, str]) -> None:
-    """--baseline: hide accepted findings; say how many, and how many no longer occur."""
+@cli.command("config")
+@click.argument("path", required=False, default=".")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="Show this config file instead of the one found for PATH.")
+def config_command(path: str, config_path: str | None) -> None:
+    """Print the effective settings for PATH (a file or folder; default: here) and where
+    each came from: --config, NEWSLINT_CONFIG, the nearest .newslint.toml or
+    pyproject.toml [tool.newslint] above PATH, or the defaults."""
+    import dataclasses
+    import os
+
+    from newslint.api import config_for
+    from newslint.config import Config
+
+    target = Path(path)
+    probe = str(target / "x.txt") if target.is_dir() else str(target)
     try:
-        accepted = baseline.load(file)
-    except baseline.BaselineError as exc:
+        config = config_for(probe, config_path, {}, {})
+    except ConfigError as exc:
         click.echo(f"newslint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
-    hidden, stale = baseline.apply(accepted, file, results, texts)
-    if hidden:
-        click.echo(f"newslint: {hidden} accepted finding(s) in the baseline {file} not reported", err=True)
-    if stale:
-        click.echo(f"newslint: {stale} accepted finding(s) no longer occur; rewrite {file} with --write-baseline "
-                   "to drop them", err=True)
-
-
-def _add_grammar(config, linter: Linter, articles: list, results: list[FileResult]) -> bool:
-    """Run LanguageTool over every article when it is on; True when required and it failed."""
-    if config.grammar == "off" or not articles or not any(a.rule.info.code == "LT" for a in linter.active):
-        return False
-    own_codes = {a.rule.info.code for a in linter.active}
-    options = next(a.context.options for a in linter.active if a.rule.info.code == "LT")
-    if options["level"] not in ("default", "picky"):
-        click.echo(f"newslint: error: {config.path}: rules.languagetool.level must be 'default' or 'picky'", err=True)
-        return True
-    if options["profile"] not in ("news", "languagetool"):
-        click.echo(f"newslint: error: {config.path}: rules.languagetool.profile must be 'news' or 'languagetool'", err=True)
-        return True
-    checker = Grammar(config.language, config.languagetool_url, own_codes, config.ignore,
-                      progress=lambda msg: click.echo(f"newslint: {msg}", err=True),
-                      level=options["level"], enable=tuple(str(r) for r in options["enable"]),
-                      profile=options["profile"])
-    failed = False
-    level = "error" if config.grammar == "required" else "warning"
-    try:
-        checker.start()
-    except GrammarUnavailable as exc:
-        click.echo(f"newslint: {level}: grammar not checked: {exc}", err=True)
-        for result in results:
-            result.notes.append(f"grammar not checked: {exc}")
-        return config.grammar == "required"
-    try:
-        for article, result in zip(articles, results):
-            try:
-                found = checker.check(article, result.diagnostics)
-            except GrammarUnavailable as exc:
-                if not failed:
-                    click.echo(f"newslint: {level}: grammar not checked: {exc}", err=True)
-                failed = True
-                result.notes.append(f"grammar not checked: {exc}")
-                continue
-            result.diagnostics = sorted(result.diagnostics + found, key=lambda d: (d.offset, d.end_offset, d.code))
-    finally:
-        checker.close()
-    missing = [r.path for r in results if any(n.startswith("grammar not checked") for n in r.notes)]
-    if missing:
-        click.echo(f"newslint: {level}: grammar not checked for {len(missing)} file(s): {', '.join(missing[:10])}"
-                   + (" ..." if len(missing) > 10 else ""), err=True)
-    return failed and config.grammar == "required"
+    how = ("--config" if config_path else "NEWSLINT_CONFIG" if os.environ.get("NEWSLINT_CONFIG")
+           else "nearest above " + path)
+    click.echo(f"# config file: {config.path} ({how})" if config.path else "# config file: none (defaults)")
+    defaults = Config()
+    for f in dataclasses.fields(Config):
+        if f.name == "path":
+            continue
+        value = getattr(config, f.name)
+        origin = "default" if value == getattr(defaults, f.name) else config.path
+        if isinstance(value, Severity):
+            value = value.value
+        elif isinstance(value, (tuple, frozenset)):
+            value = sorted(value) if isinstance(value, frozenset) else list(value)
+        elif f.name == "rules":
+            value = {k: {kk: vv for kk, vv in dataclasses.asdict(v).items() if vv not in (None, {})}
+                     for k, v in value.items()}
+        click.echo(f"{f.name.replace('_', '-')} = {value!r}  # {origin}")
 
 
 @cli.command("rules")

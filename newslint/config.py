@@ -45,7 +45,7 @@ class Config:
     rules: Mapping[str, RuleSetting] = field(default_factory=dict)
     grammar: str = "auto"
     languagetool_url: str | None = None
-    extensions: tuple[str, ...] = (".txt", ".md", ".text", ".markdown")
+    extensions: tuple[str, ...] = (".txt", ".md", ".text", ".markdown", ".html", ".htm")
 
     def with_overrides(self, **changes: Any) -> "Config":
         """A copy with command-line values laid over the file's (None leaves a value)."""

@@ -127,11 +127,13 @@ def severity(match: LTMatch) -> Severity:
 
 def overlaps_own(match: LTMatch, own: list[Diagnostic]) -> bool:
     """Whether one of our own diagnostics reports this place already: the same category over
-    the span, or any finding that starts where the match starts."""
+    the span, any finding that starts where the match starts, or one inside a match that is
+    little more than it ("The the": LT's DT_DT around RD001's second "the")."""
     category = CATEGORY_MAP.get(match.category_id, "grammar")
     end = match.offset + match.length
     return any(
         d.offset == match.offset or (d.category == category and d.offset < end and match.offset < d.end_offset)
+        or (match.offset <= d.offset and d.end_offset <= end and match.length <= 2 * (d.end_offset - d.offset) + 2)
         for d in own
     )
 
