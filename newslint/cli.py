@@ -46,7 +46,8 @@ def cli() -> None:
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATTERS)), default="text", show_default=True,
-              help="Output format: compiler-style text, JSON (docs/json.md), SARIF 2.1.0, or GitHub annotations.")
+              help="Output format: compiler-style text, JSON (docs/json.md), SARIF 2.1.0, GitHub annotations, or a "
+                   "self-contained HTML report (findings highlighted in each article).")
 @click.option("--select", multiple=True, metavar="CODES",
               help="Only these rules: codes, code prefixes (QT) or names, comma-separated; ALL for every rule.")
 @click.option("--ignore", multiple=True, metavar="CODES", help="Skip these rules (codes, prefixes or names).")
@@ -195,6 +196,20 @@ def config_command(path: str, config_path: str | None) -> None:
             value = {k: {kk: vv for kk, vv in dataclasses.asdict(v).items() if vv not in (None, {})}
                      for k, v in value.items()}
         click.echo(f"{f.name.replace('_', '-')} = {value!r}  # {origin}")
+
+
+@cli.command("server")
+def server_command() -> None:
+    """Run the language server (LSP over stdin/stdout) for editors.
+
+    Diagnostics on open, change and save; code actions for fixes and adding a word to the
+    dictionary; hover explains the rule. Settings come from each file's config; the client
+    may send initializationOptions {"grammar": "off"|"auto", "language", "select", "ignore"}.
+    README has recipes for Neovim, VS Code, Helix and Emacs.
+    """
+    from newslint.lsp import serve
+
+    serve()
 
 
 @cli.command("rules")
