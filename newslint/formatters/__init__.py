@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Callable, TextIO
 
-from newslint.formatters import github, json_format, sarif, text
+from newslint.formatters import github, html_report, json_format, sarif, text
 from newslint.formatters.base import FileResult
 
 Formatter = Callable[[list[FileResult], TextIO, bool], None]
@@ -14,6 +14,7 @@ FORMATTERS: dict[str, Formatter] = {
     "json": json_format.write,
     "sarif": sarif.write,
     "github": github.write,
+    "html": html_report.write,
 }
 
 __all__ = ["FORMATTERS", "FileResult", "Formatter"]
