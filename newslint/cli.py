@@ -67,9 +67,9 @@ def cli() -> None:
               help="Use this LanguageTool server instead of a local one. Text is sent to it: name only servers you trust.")
 @click.option("--fix", is_flag=True,
               help="Rewrite the files with the safe fixes (doubled spaces and words, HTML entities, invisible "
-                   "characters, mojibake...), then report what is left. Not for stdin.")
+                   "characters...), again until nothing changes, then report what is left. Not for stdin.")
 @click.option("--unsafe-fixes", is_flag=True,
-              help="Like --fix, and also apply fixes a person should reread (e.g. 'return back' -> 'return').")
+              help="Like --fix, and also apply fixes a person should reread (e.g. 'return back' -> 'return', mojibake).")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Do not report findings accepted in FILE (same file, rule and flagged text); only new ones count.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
@@ -86,7 +86,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           source_language: str | None, grammar: str | None, languagetool_url: str | None,
           fix: bool, unsafe_fixes: bool, baseline_path: str | None, write_baseline_path: str | None,
           jobs: int, color: str, no_color: bool, stdin_filename: str | None) -> None:
-    """Check articles: files, folders (every .txt/.md inside) or - for stdin.
+    """Check articles: files, folders (every .txt/.md/.html inside) or - for stdin.
 
     Grammar comes from a local LanguageTool server, installed into the cache folder on
     first use (Java 17 and Maven needed); nothing leaves the machine unless you pass

@@ -99,3 +99,22 @@ def test_notes_become_notifications(tmp_path, monkeypatch):
     validate(data)
     notes = data["runs"][0].get("invocations", [{}])[0].get("toolExecutionNotifications", [])
     assert any("grammar not checked" in n["message"]["text"] for n in notes)
+
+
+def test_microsoft_sarif_validator_github_rules(tmp_path, monkeypatch):
+    """Microsoft's SARIF multitool with its GitHub (Gh) and SARIF rules: no error. Runs where
+    SARIF_MULTITOOL names the Sarif.Multitool binary (.ci/run installs it from npm)."""
+    import os
+    import subprocess
+
+    tool = os.environ.get("SARIF_MULTITOOL")
+    if not tool or not Path(tool).exists():
+        pytest.skip("SARIF_MULTITOOL not set (npm package @microsoft/sarif-multitool-linux)")
+    monkeypatch.chdir(tmp_path)
+    Path("my story, v2.md").write_text("# Head\n\nThe the end.  Done.\n", encoding="utf-8")
+    log = tmp_path / "newslint.sarif"
+    log.write_text(json.dumps(sarif("my story, v2.md", str(FIXTURES / "seed-article.txt"))), encoding="utf-8")
+    done = subprocess.run([tool, "validate", "--rule-kind", "Gh;Sarif", "-o", str(tmp_path / "out.sarif"), str(log)],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0 and "Analysis completed successfully" in done.stdout, done.stdout + done.stderr
+    assert ": error " not in done.stdout, done.stdout
