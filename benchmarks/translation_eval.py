@@ -213,7 +213,7 @@ def main() -> None:
     print(f"missed: {mqm['awkward'] - mqm['awkward_found']} of {mqm['awkward']} expert 'unnatural/awkward' spans "
           f"({100 * (1 - mqm['awkward_found'] / max(1, mqm['awkward'])):.0f}%) get no finding: they are one-off word "
           f"choices and mistranslations, not recurring calques a phrase list can name; a further "
-          f"{mqm['gated_silent']} matches of gated (risky) rules stayed silent on MQM articles with fewer than 2 "
+          f"{mqm['gated_silent']} matches of gated (risky) rules stayed silent on MQM articles that do not read as translated (TR000), "
           f"translation signals, and the date, tautology and organisation-confusion artifacts belong to other categories")
 
     if args.rules:
