@@ -214,7 +214,7 @@ def main() -> None:
           f"({100 * (1 - mqm['awkward_found'] / max(1, mqm['awkward'])):.0f}%) get no finding: they are one-off word "
           f"choices and mistranslations, not recurring calques a phrase list can name; a further "
           f"{mqm['gated_silent']} matches of gated (risky) rules stayed silent on MQM articles that do not read as translated (TR000), "
-          f"translation signals, and the date, tautology and organisation-confusion artifacts belong to other categories")
+          f"and the date, tautology and organisation-confusion artifacts belong to other categories")
 
     if args.rules:
         _rule_table(corpora, mqm)
