@@ -25,7 +25,9 @@ def test_every_pattern_matches_one_of_its_fail_examples(pack, spec):
 
 
 @pytest.mark.parametrize("pack,spec", _specs(), ids=lambda v: getattr(v, "code", v))
-def test_mined_rules_keep_their_code_range_and_give_way(pack, spec):
+def test_mined_rules_keep_their_code_range_and_stand_firm(pack, spec):
     assert int(spec.code[2:]) in PACKS[pack], spec.code
-    assert spec.yields, f"{spec.code}: mined rules give way to the hand-written packs on the same words"
     assert spec.category == "translation"
+    # firm, so the broad phrase lists (translation-list-*.yaml, which yield) give way to these
+    # reviewed families and their specific advice on the same words
+    assert not spec.yields, spec.code
