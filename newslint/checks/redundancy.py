@@ -25,18 +25,32 @@ class RepeatedPhrase(Rule):
         name="repeated-phrase",
         category="redundancy",
         severity=Severity.WARNING,
-        summary="Flags a possessive phrase repeated a few words later in the same sentence (\"within its territory to defend its territory\").",
+        summary=(
+            "Flags a phrase repeated a few words later in the same sentence: a possessive phrase "
+            "(\"within its territory to defend its territory\") or a phrase of three or more words "
+            "with two content words said twice in a row (\"in the middle of the table in the middle "
+            "of the table\")."
+        ),
         why=(
             "Repeating a phrase within one sentence reads as padding and is typical of literal "
-            "translation; a pronoun or a rewrite says it once."
+            "translation; machine translation also doubles whole phrases. A pronoun or a rewrite "
+            "says it once."
         ),
         examples=Examples(
-            fail=("Talks stall\n\nRussia may move troops within its territory to defend its territory.",),
+            fail=(
+                "Talks stall\n\nRussia may move troops within its territory to defend its territory.",
+                "Derby won\n\nThe club sits in the middle of the table in the middle of the table.",
+                "Talks stall\n\nConservative co-chairman Liam Fox said: Liam Fox said the cuts would go ahead.",
+            ),
             ok=(
                 "Talks stall\n\nRussia may move troops within its borders to defend itself.",
                 "Talks stall\n\nThe bank raised rates, and later the bank cut them again.",
                 "Talks stall\n\nHe won best song and best album.",
                 "Talks stall\n\nHe said: “We will defend our land, every inch of our land.”",
+                "Talks stall\n\nThe Department of Health and the Department of Education agreed.",
+                "Talks stall\n\nShe scored in the first half and again in the second half.",
+                "Talks stall\n\nIt was good enough for him to lead, not good enough for him to follow.",
+                "Talks stall\n\nThe number of cases rose as the number of cases in Hubei fell.",
             ),
         ),
         options={"window": Option(10, "most words between the two copies")},
@@ -55,6 +69,7 @@ class RepeatedPhrase(Rule):
                 tokens.append(words[wi])
                 wi += 1
             seen: dict[tuple[str, str], int] = {}
+            flagged: list[int] = []
             for i in range(len(tokens) - 1):
                 a, b = tokens[i], tokens[i + 1]
                 w1, w2 = text[a.start : a.end], text[b.start : b.end]
@@ -67,7 +82,38 @@ class RepeatedPhrase(Rule):
                     continue
                 if article.in_quote(a.start):
                     continue
+                flagged.append(a.start)
                 yield Finding(a.start, b.end, f"'{w1} {w2}' repeated in the same sentence")
+            for found in _repeated_phrases(article, tokens):
+                if not any(found.start <= start < found.end for start in flagged):
+                    yield found
+
+
+_MIN_PHRASE, _MAX_PHRASE = 3, 8
+
+
+def _repeated_phrases(article: Article, tokens: list) -> Iterable[Finding]:
+    """A phrase of 3-8 words with two content words said twice in a row ("in the middle of
+    the table in the middle of the table"); the longest copy wins. Repeats further apart are
+    mostly deliberate in native copy ("good enough to lead, not good enough to follow")."""
+    text = article.text
+    low = [text[t.start : t.end].lower() for t in tokens]
+    covered = -1
+    for j in range(len(low)):
+        if tokens[j].start <= covered:
+            continue
+        for n in range(min(_MAX_PHRASE, j), _MIN_PHRASE - 1, -1):
+            if j + n > len(low):
+                continue
+            phrase = low[j : j + n]
+            if sum(w not in _STOPWORDS and w.isalpha() for w in phrase) < 2:
+                continue
+            if j < n or low[j - n : j] != phrase or article.in_quote(tokens[j].start):
+                continue
+            end = tokens[j + n - 1].end
+            yield Finding(tokens[j].start, end, f"'{text[tokens[j].start:end]}' repeated in the same sentence")
+            covered = end
+            break
 
 
 def _phrase_ends(text: str, tokens: list, k: int) -> bool:
