@@ -1,5 +1,6 @@
 """Digits written the way Chinese, Russian or European copy writes them: impossible grouping
-("4.176,000"), decimal commas ("1,8 million") and counts with no separators ("400000 people").
+("4.176,000"), decimal commas ("1,8 million"), counts with no separators ("400000 people") and
+tilde ranges ("1 ~ 2").
 
 Magnitudes in words ("15 thousand", "3 ten thousand") are in ``newslint.checks.counting``,
 units left unconverted (mu, jin, verst) in ``newslint.checks.units``.
@@ -195,5 +196,39 @@ class UngroupedNumber(Rule):
             english = f"{int(m.group()):,}"
             yield Finding(
                 m.start(), m.end(), f"'{m.group()}' has no thousands separators; write '{english}'",
+                (english,), Fix.replace(m.start(), m.end(), english),
+            )
+
+
+_TILDE_RANGE = re.compile(r"(?<![\w.,])(?P<low>\d+(?:\.\d+)?)[ \u00a0]*[~～〜][ \u00a0]*(?P<high>\d+(?:\.\d+)?)(?![\w.,]\d|\w)")
+
+
+class TildeRange(Rule):
+    info = RuleInfo(
+        code="TR217",
+        name="tilde-range",
+        category="translation",
+        severity=Severity.WARNING,
+        summary="Flags a range written with a tilde (\"1 ~ 2 examination places\"), as Chinese and Japanese copy writes it.",
+        why=(
+            "Chinese writes ranges as 1～2 or 2~5; English news writes \"one or two\", \"two to "
+            "five\" or \"2-5\". Machine translation copies the tilde, which English readers take "
+            "for \"about\". Native news in our corpus never has it."
+        ),
+        examples=Examples(
+            fail=(
+                "Exams go ahead\n\nThe district set up 1 ~ 2 examination places in each school district.",
+                "Exams go ahead\n\nOne master can take 2~5 apprentices.",
+            ),
+            ok=("Exams go ahead\n\nThe district set up one or two places; a master takes 2-5 apprentices, ~50 in all.",),
+        ),
+        fix_safety="Unsafe fix: writes \"2 to 5\"; spell small numbers out as house style asks.",
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        for m in _TILDE_RANGE.finditer(article.text):
+            english = f"{m.group('low')} to {m.group('high')}"
+            yield Finding(
+                m.start(), m.end(), f"'{m.group()}' writes a range with a tilde; write '{english}' (or 'one or two')",
                 (english,), Fix.replace(m.start(), m.end(), english),
             )
