@@ -123,17 +123,35 @@ def _grammar(server: NewslintServer, linter: Linter):
     return server.grammar
 
 
+SETTINGS = ("grammar", "language", "select", "ignore")
+
+
+def apply_settings(server: NewslintServer, options: object) -> None:
+    """Client settings (initializationOptions or {"newslint": {...}} in didChangeConfiguration)
+    laid over each file's config: grammar, language, select, ignore."""
+    if not isinstance(options, dict):
+        return
+    for key in SETTINGS:
+        if key in options:
+            value = options[key]
+            server.overrides[key] = tuple(value) if isinstance(value, list) else value
+
+
 def build() -> NewslintServer:
     """The server with its features registered."""
     server = NewslintServer()
 
     @server.feature(types.INITIALIZE)
     def initialize(ls: NewslintServer, params: types.InitializeParams) -> None:
-        options = params.initialization_options or {}
-        for key in ("grammar", "language", "select", "ignore"):
-            if key in options:
-                value = options[key]
-                ls.overrides[key] = tuple(value) if isinstance(value, list) else value
+        apply_settings(ls, params.initialization_options)
+
+    @server.feature(types.WORKSPACE_DID_CHANGE_CONFIGURATION)
+    def did_change_configuration(ls: NewslintServer, params: types.DidChangeConfigurationParams) -> None:
+        settings = params.settings if isinstance(params.settings, dict) else {}
+        apply_settings(ls, settings.get("newslint", settings))
+        ls.forget_configs()
+        for uri in list(ls.found):
+            check_document(ls, uri, with_grammar=False)
 
     @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
     def did_open(ls: NewslintServer, params: types.DidOpenTextDocumentParams) -> None:

@@ -97,6 +97,15 @@ async def test_hover_explains_the_rule(client: LanguageClient):
     assert hover is not None and "RD001 repeated-word" in hover.contents.value and "Why" in hover.contents.value
 
 
+@pytest.mark.asyncio
+async def test_settings_from_the_client_apply_to_open_documents(client: LanguageClient):
+    assert any(d.code == "RD001" for d in await open_and_wait(client))
+    client.workspace_did_change_configuration(types.DidChangeConfigurationParams(
+        settings={"newslint": {"ignore": ["RD"], "grammar": "off"}}))
+    await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
+    assert not any(d.code == "RD001" for d in client.diagnostics[URI])
+
+
 def test_add_word_creates_or_extends_the_words_file(tmp_path):
     from newslint.api import Text, check
     from newslint.lsp import add_to_dictionary
