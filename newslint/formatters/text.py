@@ -1,4 +1,4 @@
-"""Compiler-style text: ``path:line:col: severity: message [CODE rule]`` and a summary.
+r"""Compiler-style text: ``path:line:col: severity: message [CODE rule]`` and a summary.
 
 Columns are 1-based UTF-8 byte columns, as Vim's and Neovim's quickfix (``%c``), GCC and
 Clang count them, so ``errorformat=%f:%l:%c:\ %t%*[^:]:\ %m`` lands on the exact character.
