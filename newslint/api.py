@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 from newslint import baseline as baseline_mod
 from newslint import readability, translation_signal
 from newslint.article import Article
-from newslint.config import Config, ConfigError, discover, load_config
+from newslint.config import Config, discover, load_config
 from newslint.diagnostic import Diagnostic, Severity
 from newslint.engine import Linter
 from newslint.fix_files import write_fixed
@@ -77,7 +77,7 @@ def config_for(path: str | None, explicit: str | None, overrides: dict, cache: d
         start = Path(path).resolve().parent if path and not path.startswith("<") else Path.cwd().resolve()
         key = discover(start)
     if key not in cache:
-        base = load_config(explicit) if explicit else (load_config(str(key)) if key else Config())
+        base = load_config(explicit) if explicit else (load_config(str(key), found_from=start) if key else Config())
         cache[key] = base.with_overrides(**overrides)
     return cache[key]
 
@@ -109,7 +109,7 @@ def read_inputs(inputs: Iterable[str | Text], extensions: tuple[str, ...], stdin
 
 
 def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: bool = False,
-          unsafe_fixes: bool = False, jobs: int = 1, stdin_filename: str | None = None,
+          unsafe_fixes: bool = False, fix_read_only: bool = False, jobs: int = 1, stdin_filename: str | None = None,
           baseline: str | None = None, readability_scores: bool = False, report: Report = _stderr,
           linters: dict | None = None, **overrides) -> Run:
     """Check articles: paths (files, folders, ``-``) or ``Text`` items. ``overrides`` are
@@ -125,12 +125,15 @@ def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: 
     for article in articles:
         config = config_for(article.path, config_path, overrides, cache)
         groups.setdefault(id(config), (config, []))[1].append(article)
+    for config, _ in groups.values():
+        if config.url_note and "languagetool_url" not in overrides and config.grammar != "off":
+            report(f"newslint: {config.url_note}")  # every run: where the text goes, or why not there
     for config, group in groups.values():
         key = repr(config)
         linter = linters.get(key)
         if linter is None:
             linter = linters[key] = Linter(config)
-        results = _check_group(linter, group, fix or unsafe_fixes, unsafe_fixes, jobs, run, report)
+        results = _check_group(linter, group, fix or unsafe_fixes, unsafe_fixes, jobs, run, report, fix_read_only)
         for result in results:
             run.configs[result.path] = config
         run.results.extend(results)
@@ -152,10 +155,10 @@ def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: 
 
 
 def _check_group(linter: Linter, articles: list[Article], fix: bool, unsafe: bool, jobs: int, run: Run,
-                 report: Report) -> list[FileResult]:
+                 report: Report, fix_read_only: bool = False) -> list[FileResult]:
     diagnostics = linter.lint_run(articles, jobs)
     if fix:
-        articles, diagnostics = _fix_files(linter, articles, diagnostics, unsafe, jobs, run, report)
+        articles, diagnostics = _fix_files(linter, articles, diagnostics, unsafe, jobs, run, report, fix_read_only)
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
     if _add_grammar(linter, articles, results, report):
         run.grammar_failed = True
@@ -172,20 +175,22 @@ def _check_group(linter: Linter, articles: list[Article], fix: bool, unsafe: boo
 
 
 def _fix_files(linter: Linter, articles: list[Article], diagnostics: dict[int, list], unsafe: bool, jobs: int,
-               run: Run, report: Report) -> tuple[list[Article], dict[int, list]]:
+               run: Run, report: Report, read_only_ok: bool = False) -> tuple[list[Article], dict[int, list]]:
     """--fix: apply fixes and rewrite the files, again and again until nothing changes
-    (at most MAX_FIX_PASSES), then the diagnostics of the fixed texts."""
-    applied, fixed_paths = 0, set()
+    (at most MAX_FIX_PASSES), then the diagnostics of the fixed texts. A file that could not
+    be written is reported once and left alone."""
+    applied, fixed_paths, failed = 0, set(), set()
     current = list(articles)
     for _ in range(MAX_FIX_PASSES):
         changed = []
         for i, article in enumerate(current):
             source = source_text(article)
             text, n = apply_fixes_counted(source, to_source(article, diagnostics[i]), unsafe)
-            if not n or text == source or article.path.startswith("<"):
+            if not n or text == source or article.path.startswith("<") or article.path in failed:
                 continue
-            problem = write_fixed(article.path, source, text)
+            problem = write_fixed(article.path, source, text, read_only_ok=read_only_ok)
             if problem:
+                failed.add(article.path)
                 run.errors.append(InputError(article.path, problem))
                 report(str(run.errors[-1]))
                 continue
@@ -222,14 +227,10 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
         return False
     own_codes = {a.rule.info.code for a in linter.active}
     options = next(a.context.options for a in linter.active if a.rule.info.code == "LT")
-    if options["level"] not in ("default", "picky"):
-        raise ConfigError(f"{config.path}: rules.languagetool.level must be 'default' or 'picky'")
-    if options["profile"] not in ("news", "languagetool"):
-        raise ConfigError(f"{config.path}: rules.languagetool.profile must be 'news' or 'languagetool'")
     checker = Grammar(config.language, config.languagetool_url, own_codes, config.ignore,
                       progress=lambda msg: report(f"newslint: {msg}"),
                       level=options["level"], enable=tuple(str(r) for r in options["enable"]),
-                      profile=options["profile"])
+                      profile=options["profile"], required=config.grammar == "required")
     failed = False
     level = "error" if config.grammar == "required" else "warning"
     try:

@@ -29,7 +29,8 @@ class Span:
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
 # Sentence end: terminal punctuation, optional closing quotes/brackets, then space.
-_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"“‘'(\[]?[A-Z0-9À-Þ])")
+# possessive and only at the start of a run of marks: linear on 200,000 full stops
+_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"“‘'(\[]?[A-Z0-9À-Þ])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev hon jr sr
     no vs etc inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec

@@ -16,10 +16,13 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import tempfile
 from collections import Counter
 from pathlib import Path
 
 from newslint.diagnostic import Diagnostic
+from newslint.files import NotReadable, read_regular
 from newslint.formatters.base import FileResult
 
 FORMAT_VERSION = 1
@@ -65,19 +68,45 @@ def write(file: Path, results: list[FileResult], texts: dict[str, str]) -> int:
     data = f'{{\n "newslint-baseline": {FORMAT_VERSION},\n "findings": [\n{lines}\n ]\n}}\n' if findings else \
         f'{{\n "newslint-baseline": {FORMAT_VERSION},\n "findings": []\n}}\n'
     try:
-        file.write_text(data, encoding="utf-8")
+        _write_atomically(file, data.encode("utf-8"))
     except OSError as exc:
-        raise BaselineError(f"{file}: cannot write the baseline: {exc.strerror or exc}") from None
+        raise BaselineError(f"{file}: cannot write the baseline: {exc.strerror or exc}; "
+                            "the previous baseline is unchanged") from None
     return sum(found.values())
+
+
+def _write_atomically(file: Path, data: bytes) -> None:
+    """Write beside the file, flush to disk, then rename over it: a full disk or a crash
+    leaves the previous baseline whole."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent if str(file.parent) else ".")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if file.exists():
+            shutil.copymode(file, tmp)
+        else:
+            os.chmod(tmp, 0o666 & ~_umask())
+        os.replace(tmp, file)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
 
 
 def load(file: Path) -> Counter[Key]:
     """The accepted findings of a baseline file."""
+    if not file.exists():
+        raise BaselineError(f"{file}: no such baseline file (create it with --write-baseline)")
     try:
-        data = json.loads(file.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise BaselineError(f"{file}: no such baseline file (create it with --write-baseline)") from None
-    except (OSError, UnicodeDecodeError) as exc:
+        data = json.loads(read_regular(file).decode("utf-8"))
+    except (NotReadable, UnicodeDecodeError) as exc:
         raise BaselineError(f"{file}: cannot read the baseline: {exc}") from None
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{file}: not a newslint baseline (invalid JSON at line {exc.lineno})") from None

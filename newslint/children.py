@@ -9,18 +9,52 @@ an editor cancelling a run nor a closed terminal leaves a 1 GB JVM behind.
 from __future__ import annotations
 
 import atexit
+import ctypes
 import os
 import signal
 import subprocess
+import sys
+from types import FrameType
 from typing import IO, Any
 
 _RUNNING: set[subprocess.Popen[bytes]] = set()
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
+PR_SET_PDEATHSIG = 1
+
+
+class Terminated(BaseException):
+    """A stop signal arrived (SIGTERM, SIGHUP, SIGINT); ``finally`` blocks run, then exit 128+N."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.signum = signum
+
+
+def _raise_terminated(signum: int, frame: FrameType | None) -> None:
+    for sig in STOP_SIGNALS:  # one clean-up, however many signals follow
+        signal.signal(sig, signal.SIG_IGN)
+    raise Terminated(signum)
+
+
+def install_signal_handlers() -> None:
+    """Turn SIGTERM, SIGHUP and SIGINT into :class:`Terminated` (main thread only)."""
+    for sig in STOP_SIGNALS:
+        signal.signal(sig, _raise_terminated)
+
+
+def _die_with_parent() -> None:
+    """In the child before exec (Linux): be killed when newslint dies, even by SIGKILL."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        pass
 
 
 def start(argv: list[str], out: IO[bytes] | int, **kwargs: Any) -> subprocess.Popen[bytes]:
     """Start ``argv`` in a new process group with output to ``out``; remembered until stopped."""
+    linux = sys.platform.startswith("linux")
     proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            start_new_session=True, **kwargs)
+                            start_new_session=True, preexec_fn=_die_with_parent if linux else None, **kwargs)
     _RUNNING.add(proc)
     return proc
 

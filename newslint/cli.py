@@ -8,7 +8,7 @@ from typing import Iterable
 
 import click
 
-from newslint import __version__, baseline
+from newslint import __version__, baseline, children
 from newslint.config import ConfigError
 from newslint.diagnostic import Severity
 from newslint.formatters import FORMATTERS, FileResult
@@ -39,7 +39,7 @@ def cli() -> None:
       newslint explain QT001                what a rule checks, why, and examples
 
     Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it,
-    2 usage, configuration or input errors.
+    2 usage, configuration or input errors, 128+N stopped by signal N (Ctrl-C: 130).
     """
 
 
@@ -70,6 +70,8 @@ def cli() -> None:
                    "characters...), again until nothing changes, then report what is left. Not for stdin.")
 @click.option("--unsafe-fixes", is_flag=True,
               help="Like --fix, and also apply fixes a person should reread (e.g. 'return back' -> 'return', mojibake).")
+@click.option("--fix-read-only", is_flag=True,
+              help="With --fix: also rewrite read-only files (they stay read-only); by default they are refused.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
               help="Do not report findings accepted in FILE (same file, rule and flagged text); only new ones count.")
 @click.option("--write-baseline", "write_baseline_path", type=click.Path(dir_okay=False), default=None, metavar="FILE",
@@ -84,7 +86,7 @@ def cli() -> None:
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, language: str | None,
           source_language: str | None, grammar: str | None, languagetool_url: str | None,
-          fix: bool, unsafe_fixes: bool, baseline_path: str | None, write_baseline_path: str | None,
+          fix: bool, unsafe_fixes: bool, fix_read_only: bool, baseline_path: str | None, write_baseline_path: str | None,
           jobs: int, color: str, no_color: bool, stdin_filename: str | None) -> None:
     """Check articles: files, folders (every .txt/.md/.html inside) or - for stdin.
 
@@ -112,7 +114,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     report = lambda message: click.echo(message, err=True)  # noqa: E731
     try:
         run = api.check(
-            paths, config_path=config_path, fix=fix, unsafe_fixes=unsafe_fixes, jobs=jobs or default_jobs(),
+            paths, config_path=config_path, fix=fix, unsafe_fixes=unsafe_fixes, fix_read_only=fix_read_only,
+            jobs=jobs or default_jobs(),
             stdin_filename=stdin_filename, baseline=None if write_baseline_path else baseline_path,
             readability_scores=fmt in ("json", "html"), report=report,
             select=_split(select), ignore=_split(ignore), language=language,
@@ -269,7 +272,8 @@ def lt_install() -> None:
 
 
 @languagetool_group.command("serve")
-@click.option("--port", default=8081, show_default=True, help="Port on 127.0.0.1 to listen on.")
+@click.option("--port", default=8081, show_default=True, type=click.IntRange(1, 65535),
+              help="Port on 127.0.0.1 to listen on.")
 def lt_serve(port: int) -> None:
     """Keep a LanguageTool server running on 127.0.0.1 for repeated runs and editors.
 
@@ -306,5 +310,12 @@ def _registry():
 
 
 def main() -> None:
-    """Entry point for the ``newslint`` script."""
-    cli()
+    """Entry point for the ``newslint`` script: a stop signal ends the run and its children,
+    exit 128 + the signal's number (Ctrl-C: 130, SIGTERM: 143)."""
+    children.install_signal_handlers()
+    try:
+        cli()
+    except children.Terminated as stop:
+        children.stop_all(grace=2.0)
+        click.echo(f"newslint: stopped by {stop}", err=True)
+        sys.exit(128 + stop.signum)

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from newslint.diagnostic import Severity
+from newslint.files import NotReadable, read_regular
 
 LANGUAGES = ("both", "en-US", "en-GB")
 GRAMMAR_MODES = ("off", "auto", "required")
@@ -46,6 +47,7 @@ class Config:
     grammar: str = "auto"
     languagetool_url: str | None = None
     extensions: tuple[str, ...] = (".txt", ".md", ".text", ".markdown", ".html", ".htm")
+    url_note: str | None = None  # said on stderr every run: where languagetool-url came from, or why it was ignored
 
     def with_overrides(self, **changes: Any) -> "Config":
         """A copy with command-line values laid over the file's (None leaves a value)."""
@@ -65,35 +67,69 @@ def discover(start: Path) -> Path | None:
         if candidate.is_file():
             return candidate
         pyproject = folder / "pyproject.toml"
-        if pyproject.is_file() and "newslint" in _read_toml(pyproject).get("tool", {}):
-            return pyproject
+        if pyproject.is_file():
+            tool = _read_toml(pyproject).get("tool", {})
+            if isinstance(tool, Mapping) and "newslint" in tool:
+                return pyproject
     return None
 
 
-def load_config(explicit: str | None = None, start: Path | None = None) -> Config:
-    """Load and validate the configuration; defaults when there is no file."""
+def project_root(start: Path) -> Path:
+    """The git work tree holding ``start`` (the folder with ``.git``), else the current folder."""
+    for folder in [start, *start.parents]:
+        if (folder / ".git").exists():
+            return folder
+    return Path.cwd().resolve()
+
+
+def _url_note(config: Config, path: Path, found_from: Path | None) -> Config:
+    """languagetool-url is taken only from the project's own config: one named with --config
+    (``found_from`` None), or one found at or below the git root of the folder the search
+    started from (without git, at or below the current folder). A config further up (a shared
+    temporary folder, a home folder) must not send unpublished text to a server; its URL is
+    ignored, and either way stderr says so."""
+    if config.languagetool_url is None:
+        return config
+    root = project_root(found_from) if found_from is not None else None
+    if root is None or path.parent == root or root in path.parents:
+        return replace(config, url_note=f"grammar text goes to {config.languagetool_url} "
+                                        f"(languagetool-url in {path})")
+    return replace(config, languagetool_url=None,
+                   url_note=f"warning: languagetool-url in {path} ignored: that config is outside this project "
+                            f"({root}); name the server with --languagetool-url or --config")
+
+
+def load_config(explicit: str | None = None, start: Path | None = None, *, found_from: Path | None = None) -> Config:
+    """Load and validate the configuration; defaults when there is no file. ``explicit`` is a
+    file the user named, or one :func:`discover` found searching up from ``found_from``."""
+    cwd = (start or Path.cwd()).resolve()
     if explicit is not None:
         path = Path(explicit)
         if not path.is_file():
-            raise ConfigError(f"{explicit}: config file not found")
+            raise ConfigError(f"{explicit}: config file not found (or not a regular file)")
     else:
-        path = discover((start or Path.cwd()).resolve())
+        path = discover(cwd)
         if path is None:
             return Config()
+        found_from = cwd
     data = _read_toml(path)
     if path.name == "pyproject.toml":
-        data = data.get("tool", {}).get("newslint", {})
-    return parse_config(data, str(path))
+        tool = data.get("tool", {})
+        data = tool.get("newslint", {}) if isinstance(tool, Mapping) else {}
+        if not isinstance(data, Mapping):
+            raise ConfigError(f"{path}: [tool.newslint] must be a table, not {type(data).__name__}")
+    return _url_note(parse_config(data, str(path)), path.resolve(), found_from)
 
 
 def _read_toml(path: Path) -> dict:
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(read_regular(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read config: {exc.strerror}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: not UTF-8 (byte {exc.start})") from None
+    except NotReadable as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
 
 
 def parse_config(data: Mapping[str, Any], where: str) -> Config:
@@ -115,7 +151,7 @@ def parse_config(data: Mapping[str, Any], where: str) -> Config:
     if "grammar" in data:
         values["grammar"] = _choice(data["grammar"], GRAMMAR_MODES, where, "grammar")
     if "languagetool-url" in data:
-        values["languagetool_url"] = _string(data["languagetool-url"], where, "languagetool-url")
+        values["languagetool_url"] = _url(data["languagetool-url"], where)
     if "extensions" in data:
         exts = _strings(data["extensions"], where, "extensions")
         values["extensions"] = tuple(e if e.startswith(".") else "." + e for e in exts)
@@ -146,10 +182,23 @@ def _rule_settings(table: Any, where: str) -> dict[str, RuleSetting]:
 
 def _read_words(path: Path, where: str) -> set[str]:
     try:
-        lines = path.read_text(encoding="utf-8").splitlines()
-    except OSError:
-        raise ConfigError(f"{where}: words-file {str(path)!r} cannot be read") from None
+        lines = read_regular(path).decode("utf-8-sig").splitlines()
+    except NotReadable as exc:
+        raise ConfigError(f"{where}: words-file {str(path)!r} cannot be read: {exc}") from None
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{where}: words-file {str(path)!r} is not UTF-8 (byte {exc.start})") from None
     return {ln.strip() for ln in lines if ln.strip() and not ln.lstrip().startswith("#")}
+
+
+def _url(value: Any, where: str) -> str:
+    """A languagetool-url: an http(s) URL that is not the public LanguageTool API."""
+    from newslint.languagetool.client import LanguageToolUnavailable
+    from newslint.languagetool.server import check_url_allowed
+
+    try:
+        return check_url_allowed(_string(value, where, "languagetool-url"))
+    except LanguageToolUnavailable as exc:
+        raise ConfigError(f"{where}: 'languagetool-url': {exc}") from None
 
 
 def _string(value: Any, where: str, key: str) -> str:

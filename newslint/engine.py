@@ -66,8 +66,6 @@ def select_rules(config: Config, registry: Registry) -> list[ActiveRule]:
         enabled = _is_enabled(rule, config.select, config.ignore)
         if setting is not None and setting.enabled is not None:
             enabled = setting.enabled
-        if not enabled:
-            continue
         options = {name: opt.default for name, opt in rule.info.options.items()}
         for name, value in (setting.options if setting else {}).items():
             if name not in rule.info.options:
@@ -77,9 +75,15 @@ def select_rules(config: Config, registry: Registry) -> list[ActiveRule]:
                 options[name] = rule.info.options[name].validate(value)
             except ValueError as exc:
                 raise ConfigError(f"{config.path}: rules.{key}.{name}: {exc}") from None
+        if not enabled:
+            continue  # its options were still checked: a bad value is an error with the rule off too
         severity = setting.severity if setting and setting.severity else rule.info.severity
         context = CheckContext(options, config.language, config.source_language, config.words)
         active.append(ActiveRule(rule, severity, context))
+    if not active:
+        chosen = f"select {', '.join(config.select) or 'default'}; ignore {', '.join(config.ignore) or 'nothing'}"
+        raise ConfigError(f"{config.path or 'command line'}: no rule left to run ({chosen}); a run that checks "
+                          "nothing would pass everything")
     return active
 
 

@@ -30,3 +30,4 @@ def apply_fixes_counted(text: str, diagnostics: list[Diagnostic], unsafe: bool =
         applied += 1
     out.append(text[position:])
     return "".join(out), applied
+

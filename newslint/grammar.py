@@ -32,7 +32,9 @@ class Grammar:
         level: str = "default",
         enable: tuple[str, ...] = (),
         profile: str = "news",
+        required: bool = False,
     ) -> None:
+        self.required = required  # auto: a first-run install gives up soon; required: waits
         self.picky = level == "picky"
         self.enable = (NEWS_RULES if profile == "news" else ()) + tuple(enable)
         self.language = "en-GB" if language == "en-GB" else "en-US"
@@ -46,13 +48,14 @@ class Grammar:
 
     def start(self) -> None:
         """Provision (first use), then start or reach the server; raises GrammarUnavailable."""
-        from newslint.languagetool.provision import ProvisionError
+        from newslint.languagetool.provision import AUTO_INSTALL_TIMEOUT_S, MVN_TIMEOUT_S, ProvisionError
         from newslint.languagetool.server import LanguageToolSession, LanguageToolUnavailable
 
         try:
             self._session = LanguageToolSession(
                 self.language, remote_url=self.url, progress=self.progress,
                 picky=self.picky, enabled_rules=self.enable,
+                install_timeout=MVN_TIMEOUT_S if self.required else AUTO_INSTALL_TIMEOUT_S,
             )
             self._session.start()
         except (ProvisionError, LanguageToolUnavailable, ValueError, OSError) as exc:

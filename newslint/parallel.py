@@ -3,14 +3,18 @@
 Workers are forked from the running process, so they share its compiled rules and lexicon
 (copy-on-write) and need nothing pickled but the texts going out and the diagnostics coming
 back. Small runs stay in one process: starting workers would cost more than it saves.
-Where fork is not available (Windows, macOS defaults), runs stay serial.
+Where fork is not available (Windows, macOS defaults), runs stay serial. A worker that is
+lost (killed for memory, or by a signal) costs nothing but time: its articles are linted
+again in the parent.
 """
 
 from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from newslint.article import Article
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     from newslint.engine import Linter
 
 MIN_CHARS = 1_000_000  # about 170,000 words: below this one process is as fast
+CHUNK = 8  # articles per task sent to a worker
 _forked: "Linter | None" = None  # the linter workers inherit from the parent
 
 
@@ -38,16 +43,35 @@ def lint_all(linter: "Linter", articles: list[Article], jobs: int) -> dict[int, 
         return {i: linter.lint(a) for i, a in enumerate(articles)}
     global _forked
     _forked = linter
+    results: dict[int, list[Diagnostic]] = {}
+    lost: list[int] = []
+    chunks = [range(i, min(i + CHUNK, len(articles))) for i in range(0, len(articles), CHUNK)]
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
-            outputs = list(pool.map(_lint_one, [(a.text, a.path) for a in articles], chunksize=8))
+            futures = [(pool.submit(_lint_chunk, [(articles[i].text, articles[i].path) for i in chunk]), chunk)
+                       for chunk in chunks]
+            for future, chunk in futures:
+                try:
+                    outputs = future.result()
+                except BrokenProcessPool:  # a worker was killed (out of memory, a signal)
+                    lost.extend(chunk)
+                    continue
+                for i, (diagnostics, crashes) in zip(chunk, outputs):
+                    results[i] = diagnostics
+                    linter.crashes.extend(crashes)
     finally:
         _forked = None
-    results = {}
-    for i, (diagnostics, crashes) in enumerate(outputs):
-        results[i] = diagnostics
-        linter.crashes.extend(crashes)
+    if lost:
+        sys.stderr.write(f"newslint: note: a worker process was lost; its {len(lost)} article(s) "
+                         "were checked in the main process\n")
+        for i in lost:
+            results[i] = linter.lint(articles[i])
     return results
+
+
+def _lint_chunk(items: list[tuple[str, str]]) -> list[tuple[list[Diagnostic], list[str]]]:
+    """In a worker: several articles' diagnostics and crashes (one round trip per chunk)."""
+    return [_lint_one(item) for item in items]
 
 
 def _lint_one(item: tuple[str, str]) -> tuple[list[Diagnostic], list[str]]:

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import accumulate
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
+_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 class Positions:
@@ -19,21 +22,17 @@ class Positions:
     def __init__(self, text: str) -> None:
         self.text = text
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-        self._astral = [i for i, ch in enumerate(text) if ord(ch) > 0xFFFF]  # two UTF-16 units each
-        self._byte_starts: list[int] | None = None
+        self._astral = [m.start() for m in _ASTRAL.finditer(text)]  # two UTF-16 units each
+        self._wide = [m.start() for m in _NON_ASCII.finditer(text)]  # more than one UTF-8 byte each
+        self._extra_bytes = list(accumulate(_utf8_len(text[i]) - 1 for i in self._wide))
 
     def line_index(self, offset: int) -> int:
         """0-based line holding an offset."""
         return bisect.bisect_right(self.line_starts, offset) - 1
 
-    def _line_prefix(self, offset: int) -> tuple[int, str]:
-        line = self.line_index(offset)
-        return line, self.text[self.line_starts[line] : offset]
-
     def column(self, offset: int, unit: str = "char") -> int:
         """1-based column of an offset in ``char``, ``utf16`` or ``byte`` units."""
-        _, prefix = self._line_prefix(offset)
-        return _length(prefix, unit) + 1
+        return self.lsp_position(offset, unit)[1] + 1
 
     def utf16_offset(self, offset: int) -> int:
         """0-based offset in UTF-16 code units (a JavaScript string index)."""
@@ -41,19 +40,21 @@ class Positions:
 
     def byte_offset(self, offset: int) -> int:
         """0-based offset in UTF-8 bytes of the decoded text."""
-        if self._byte_starts is None:
-            self._byte_starts, total = [], 0
-            for i, start in enumerate(self.line_starts):
-                self._byte_starts.append(total)
-                end = self.line_starts[i + 1] if i + 1 < len(self.line_starts) else len(self.text)
-                total += len(self.text[start:end].encode("utf-8", "surrogatepass"))
-        line, prefix = self._line_prefix(offset)
-        return self._byte_starts[line] + len(prefix.encode("utf-8", "surrogatepass"))
+        wide = bisect.bisect_left(self._wide, offset)
+        return offset + (self._extra_bytes[wide - 1] if wide else 0)
 
     def lsp_position(self, offset: int, unit: str = "utf16") -> tuple[int, int]:
-        """(0-based line, 0-based character in ``unit``) as the Language Server Protocol counts."""
-        line, prefix = self._line_prefix(offset)
-        return line, _length(prefix, unit)
+        """(0-based line, 0-based character in ``unit``) as the Language Server Protocol counts.
+        Logarithmic per call (bisect over precomputed tables), so a long line stays cheap."""
+        line = self.line_index(offset)
+        start = self.line_starts[line]
+        if unit == "char":
+            return line, offset - start
+        if unit == "utf16":
+            return line, self.utf16_offset(offset) - self.utf16_offset(start)
+        if unit == "byte":
+            return line, self.byte_offset(offset) - self.byte_offset(start)
+        raise ValueError(f"unknown unit {unit!r}")
 
     def offset_of(self, line: int, character: int, unit: str = "utf16") -> int:
         """The code-point offset of an LSP position; past the end of a line clamps to its end."""
@@ -79,3 +80,7 @@ def _length(text: str, unit: str) -> int:
     if unit == "byte":
         return len(text.encode("utf-8", "surrogatepass"))
     raise ValueError(f"unknown unit {unit!r}")
+
+
+def _utf8_len(ch: str) -> int:
+    return len(ch.encode("utf-8", "surrogatepass"))

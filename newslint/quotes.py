@@ -62,13 +62,14 @@ class QuoteAnalysis:
         return i >= 0 and offset < self.spans[i][1]
 
 
-def _role(text: str, i: int, para_start: int, para_end: int, open_kinds: list[str]) -> tuple[str, str]:
-    """Classify the mark at text[i] as (role, kind) from its neighbours."""
+def _role(text: str, i: int, para_start: int, para_end: int, top: str | None, double_open: bool) -> tuple[str, str]:
+    """Classify the mark at text[i] as (role, kind) from its neighbours, the innermost open
+    quote's kind (``top``) and whether a double quote is open."""
     ch = text[i]
     before = text[i - 1] if i > para_start else " "
     after = text[i + 1] if i + 1 < para_end else " "
     space_before = before.isspace() or before in _OPENERS_BEFORE
-    if ch in STRAIGHT_MARKS and before.isdigit() and not open_kinds:
+    if ch in STRAIGHT_MARKS and before.isdigit() and top is None:
         return "apostrophe", "single" if ch == "'" else "double"  # a prime: 5' 10"
     if ch in DOUBLE_MARKS:
         if ch in "“„«":
@@ -79,7 +80,7 @@ def _role(text: str, i: int, para_start: int, para_end: int, open_kinds: list[st
             return "open", "double"
         if not space_before and (after.isspace() or after in ",.;:!?)]…—–"):
             return "close", "double"  # after a word, before a space or punctuation
-        return ("close" if "double" in open_kinds else "open"), "double"
+        return ("close" if double_open else "open"), "double"
     # single marks
     if ch == "‚":
         return "open", "single"
@@ -97,7 +98,7 @@ def _role(text: str, i: int, para_start: int, para_end: int, open_kinds: list[st
     # mark after a word or punctuation
     if ch == "‘":
         return "apostrophe", "single"
-    if open_kinds and open_kinds[-1] == "single":
+    if top == "single":
         return "close", "single"
     return "apostrophe", "single"  # plural possessive: the countries’ leaders
 
@@ -118,6 +119,7 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
     cut_short = False  # the previous paragraph trails off in an ellipsis: an excerpt
     for index, para in enumerate(paragraphs):
         stack: list[tuple[str, int, str]] = []  # (kind, offset, char)
+        depth = {"single": 0, "double": 0}  # open marks of each kind on the stack
         first_mark_opens = False
         first = para.start
         if carried is not None:
@@ -130,16 +132,17 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
             ch = text[i]
             if ch not in ALL_MARKS:
                 continue
-            role, kind = _role(text, i, para.start, para.end, [k for k, _, _ in stack])
+            role, kind = _role(text, i, para.start, para.end, stack[-1][0] if stack else None, depth["double"] > 0)
             result.marks.append(Mark(i, ch, role, kind))
             if role == "open":
-                if kind == "double" and any(k == "double" for k, _, _ in stack):
+                if kind == "double" and depth["double"]:
                     # a reopened quote: merged paragraphs or a new sentence of speech
-                    _close_to(stack, "double", i, result)
+                    _close_to(stack, depth, "double", i, result)
                 stack.append((kind, i, ch))
+                depth[kind] += 1
             elif role == "close":
-                if any(k == kind for k, _, _ in stack):
-                    _close_to(stack, kind, i + 1, result)
+                if depth[kind]:
+                    _close_to(stack, depth, kind, i + 1, result)
                 elif kind == "double" and not _starts_cut_short(text, para.start):
                     result.problems.append(QuoteProblem(i, ch, "unopened", kind))
         doubles = [(o, c) for k, o, c in stack if k == "double"]
@@ -170,10 +173,12 @@ def _ends_cut_short(text: str, start: int, end: int) -> bool:
     return text[start:end].rstrip("\"”’') ").endswith(("...", "…"))
 
 
-def _close_to(stack: list[tuple[str, int, str]], kind: str, end: int, result: QuoteAnalysis) -> None:
+def _close_to(stack: list[tuple[str, int, str]], depth: dict[str, int], kind: str, end: int,
+              result: QuoteAnalysis) -> None:
     """Pop the stack down to and including the innermost open mark of ``kind``."""
     while stack:
         k, offset, _ = stack.pop()
+        depth[k] -= 1
         if k == kind:
             result.spans.append((offset, end))
             return

@@ -26,6 +26,7 @@ class Option:
 
     default: Any
     help: str
+    choices: tuple[Any, ...] = ()  # when not empty: the only values allowed
 
     def validate(self, value: Any) -> Any:
         expected = type(self.default)
@@ -33,6 +34,10 @@ class Option:
             return float(value)
         if isinstance(value, bool) != isinstance(self.default, bool) or not isinstance(value, expected):
             raise ValueError(f"expected {expected.__name__}, got {type(value).__name__}")
+        if isinstance(value, list) and not all(isinstance(v, str) for v in value):
+            raise ValueError("expected a list of strings")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"must be one of {', '.join(map(repr, self.choices))} (got {value!r})")
         return value
 
 

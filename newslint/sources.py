@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
 from newslint.article import Article
+from newslint.files import is_regular
 
 
 @dataclass(frozen=True)
@@ -22,24 +24,45 @@ class InputError:
 
 
 def expand(paths: tuple[str, ...], extensions: tuple[str, ...]) -> Iterator[str | InputError]:
-    """Each path as a file to read, folders walked for article files, in order."""
+    """Each path as a file to read, folders walked for article files, in order. Only regular
+    files are read (a FIFO or a device would block or never end); a subfolder that cannot
+    be read is an error, not a silent skip."""
     for raw in paths:
         if raw == "-":
             yield raw
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in extensions and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
+            found, unreadable = _walk(path, extensions)
+            yield from unreadable
+            if not found and not unreadable:
                 yield InputError(raw, f"no articles in folder (looked for {', '.join(extensions)})")
-            yield from (str(p) for p in found)
-        elif path.exists():
+            yield from found
+        elif is_regular(path):
             yield raw
+        elif path.exists():
+            yield InputError(raw, "not a regular file (a FIFO, device or socket); not read")
         else:
             yield InputError(raw, "no such file or folder")
+
+
+def _walk(folder: Path, extensions: tuple[str, ...]) -> tuple[list[str], list[InputError]]:
+    """Article files under ``folder`` (hidden names skipped, links to folders not followed),
+    sorted, and one error per subfolder that could not be listed."""
+    found: list[str] = []
+    unreadable: list[InputError] = []
+
+    def report(exc: OSError) -> None:
+        unreadable.append(InputError(str(exc.filename or folder),
+                                     f"cannot read folder: {exc.strerror or exc}; its articles were not checked"))
+
+    for root, dirs, files in os.walk(folder, onerror=report):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            p = Path(root) / name
+            if not name.startswith(".") and p.suffix.lower() in extensions and is_regular(p):
+                found.append(str(p))
+    return sorted(found, key=lambda f: Path(f).parts), unreadable
 
 
 def read_article(path: str) -> Article | InputError:

@@ -46,3 +46,26 @@ def test_a_rule_crash_in_a_worker_is_reported(monkeypatch):
     linter = Linter(Config(grammar="off"))
     linter.lint_run([Article("Talks stall\n\nThey met.", f"a{i}.txt") for i in range(4)], jobs=2)
     assert len(linter.crashes) == 4 and all("RD001" in c and "boom" in c for c in linter.crashes)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers need fork")
+def test_a_killed_worker_costs_nothing_but_time(monkeypatch, capsys):
+    import os
+    import signal
+
+    parent = os.getpid()
+    original = Linter.lint
+
+    def killed_in_a_worker(self, article):
+        if article.path == "victim.txt" and os.getpid() != parent:
+            os.kill(os.getpid(), signal.SIGKILL)  # as the out-of-memory killer would
+        return original(self, article)
+
+    articles = [Article(f"Talks stall {i}\n\nThe the talks stalled on day {i}.", f"a{i}.txt") for i in range(40)]
+    articles[25] = Article("Talks stall\n\nThe the talks stalled.", "victim.txt")
+    serial = Linter(Config(grammar="off")).lint_run(articles, jobs=1)
+    monkeypatch.setattr(Linter, "lint", killed_in_a_worker)
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    spread = Linter(Config(grammar="off")).lint_run(articles, jobs=2)
+    assert spread == serial
+    assert "a worker process was lost" in capsys.readouterr().err

@@ -35,9 +35,11 @@ class LanguageTool(Rule):
             "Ignore one LanguageTool rule with --ignore LT:RULE_ID."
         ),
         options={
-            "level": Option("default", "LanguageTool's level: 'default', or 'picky' for its stricter style rules"),
+            "level": Option("default", "LanguageTool's level: 'default', or 'picky' for its stricter style rules",
+                            ("default", "picky")),
             "enable": Option([], "LanguageTool rule ids that are off by default to switch on, e.g. ['PASSIVE_VOICE']"),
-            "profile": Option("news", "'news': also run the ~120 opt-in LanguageTool rules that stay quiet on edited news copy; 'languagetool': LanguageTool's own defaults only"),
+            "profile": Option("news", "'news': also run the ~120 opt-in LanguageTool rules that stay quiet on edited news copy; 'languagetool': LanguageTool's own defaults only",
+                              ("news", "languagetool")),
         },
         examples=Examples(
             fail=("Talks stall\n\nShe have been there for years.",),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Iterable
@@ -38,7 +39,7 @@ _MODIFIERS = (
     r"(?:(?:Deputy|Vice|Foreign|Defen[cs]e|Home|Interior|Finance|Health|Education|Culture|"
     r"Trade|Justice|Environment|Transport|Energy|Economy|Agriculture|Labou?r|First|Chief|Acting|"
     r"Interim|Shadow|Junior|Assistant|Senior|Federal|State|Police|Army|Navy|Air|Opposition|"
-    r"Lieutenant|Major|Colonel|Rear|Field)(?:\s+|-))*"
+    r"Lieutenant|Major|Colonel|Rear|Field)(?:\s+|-)){0,4}"  # capped: "Deputy " x 16,000 stays linear
 )
 _PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|le|la|al|el|bin|ben|ibn|dos|das|ter)\s+|(?:al|el|bin|abu)-)"
 _SURNAME = rf"(?:[{_UPPER}]{_LETTER}*[a-zß-ÿ]{_LETTER}*|O['’][{_UPPER}]{_LETTER}+)(?:-[{_UPPER}]{_LETTER}+)*"
@@ -124,20 +125,47 @@ def bare_surnames(article: Article) -> list[BareSurname]:
         ):
             continue
         name = m.group("name")
-        if _full_name_between(text, name, body, m.start()):
+        if _full_name_between(article, name, body, m.start()):
             continue
         title = " ".join(m.group("title").split())
-        later = _full_name_between(text, name, m.end(), len(text))
+        later = _full_name_between(article, name, m.end(), len(text))
         found.append(BareSurname(m.start(), m.end(), title, name, bool(m.group("leader")), later))
     return found
 
 
-def _full_name_between(text: str, surname: str, start: int, end: int) -> str | None:
-    """The first "Jens Stoltenberg" or "George W. Bush" for this surname in text[start:end]."""
-    pattern = re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}{re.escape(surname)}(?!{_LETTER})")
-    for m in pattern.finditer(text, start, end):
-        if not any(_NOT_GIVEN.match(part) for part in m.group("given").split("-")):
-            return m.group()
+_BEFORE_NAME = re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}$")
+_NAME_WORD = re.compile(r"[^\W\d_]+")
+_IS_LETTER = re.compile(_LETTER)
+_GIVEN_WINDOW = 120  # characters before a surname searched for its given name and initials
+
+
+@per_article
+def _word_starts(article: Article) -> dict[str, list[int]]:
+    """Where each word starts, in text order: finds a surname's mentions without rescanning."""
+    index: dict[str, list[int]] = {}
+    for m in _NAME_WORD.finditer(article.text):
+        index.setdefault(m.group(), []).append(m.start())
+    return index
+
+
+def _full_name_between(article: Article, surname: str, start: int, end: int) -> str | None:
+    """The first "Jens Stoltenberg" or "George W. Bush" for this surname in text[start:end].
+
+    Only the surname's own mentions are looked at (from a per-article word index), each
+    with a bounded window before it, so an article with thousands of surnames stays linear.
+    """
+    text = article.text
+    first = _NAME_WORD.match(surname)
+    mentions = _word_starts(article).get(first.group(), []) if first else []
+    for pos in mentions[bisect.bisect_left(mentions, start):]:
+        after = pos + len(surname)
+        if after > end:
+            break
+        if not text.startswith(surname, pos) or (after < end and _IS_LETTER.match(text, after)):
+            continue
+        m = _BEFORE_NAME.search(text, max(start, pos - _GIVEN_WINDOW), pos)
+        if m and not any(_NOT_GIVEN.match(part) for part in m.group("given").split("-")):
+            return text[m.start() : after]
     return None
 
 

@@ -10,6 +10,7 @@ from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 # not the tail of a hyphenated word ("a break-in in 1999") nor the head of one
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _REPEAT = re.compile(r"(?<![-'’])\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
 # "Add to this this new law": a demonstrative that ends a prepositional phrase, then one that
 # starts a noun phrase
@@ -49,7 +50,7 @@ class RepeatedWord(Rule):
         text = article.text
         for m in _REPEAT.finditer(text):
             word = m.group(1)
-            if word.lower() in _ALLOWED or "\n\n" in m.group(2) or "\r\n\r\n" in m.group(2):
+            if word.lower() in _ALLOWED or len(_LINE_BREAK.findall(m.group(2))) >= 2:  # across paragraphs (\n, \r\n or \r)
                 continue
             if _is_name_or_title(text, m.start(1), word, m.group(3)):
                 continue

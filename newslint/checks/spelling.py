@@ -226,13 +226,15 @@ class NameVariant(Rule):
             if cand.capitalised and len(cand.word) >= 6 and not lexicon.known(cand.word):
                 names.setdefault(cand.word, []).append(cand.start)
         counts = Counter({n: len(o) for n, o in names.items()})
+        usual_by_initial: dict[str, list[tuple[str, int]]] = {}  # sorted once, most common first
+        for usual, n in counts.most_common():
+            if n >= 2:
+                usual_by_initial.setdefault(usual[0], []).append((usual, n))
         for odd, offsets in names.items():
             if len(offsets) != 1:
                 continue
-            for usual, n in counts.most_common():
-                if n < 2:
-                    break
-                if _variant_of(odd, usual):
+            for usual, n in usual_by_initial.get(odd[0], ()):
+                if abs(len(usual) - len(odd)) <= 2 and _variant_of(odd, usual):
                     yield Finding(
                         offsets[0], offsets[0] + len(odd),
                         f"'{odd}' here, but '{usual}' {n} times elsewhere in the article",

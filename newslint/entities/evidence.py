@@ -7,6 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 
 from newslint.article import Article
 from newslint.entities.kb import Cue, KnowledgeBase, Person
@@ -78,6 +79,16 @@ class ArticleEvidence:
         for ev in self.evidence:
             self.by_sentence.setdefault(ev.sentence, []).append(ev)
         self.support = self._support()
+
+    @cached_property
+    def strong_names(self) -> dict[str, int]:
+        """How often the article names each organisation by a strong name (counted once)."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.strong:
+                for o in m.orgs:
+                    counts[o] = counts.get(o, 0) + 1
+        return counts
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)

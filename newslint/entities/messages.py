@@ -31,11 +31,7 @@ def prior_note(found: ArticleEvidence, mention: Mention, rival: str, prior: floa
     """How often the article names each one, when that weighs in the rival's favour."""
     if prior < 1.0:
         return []
-    counts: dict[str, int] = {}
-    for m in found.mentions:
-        if m.strong:
-            for o in m.orgs:
-                counts[o] = counts.get(o, 0) + 1
+    counts = found.strong_names
     own = max(counts.get(o, 0) for o in mention.orgs)
     if counts.get(rival, 0) <= own:
         return []

@@ -25,6 +25,8 @@ from newslint.entities.messages import describe, prior_note
 from newslint.entities.placement import CLOSE, exempt, gloss, membership, speaker_carry
 
 _CONTENT = ("hard", "medium", "soft", "topic")  # cue tiers that are about the subject, not names
+MAX_NAMES_PER_SENTENCE = 16
+MAX_SENTENCE_CHARS = 2000
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Analysis(ArticleEvidence):
         rivals = {r for r in rivals if not any(kb.related(r, o) for o in mention.orgs)}
         if not mention.strong:
             return "loose name", []
+        if self._overlong(mention.sentence):
+            return "sentence too long to judge", []
         if not rivals:
             return "no rival defined", []
         glossed = gloss(self, mention)
@@ -114,6 +118,13 @@ class Analysis(ArticleEvidence):
                 )
             )
         return blocked, result
+
+    def _overlong(self, sentence: int) -> bool:
+        """A "sentence" too long or too crowded with names to be one: judging each name in
+        it would cost its whole length (quadratic), and its cues say nothing precise."""
+        span = self.sentences[sentence] if self.sentences else None
+        return len(self.mentions_in.get(sentence, ())) > MAX_NAMES_PER_SENTENCE or (
+            span is not None and span.end - span.start > MAX_SENTENCE_CHARS)
 
     def judge(self, mention: Mention, threshold: float) -> Judgement | None:
         """A judgement when a rival clearly fits the mention's context better."""

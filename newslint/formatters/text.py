@@ -6,6 +6,7 @@ Clang count them, so ``errorformat=%f:%l:%c:\ %t%*[^:]:\ %m`` lands on the exact
 
 from __future__ import annotations
 
+import re
 from typing import TextIO
 
 import click
@@ -14,6 +15,15 @@ from newslint.formatters.base import FileResult, counts
 from newslint.positions import Positions
 
 _COLOURS = {"error": "red", "warning": "yellow", "info": "cyan"}
+# control characters (terminal escapes, BEL, line breaks), bidi overrides and isolates, and
+# other invisible format characters: an article's text must not drive the terminal or
+# reorder what it shows, so they are printed as their code point, e.g. U+202E
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ufff9-\ufffb]")
+
+
+def shown(text: str) -> str:
+    """``text`` safe for a terminal line: unsafe characters as ``U+XXXX``."""
+    return _UNSAFE.sub(lambda m: f"U+{ord(m.group()):04X}", text)
 
 
 def write(results: list[FileResult], out: TextIO, colour: bool) -> None:
@@ -24,9 +34,9 @@ def write(results: list[FileResult], out: TextIO, colour: bool) -> None:
             if colour:
                 severity = click.style(severity, fg=_COLOURS[severity], bold=True)
             column = positions.column(d.offset, "byte") if positions else d.column
-            out.write(f"{result.path}:{d.line}:{column}: {severity}: {d.message} [{d.code} {d.rule}]\n")
+            out.write(f"{shown(result.path)}:{d.line}:{column}: {severity}: {shown(d.message)} [{d.code} {d.rule}]\n")
         for note in result.notes:
-            out.write(f"{result.path}: note: {note}\n")
+            out.write(f"{shown(result.path)}: note: {shown(note)}\n")
     out.write(summary(results) + "\n")
 
 

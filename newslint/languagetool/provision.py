@@ -10,6 +10,8 @@ language_tool_python's ``LTP_JAR_DIR_PATH`` both accept it.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import re
 import shutil
@@ -17,7 +19,7 @@ import subprocess
 import tempfile
 import time
 import zipfile
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from urllib.parse import quote, unquote
 
@@ -33,8 +35,13 @@ SERVER_JAR = "languagetool-server.jar"
 LIBS_DIR = "libs"
 DEPENDENCY_PLUGIN = "3.6.1"
 MIN_JAVA = 17
-MVN_TIMEOUT_S = 1800.0
+MVN_TIMEOUT_S = 1800.0  # `languagetool install` and --grammar required
+AUTO_INSTALL_TIMEOUT_S = 180.0  # --grammar auto: a first run gives up soon and goes on without grammar
 HEARTBEAT_S = 15.0
+LOCK_FILE = ".languagetool-install.lock"
+# fail fast on an unreachable repository instead of Maven's long default retries
+MVN_NETWORK_FLAGS = ("-Daether.connector.connectTimeout=15000", "-Daether.connector.requestTimeout=60000",
+                     "-Dmaven.wagon.http.retryHandler.count=1")
 PARTIAL_MAX_AGE_S = 3600.0
 
 Progress = Callable[[str], None]
@@ -213,7 +220,7 @@ def fetch_pom(version: str | None = None) -> str:
 def mvn_command(mvn: str, pom: Path, out_dir: Path) -> list[str]:
     """``mvn -B -q dependency:copy-dependencies`` into ``out_dir`` (runtime scope)."""
     return [
-        mvn, "-B", "-q", "-Dstyle.color=never", "-f", str(pom), "dependency:copy-dependencies",
+        mvn, "-B", "-q", "-Dstyle.color=never", *MVN_NETWORK_FLAGS, "-f", str(pom), "dependency:copy-dependencies",
         f"-DoutputDirectory={out_dir}", "-DincludeScope=runtime",
         "-Dmdep.prependGroupId=true", "-Dmdep.overWriteReleases=true",
     ]
@@ -230,7 +237,7 @@ def _last_line(log: Path) -> str:
     return (errors[0] if errors else lines[-1] if lines else "")[:300]
 
 
-def _run_mvn(cmd: list[str], log: Path, progress: Progress) -> None:
+def _run_mvn(cmd: list[str], log: Path, progress: Progress, deadline: float) -> None:
     """Run mvn with output to ``log``, reporting a heartbeat through ``progress``."""
     start = time.monotonic()
     with log.open("wb") as out:
@@ -238,12 +245,14 @@ def _run_mvn(cmd: list[str], log: Path, progress: Progress) -> None:
         try:
             while True:
                 try:
-                    rc = proc.wait(timeout=HEARTBEAT_S)
+                    rc = proc.wait(timeout=max(0.1, min(HEARTBEAT_S, deadline - time.monotonic())))
                     break
                 except subprocess.TimeoutExpired:
                     elapsed = time.monotonic() - start
-                    if elapsed > MVN_TIMEOUT_S:
-                        raise ProvisionError(f"mvn fetch timed out after {elapsed:.0f}s") from None
+                    if time.monotonic() >= deadline:
+                        raise ProvisionError(f"mvn fetch of LanguageTool gave up after {elapsed:.0f}s (Maven Central "
+                                             "unreachable or slow?); `newslint languagetool install` retries "
+                                             "with a longer limit") from None
                     progress(f"  ... still fetching ({elapsed:.0f}s)")
         finally:
             children.stop(proc, grace=2.0)
@@ -263,13 +272,13 @@ def _remove_stale_partials(cache: Path) -> None:
             pass
 
 
-def _build(work: Path, mvn: str, log: Path, progress: Progress) -> None:
+def _build(work: Path, mvn: str, log: Path, progress: Progress, deadline: float) -> None:
     """Fill ``work`` with libs/ and the launcher jar (mvn output goes to ``log``)."""
     pom, libs = work / "fetch-pom.xml", work / LIBS_DIR
     pom.write_text(fetch_pom(), encoding="utf-8")
     cmd = mvn_command(mvn, pom, libs)
     progress(f"LanguageTool {LT_VERSION}: fetching {', '.join(LT_ARTIFACTS)} + dependencies via Maven")
-    _run_mvn(cmd, log, progress)
+    _run_mvn(cmd, log, progress, deadline)
     jars = sorted(p.name for p in libs.glob("*.jar"))
     if not any(n.endswith(f"languagetool-server-{LT_VERSION}.jar") for n in jars):
         raise ProvisionError(f"mvn finished but languagetool-server-{LT_VERSION}.jar is missing in {libs}")
@@ -292,10 +301,34 @@ def _publish(work: Path, final: Path) -> Path:
     return final
 
 
-def install(cache_dir: Path | None = None, progress: Progress = print) -> Path:
+@contextlib.contextmanager
+def _install_lock(cache: Path, deadline: float, progress: Progress) -> Iterator[None]:
+    """One installer per cache folder at a time; the others wait (until ``deadline``)."""
+    with open(cache / LOCK_FILE, "a+b") as handle:
+        said = False
+        while True:
+            try:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise ProvisionError("another newslint is still installing LanguageTool; try again later") from None
+                if not said:
+                    progress("waiting for another newslint to finish installing LanguageTool")
+                    said = True
+                time.sleep(0.5)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+
+def install(cache_dir: Path | None = None, progress: Progress = print, timeout: float = MVN_TIMEOUT_S) -> Path:
     """Fetch LanguageTool with Maven into ``<cache>/languagetool-<ver>/``; return that folder.
 
-    Idempotent: returns at once if that folder is already complete.
+    Idempotent: returns at once if that folder is already complete. Several runs at once
+    take turns (a lock file); the second finds the first one's install. Gives up after
+    ``timeout`` seconds in all.
     """
     require_java()
     mvn = require_mvn()
@@ -304,18 +337,22 @@ def install(cache_dir: Path | None = None, progress: Progress = print) -> Path:
     if is_complete(final):
         return final
     cache.mkdir(parents=True, exist_ok=True)
-    _remove_stale_partials(cache)
     start = time.monotonic()
-    work = Path(tempfile.mkdtemp(prefix=f".languagetool-{LT_VERSION}.partial-", dir=cache))
-    try:
-        _build(work, mvn, cache / "languagetool-install.log", progress)
-        _publish(work, final)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    deadline = start + timeout
+    with _install_lock(cache, deadline, progress):
+        if is_complete(final):
+            return final  # installed by the run we waited for
+        _remove_stale_partials(cache)
+        work = Path(tempfile.mkdtemp(prefix=f".languagetool-{LT_VERSION}.partial-", dir=cache))
+        try:
+            _build(work, mvn, cache / "languagetool-install.log", progress, deadline)
+            _publish(work, final)
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
     progress(f"LanguageTool {LT_VERSION} installed in {final} ({time.monotonic() - start:.0f}s)")
     return final
 
 
-def ensure(cache_dir: Path | None = None, progress: Progress = print) -> Path:
-    """An existing LanguageTool folder, installing one first if needed."""
-    return find_existing(cache_dir) or install(cache_dir, progress)
+def ensure(cache_dir: Path | None = None, progress: Progress = print, timeout: float = MVN_TIMEOUT_S) -> Path:
+    """An existing LanguageTool folder, installing one first if needed (within ``timeout``)."""
+    return find_existing(cache_dir) or install(cache_dir, progress, timeout)

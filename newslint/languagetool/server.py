@@ -260,7 +260,7 @@ def serve_forever(
         progress(f"LanguageTool {provision.LT_VERSION} serving at {url} (pid {proc.pid}, ready in {time.monotonic() - start:.1f}s; log {log})")
         warm_up(url)
         return proc.wait()
-    except KeyboardInterrupt:
+    except (KeyboardInterrupt, children.Terminated):
         progress("stopping LanguageTool")
         return 0
     finally:
@@ -297,8 +297,10 @@ class LanguageToolSession:
         max_restarts: int = 1,
         picky: bool = False,
         enabled_rules: tuple[str, ...] = (),
+        install_timeout: float = provision.MVN_TIMEOUT_S,
     ) -> None:
         self.language = language
+        self.install_timeout = install_timeout
         self.picky = picky
         self.enabled_rules = enabled_rules
         self.max_restarts = max_restarts
@@ -332,7 +334,7 @@ class LanguageToolSession:
                 except (ProvisionError, OSError) as exc:
                     self._stop_own()
                     raise LanguageToolUnavailable(str(exc)) from None
-                except LanguageToolUnavailable:
+                except BaseException:  # also a stop signal while the JVM starts
                     self._stop_own()
                     raise
                 self.url = url
@@ -344,7 +346,7 @@ class LanguageToolSession:
 
     def _start_own(self) -> str:
         """Launch our own JVM on a free port and wait until it answers."""
-        jar_dir = provision.ensure(self.cache_dir, self.progress)
+        jar_dir = provision.ensure(self.cache_dir, self.progress, self.install_timeout)
         fd, name = tempfile.mkstemp(prefix="newslint-languagetool-", suffix=".log")
         os.close(fd)
         self._log, port, start = Path(name), free_port(), time.monotonic()

@@ -15,13 +15,16 @@ from dataclasses import dataclass
 from newslint.article import Article
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:['’](?![^\W\d_]))?")
+# Lengths are capped as in the DNS and e-mail standards (labels 63, local parts 64) and
+# e-mail starts only at the start of a run: 200,000 dots or hyphens stay linear.
 _SKIP = re.compile(
     r"(?:https?://|www\.)\S+"  # URLs
-    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # e-mail addresses
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63})+"  # e-mail addresses
     r"|(?<!\w)[@#]\w+"  # handles and hashtags
-    r"|\b[\w-]+(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|co|uk|io|info|news|int|eu)\b(?:/\S*)?",  # bare domains
+    r"|(?<![\w.])\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:com|org|net|gov|edu|co|uk|io|info|news|int|eu)\b(?:/\S*)?",  # bare domains
     re.IGNORECASE,
 )
+MAX_WORD = 45  # longer tokens (a run of letters, a long hyphen chain) are not words to spell-check
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OPENERS = "\"“‘'([—–-«"
 
@@ -67,7 +70,7 @@ def _find(article: Article) -> list[Candidate]:
             continue  # a word cut short by an ellipsis ("originall...")
         raw = m.group()
         word = _POSSESSIVE.sub("", raw) if ("'" in raw or "’" in raw) else raw
-        if len(word) < 2 or _is_acronym_or_brand(word):
+        if len(word) < 2 or len(word) > MAX_WORD or _is_acronym_or_brand(word):
             continue
         capital = word[0].isupper()
         initial = capital and _at_sentence_start(text, start, starts)  # only capitals need it
