@@ -49,7 +49,8 @@ def test_unknown_profile_is_a_config_error(tmp_path):
     story.write_text("Talks resume\n\nShe has been there.\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["check", str(story), "--grammar", "auto", "--config", str(tmp_path / ".newslint.toml")])
     assert result.exit_code == 2
-    assert "profile must be 'news' or 'languagetool'" in result.output and "Traceback" not in result.output
+    assert "rules.languagetool.profile: must be one of 'news', 'languagetool'" in result.output
+    assert "Traceback" not in result.output
 
 
 @pytest.mark.languagetool
