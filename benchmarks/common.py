@@ -36,3 +36,26 @@ def typo_pairs(sources: tuple[str, ...]):
             record = json.loads(line)
             if record["source"] in sources:
                 yield record
+
+
+def bbc_half(articles: list[dict], held_out: bool) -> list[dict]:
+    """A fixed half of the BBC articles by a hash of their id: the real-word statistics are
+    mined from the other half (held_out=False) and measured on this one (held_out=True)."""
+    import hashlib
+
+    return [a for a in articles if (hashlib.md5(a["id"].encode()).digest()[0] % 2 == 1) == held_out]
+
+
+def native_news_texts() -> list[tuple[str, str]]:
+    """(source, text) of the native English news other than BBC: Reuters-21578 and WMT
+    English-original documents."""
+    out = []
+    with (DATA / "news" / "reuters21578.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            out.append(("reuters", (r.get("title") or "").title() + "\n\n" + r["body"]))
+    with (DATA / "news" / "wmt_english_original_docs.jsonl").open(encoding="utf-8") as handle:
+        for line in handle:
+            r = json.loads(line)
+            out.append(("wmt", "\n\n".join(r["segments"])))
+    return out

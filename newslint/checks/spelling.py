@@ -16,7 +16,7 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.candidates import Candidate, candidates
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos
-from newslint.spelling.lexicon import Lexicon
+from newslint.spelling.lexicon import Lexicon, edit_cost
 
 
 def _lexicon(context: CheckContext) -> Lexicon:
@@ -47,12 +47,15 @@ class Misspelling(Rule):
                 "Talks stall\n\nEach country has the right to “determin its own destiny”.",
                 "Talks stall\n\nThe goverment said it had recieved the letter.",
                 "Talks stall\n\nGoverment officials left early.",
+                "Talks stall\n\nThge Government said it would act. Teh Prime Minister agreed.",
+                "Talks stall\n\nThey need hlp duren the winter.",
             ),
             ok=(
                 "Talks stall\n\nStoltenberg told the German dpa news agency that YCPress and the EU agreed.",
                 "Talks stall\n\nMPs from UKIP said the £1.13bn deal, the 1990s and a 12-kilometre border mattered.",
                 "Talks stall\n\nThe programme’s defence colour was organised; the program's defense color was organized.",
                 "Talks stall\n\nSee https://example.com/goverment-pages or write to desk@newsroom.example.",
+                "Talks stall\n\nWes Brown scored. Ifo Institute figures rose 30 mph.",
             ),
         ),
         fix_safety="Unsafe fix: replaces the word with the first suggestion; the suggestion is offered, never applied silently.",
@@ -81,10 +84,12 @@ class Misspelling(Rule):
             if listed is None and len(word) <= 3 and not _short_slip(word, lexicon):
                 continue  # short unknown words are abbreviations and units (dpa, bn, nhs)
             suggestions = list(listed) if listed else lexicon.suggest(word.lower())
-            if listed is None and not _plausible_typo(word, suggestions):
+            if listed is None and not _plausible_typo(word, suggestions, lexicon):
                 continue  # nothing close: a term, a foreign word or a name, not a slip
             if cand.sentence_initial and word[:1].isupper() and (
-                seen[word] > 1 or _near_a_name(word, lexicon) or _name_follows(article.text, cand)
+                seen[word] > 1
+                or (not _slip_of_common(word, lexicon)
+                    and (_near_a_name(word, lexicon) or _name_follows(article.text, cand)))
             ):
                 continue  # used twice, close to a name, or followed by one: a name
             suggestions = [_match_case(s, word) for s in suggestions]
@@ -129,12 +134,42 @@ _COMMON_ZIPF = 5.5  # "were", "team", "game": words seen more than 3 times in 10
 
 
 def _short_slip(word: str, lexicon: Lexicon) -> bool:
-    """A three-letter word with a vowel, one keystroke from a very common word ("wer", "tem")."""
-    if len(word) != 3 or not word.islower() or not any(v in word for v in "aeiouy"):
+    """A three-letter word one keystroke from a very common word ("wer", "tem", "Teh"); with
+    no vowel only when the keystroke is a missing vowel ("hlp"; "mph" and "bpd" stay quiet)."""
+    word = word.lower()
+    if len(word) != 3 or not word.isalpha():
         return False
+    vowel = any(v in word for v in "aeiouy")
     return any(
-        _distance(word, s) <= 1 and lexicon.zipf(s) >= _COMMON_ZIPF for s in lexicon.suggest(word, limit=3)
+        _distance(word, s) <= 1 and lexicon.zipf(s) >= _COMMON_ZIPF and (vowel or len(s) == 4)
+        for s in lexicon.suggest(word, limit=3)
     )
+
+
+def _slip_of_common(word: str, lexicon: Lexicon) -> bool:
+    """One keystroke from a very common word ("Thge", "Teh", "Littel", "Moreso"): a typo even
+    where a capital would otherwise make it a name. A vowel for a vowel, or a letter added
+    or dropped at the end, is how names differ from words ("Wes Brown", "Ifo"), so those
+    keystrokes do not count."""
+    lw = word.lower()
+    if len(lw) < 3 or not lw.isalpha():
+        return False
+    for s in lexicon.suggest(lw, limit=2):
+        parts = s.split()
+        joined = "".join(parts)
+        if (s.islower() and _distance(lw, joined) <= 1 and not _vowel_swap(lw, joined)
+                and not (lw != joined and (lw.startswith(joined) or joined.startswith(lw)))
+                and all(lexicon.zipf(p) >= _COMMON_ZIPF for p in parts)):
+            return True
+    return False
+
+
+def _vowel_swap(a: str, b: str) -> bool:
+    """Same length, one position differs, and both letters there are vowels ("wes"/"was")."""
+    if len(a) != len(b):
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
 
 
 _CLITICS = ("re", "ve", "ll", "d", "s", "t", "m")
@@ -166,12 +201,21 @@ def _name_follows(text: str, cand: Candidate) -> bool:
     return rest[:1] in ",;" or (rest[:1] == " " and (rest[1:2].isupper() or rest[1:3] == "v "))
 
 
-def _plausible_typo(word: str, suggestions: list[str]) -> bool:
-    """Whether the best suggestion is close enough for the word to be a slip of it."""
+_CHEAP_TWO_EDITS = 1.6  # weighted cost of, e.g., a vowel swap and a dropped letter ("duren")
+
+
+def _plausible_typo(word: str, suggestions: list[str], lexicon: Lexicon) -> bool:
+    """Whether the best suggestion is close enough for the word to be a slip of it: one edit
+    for short words, two for longer ones or when both are cheap, the word is very common and
+    no shorter than the slip ("duren"; not "reais", "hisss")."""
     if not suggestions:
         return False
-    limit = 1 if len(word) <= 5 else 2
-    return _distance(word.lower(), suggestions[0].lower().replace(" ", "")) <= limit
+    lw, best = word.lower(), suggestions[0].lower().replace(" ", "")
+    distance = _distance(lw, best)
+    if distance <= (1 if len(word) <= 5 else 2):
+        return True
+    return (distance == 2 and len(best) >= len(lw) >= 4 and lexicon.zipf(best) >= _COMMON_ZIPF
+            and edit_cost(lw, best) <= _CHEAP_TWO_EDITS)
 
 
 def _match_case(suggestion: str, word: str) -> str:

@@ -1,0 +1,157 @@
+"""Real-word errors: a dictionary word typed for another ("they where", "thru", "et up").
+
+A confusion pair says which word a writer may have meant when typing another. Whether
+they did is decided by context: word-bigram counts around both words, mined from native
+English news (see ``data/SOURCES.md``, ``realword_en.tsv``), scored as
+
+    score(x) = log P(x) + log P(left | x) + log P(right | x)
+
+with each side smoothed towards the neighbour's own frequency (so an unseen pair is
+neither proof nor disproof). The intended word must beat the typed one by the prior odds
+of a slip (``_SLIP_ODDS``) plus a margin; both were tuned on half of the BBC articles and
+measured on the other half (``benchmarks/realword_eval.py``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+
+DATA_FILE = Path(__file__).resolve().parent / "data" / "realword_en.tsv"
+
+# typed -> what the writer may have meant. Pairs seen in collections of real misspellings
+# (Wikipedia, Aspell, Norvig); both directions where each word is common.
+PAIRS: dict[str, tuple[str, ...]] = {
+    "ws": ("was",), "were": ("where",), "where": ("were",), "et": ("set",), "thru": ("through",),
+    "nite": ("night",), "dependant": ("dependent",), "lief": ("life",), "latter": ("later",),
+    "than": ("then",), "then": ("than",), "form": ("from",), "from": ("form",),
+    "loose": ("lose",), "loosing": ("losing",), "wether": ("whether", "weather"), "thees": ("these",),
+    "toke": ("took",), "stroy": ("story",), "wonted": ("wanted",), "altho": ("although",),
+    "payed": ("paid",), "rote": ("wrote",), "alow": ("allow",), "chose": ("choose",),
+    "choose": ("chose",), "forth": ("fourth",), "fourth": ("forth",), "quite": ("quiet",),
+    "quiet": ("quite",), "knew": ("new",), "new": ("knew",), "know": ("now",), "now": ("know",),
+    "advice": ("advise",), "advise": ("advice",), "breath": ("breathe",), "breathe": ("breath",),
+    "affect": ("effect",), "effect": ("affect",), "lead": ("led",), "weather": ("whether",),
+    "whether": ("weather",), "past": ("passed",), "passed": ("past",), "accept": ("except",),
+    "except": ("accept",), "peace": ("piece",), "piece": ("peace",), "site": ("sight",),
+    "sight": ("site",), "principle": ("principal",), "principal": ("principle",),
+    "compliment": ("complement",), "complement": ("compliment",), "council": ("counsel",),
+    "counsel": ("council",),
+}
+
+START = "<s>"
+NUMBER = "<num>"
+_TOKEN = re.compile(r"[A-Za-z]+(?:['’][A-Za-z]+)*|\d[\d,.]*\d|\d|[.,;:!?()\"“”]|\n\s*\n")
+_SLIP_ODDS = math.log(1e-3)  # prior odds that a written word is a slip for its partner
+_MARGIN = 2.0                # the intended reading must also win by this much (natural log)
+_SMOOTH = 200.0              # how many observations the neighbour's own frequency is worth
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """One token of running text: lower-cased form and where it stands."""
+
+    form: str
+    start: int
+    end: int
+    text: str
+
+
+def tokens(text: str) -> list[Token]:
+    """Words, numbers and punctuation, lower-cased; a paragraph break is a sentence start."""
+    out = [Token(START, 0, 0, "")]
+    for m in _TOKEN.finditer(text):
+        raw = m.group()
+        if raw[0] == "\n":
+            out.append(Token(START, m.start(), m.start(), ""))
+            continue
+        if raw[0].isdigit():
+            form = NUMBER
+        elif raw in "“”":
+            form = '"'
+        else:
+            form = raw.lower().replace("’", "'")
+        out.append(Token(form, m.start(), m.end(), raw))
+    return out
+
+
+@dataclass(frozen=True)
+class Suspect:
+    """A word that reads better as its partner here, and by how much (natural log odds)."""
+
+    token: Token
+    intended: str
+    odds: float
+
+
+class ConfusionModel:
+    """Bigram counts around the confusion words, loaded once per process."""
+
+    _instance: "ConfusionModel | None" = None
+    _lock = threading.Lock()
+
+    def __init__(self, path: Path = DATA_FILE) -> None:
+        self.total = 1.0
+        self.unigram: dict[str, float] = {}
+        self.left: dict[tuple[str, str], float] = {}
+        self.right: dict[tuple[str, str], float] = {}
+        with open(path, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("#"):
+                    continue
+                parts = line.rstrip("\n").split("\t")
+                kind = parts[0]
+                if kind == "N":
+                    self.total = float(parts[1])
+                elif kind == "U":
+                    self.unigram[parts[1]] = float(parts[2])
+                elif kind == "L":
+                    self.left[(parts[1], parts[2])] = float(parts[3])
+                elif kind == "R":
+                    self.right[(parts[1], parts[2])] = float(parts[3])
+
+    @classmethod
+    def load(cls) -> "ConfusionModel":
+        if cls._instance is None:
+            with cls._lock:
+                if cls._instance is None:
+                    cls._instance = cls()
+        return cls._instance
+
+    def _p(self, word: str, zipf: float) -> float:
+        count = self.unigram.get(word)
+        if count is not None:
+            return (count + 0.5) / self.total
+        return 10 ** (zipf - 9.0)
+
+    def score(self, word: str, left: str, right: str, p_left: float, p_right: float) -> float:
+        """log P(word) + log P(left | word) + log P(right | word), smoothed."""
+        count = self.unigram.get(word, 0.0)
+        p_word = (count + 0.5) / self.total
+        l = (self.left.get((left, word), 0.0) + _SMOOTH * p_left) / (count + _SMOOTH)
+        r = (self.right.get((word, right), 0.0) + _SMOOTH * p_right) / (count + _SMOOTH)
+        return math.log(p_word) + math.log(l) + math.log(r)
+
+    def suspects(self, toks: list[Token], zipf) -> list[Suspect]:
+        """Confusion words whose partner fits the context better by the slip odds and margin.
+
+        ``zipf(word)`` gives the frequency of neighbours the model has no count for.
+        """
+        out: list[Suspect] = []
+        for i in range(1, len(toks)):
+            tok = toks[i]
+            partners = PAIRS.get(tok.form)
+            if partners is None:
+                continue
+            left = toks[i - 1].form
+            right = toks[i + 1].form if i + 1 < len(toks) else START
+            p_left, p_right = self._p(left, zipf(left)), self._p(right, zipf(right))
+            typed = self.score(tok.form, left, right, p_left, p_right)
+            best = max(partners, key=lambda a: self.score(a, left, right, p_left, p_right))
+            odds = self.score(best, left, right, p_left, p_right) + _SLIP_ODDS - typed
+            if odds > _MARGIN:
+                out.append(Suspect(tok, best, odds))
+        return out
