@@ -1,6 +1,6 @@
 """Spelling in running news copy: planted real typos, false alarms on clean copy, speed.
 
-Usage: python benchmarks/spelling_eval.py [--articles 300] [--per-words 120] [--no-harper]
+Usage: python benchmarks/spelling_eval.py [--articles 300] [--per-words 120] [--seed 7] [--all-words] [--no-harper]
 
 Takes a seeded sample of deduplicated BBC articles, keeps the clean copies, and plants
 real human misspellings of common words (../shared/data/typos/typo_pairs.jsonl) into
@@ -36,6 +36,7 @@ from newslint.engine import Linter  # noqa: E402
 from newslint.spelling.lexicon import Lexicon  # noqa: E402
 
 _WORD = re.compile(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])")
+_ANY_WORD = re.compile(r"(?<![\w'’-])[A-Za-z][a-z]+(?![\w'’-])")
 
 
 ADULT = ("wikipedia-for-machines-2010", "mitton-wikipedia", "aspell", "norvig-testset1", "norvig-testset2")
@@ -55,19 +56,29 @@ def load_pairs(lexicon: Lexicon, sources: tuple[str, ...]) -> dict[str, list[tup
     return pairs
 
 
-def plant(text: str, pairs: dict, rng: random.Random, per_words: int) -> tuple[str, list[tuple[int, int, str, str]]]:
-    """A copy of text with typos planted; returns (text, [(start, end, intended, source)])."""
+def _starts_sentence(body: str, start: int) -> bool:
+    """A capitalised word that starts a sentence or paragraph (not a name mid-sentence)."""
+    before = body[:start].rstrip(" \"'“‘")
+    return not before or before[-1] in ".!?\n"
+
+
+def plant(text: str, pairs: dict, rng: random.Random, per_words: int, word: re.Pattern[str] = _WORD,
+          ) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """A copy of text with typos planted; returns (text, [(start, end, intended, source)]).
+    A capitalised slot gets a capitalised misspelling ("The" -> "Teh")."""
     head, _, body = text.partition("\n\n")
-    slots = [m for m in _WORD.finditer(body) if m.group() in pairs]
+    slots = [m for m in word.finditer(body) if m.group().lower() in pairs and (m.group().islower() or _starts_sentence(body, m.start()))]
     want = max(1, len(body.split()) // per_words)
     chosen = sorted(rng.sample(slots, min(want, len(slots))), key=lambda m: m.start())
     out, planted, pos, shift = [], [], 0, len(head) + 2
     for m in chosen:
-        wrong, source = rng.choice(pairs[m.group()])
+        wrong, source = rng.choice(pairs[m.group().lower()])
+        if m.group()[0].isupper():
+            wrong = wrong[0].upper() + wrong[1:]
         out.append(body[pos : m.start()])
         start = shift + sum(len(p) for p in out)
         out.append(wrong)
-        planted.append((start, start + len(wrong), m.group(), source))
+        planted.append((start, start + len(wrong), m.group().lower(), source))
         pos = m.end()
     out.append(body[pos:])
     return head + "\n\n" + "".join(out), planted
@@ -136,6 +147,9 @@ def main() -> None:
     parser.add_argument("--per-words", type=int, default=120)
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--no-harper", action="store_true")
+    parser.add_argument("--all-words", action="store_true",
+                        help="plant into words of 2+ letters, capitalised ones too (sentence starts: 'Teh'), "
+                             "not only lower-case words of 4+ letters")
     args = parser.parse_args()
     lexicon = Lexicon.load("both")
     sample = random.Random(args.seed).sample(bbc_articles(), args.articles)
@@ -148,7 +162,8 @@ def main() -> None:
                            ("stress test: children's misspellings (Birkbeck, Holbrook)", CHILDREN)):
         rng = random.Random(args.seed)
         pairs = load_pairs(lexicon, sources)
-        planted_texts, planted = zip(*(plant(t, pairs, rng, args.per_words) for t in clean))
+        word = _ANY_WORD if args.all_words else _WORD
+        planted_texts, planted = zip(*(plant(t, pairs, rng, args.per_words, word) for t in clean))
         print(f"== {label}: {len(clean)} BBC articles ({words} words), {sum(map(len, planted))} planted typos "
               f"(one per ~{args.per_words} words), seed {args.seed}")
         report("newslint", newslint_clean, newslint_findings(linter, list(planted_texts)), planted, words)

@@ -117,3 +117,29 @@ def test_languagetool_rule_examples():
             assert not [d for d in checker.check(Article(text), []) if d.severity.value != "info"], text
     finally:
         checker.close()
+
+
+def test_lower_case_sentence_start_is_kept_for_body_prose_only():
+    from newslint.languagetool.mapping import LTMatch, keep
+
+    def match(text: str, at: str) -> bool:
+        m = LTMatch(text.index(at), len(at), "UPPERCASE_SENTENCE_START", "CASING", "typographical", "", ("X",))
+        return keep(m, set(), (), text)
+
+    assert match("Talks stall\n\nThe talks ended. the envoy left.", "the envoy")
+    assert not match("talks stall\n\nThe talks ended.", "talks stall")  # the headline
+    assert not match("Talks stall\n\n- the envoy left\n\nThe talks ended.", "the envoy")  # a list item
+    assert not match("Talks stall\n\nby our reporter\n\nThe talks ended.", "by our")  # a byline
+
+
+def test_languagetool_speller_kept_only_for_plain_words_we_do_not_know():
+    from newslint.languagetool.mapping import LTMatch, keep
+
+    def match(text: str, word: str, fixes: tuple[str, ...] = ("fix",)) -> bool:
+        m = LTMatch(text.index(word), len(word), "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "", fixes)
+        return keep(m, set(), (), text)
+
+    assert match("The qwzxvb was late.", "qwzxvb")
+    assert not match("The Stoltenberg plan.", "Stoltenberg")  # a name
+    assert not match("The colour was red.", "colour")  # a word newslint knows
+    assert not match("The qwzxvb was late.", "qwzxvb", ())  # nothing to offer

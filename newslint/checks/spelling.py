@@ -16,7 +16,9 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.candidates import Candidate, candidates
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos
-from newslint.spelling.lexicon import Lexicon, edit_cost
+from newslint.spelling.lexicon import Lexicon, edit_cost, is_adjacent
+
+_VOWELS_AEIOU = frozenset("aeiou")
 
 
 def _lexicon(context: CheckContext) -> Lexicon:
@@ -49,6 +51,7 @@ class Misspelling(Rule):
                 "Talks stall\n\nGoverment officials left early.",
                 "Talks stall\n\nThge Government said it would act. Teh Prime Minister agreed.",
                 "Talks stall\n\nThey need hlp duren the winter.",
+                "Talks stall\n\nShares rose. Tje insurer blamed the cuts.",
             ),
             ok=(
                 "Talks stall\n\nStoltenberg told the German dpa news agency that YCPress and the EU agreed.",
@@ -56,6 +59,7 @@ class Misspelling(Rule):
                 "Talks stall\n\nThe programme’s defence colour was organised; the program's defense color was organized.",
                 "Talks stall\n\nSee https://example.com/goverment-pages or write to desk@newsroom.example.",
                 "Talks stall\n\nWes Brown scored. Ifo Institute figures rose 30 mph.",
+                "Talks stall\n\nShares rose. Alain Herve said so. Olly left.",
             ),
         ),
         fix_safety="Unsafe fix: replaces the word with the first suggestion; the suggestion is offered, never applied silently.",
@@ -71,8 +75,8 @@ class Misspelling(Rule):
             word = cand.word
             if word in correct or word.lower() in extra or cand.text.lower() in extra:
                 continue
-            if cand.capitalised:
-                continue  # a name; the name-variant rule compares names
+            if cand.capitalised and not (cand.after_full_stop and _slip_of_common(word, lexicon)):
+                continue  # a name (the name-variant rule compares names), unless a slip of a common word
             listed = typos.get(word.lower())
             if listed is not None and lexicon.dialect_of(word) is not None and lexicon.known(word):
                 listed = None  # a dialect spelling (despatch, instal), not a misspelling
@@ -86,7 +90,7 @@ class Misspelling(Rule):
             suggestions = list(listed) if listed else lexicon.suggest(word.lower())
             if listed is None and not _plausible_typo(word, suggestions, lexicon):
                 continue  # nothing close: a term, a foreign word or a name, not a slip
-            if cand.sentence_initial and word[:1].isupper() and (
+            if (cand.sentence_initial or cand.after_full_stop) and word[:1].isupper() and (
                 seen[word] > 1
                 or (not _slip_of_common(word, lexicon)
                     and (_near_a_name(word, lexicon) or _name_follows(article.text, cand)))
@@ -147,29 +151,44 @@ def _short_slip(word: str, lexicon: Lexicon) -> bool:
 
 
 def _slip_of_common(word: str, lexicon: Lexicon) -> bool:
-    """One keystroke from a very common word ("Thge", "Teh", "Littel", "Moreso"): a typo even
-    where a capital would otherwise make it a name. A vowel for a vowel, or a letter added
-    or dropped at the end, is how names differ from words ("Wes Brown", "Ifo"), so those
-    keystrokes do not count."""
+    """One slip of the fingers from a very common word ("Thge", "Teh", "Tje", "Littel",
+    "Moreso"): a typo even where a capital would otherwise make it a name. Names differ from
+    words in other ways (a vowel, a far key, a letter at the end: "Wes", "Alain", "Herve",
+    "Ifo"), so only keyboard slips count."""
     lw = word.lower()
     if len(lw) < 3 or not lw.isalpha():
         return False
     for s in lexicon.suggest(lw, limit=2):
         parts = s.split()
         joined = "".join(parts)
-        if (s.islower() and _distance(lw, joined) <= 1 and not _vowel_swap(lw, joined)
-                and not (lw != joined and (lw.startswith(joined) or joined.startswith(lw)))
-                and all(lexicon.zipf(p) >= _COMMON_ZIPF for p in parts)):
+        if s.islower() and all(lexicon.zipf(p) >= _COMMON_ZIPF for p in parts) and (
+                lw == joined or _keyboard_slip(lw, joined)):
             return True
     return False
 
 
-def _vowel_swap(a: str, b: str) -> bool:
-    """Same length, one position differs, and both letters there are vowels ("wes"/"was")."""
-    if len(a) != len(b):
+def _keyboard_slip(typo: str, word: str) -> bool:
+    """Two letters swapped, a neighbouring key struck instead, an extra key struck next to
+    its neighbour ("thge"), or a letter dropped inside the word ("altough")."""
+    n, m = len(typo), len(word)
+    if n == m:
+        diff = [i for i in range(n) if typo[i] != word[i]]
+        if len(diff) == 2 and diff[1] == diff[0] + 1:
+            i = diff[0]
+            return typo[i] == word[i + 1] and typo[i + 1] == word[i]
+        if len(diff) == 1:
+            i = diff[0]
+            return is_adjacent(typo[i], word[i]) and not (typo[i] in _VOWELS_AEIOU and word[i] in _VOWELS_AEIOU)
         return False
-    diff = [(x, y) for x, y in zip(a, b) if x != y]
-    return len(diff) == 1 and diff[0][0] in "aeiou" and diff[0][1] in "aeiou"
+    if n == m + 1:
+        for i in range(1, n - 1):  # not the first or last letter
+            if typo[:i] + typo[i + 1:] == word:
+                extra = typo[i]
+                return extra == typo[i - 1] or is_adjacent(extra, typo[i - 1]) or is_adjacent(extra, typo[i + 1])
+        return False
+    if n == m - 1:
+        return any(word[:i] + word[i + 1:] == typo for i in range(1, m - 1))
+    return False
 
 
 _CLITICS = ("re", "ve", "ll", "d", "s", "t", "m")

@@ -56,7 +56,6 @@ DROPPED = {
     "EN_UNPAIRED_QUOTES",  # text-level: wrong on multi-paragraph quotes; QT001 knows the convention
     "EN_QUOTES",  # wants curly quotes: a house-style choice, and QT002 checks consistency
     "DASH_RULE",  # en/em dash preference is house style
-    "UPPERCASE_SENTENCE_START",  # headlines, datelines and list items start in lower case legitimately
     "PUNCTUATION_PARAGRAPH_END",  # headlines and bylines have no final full stop
     "ENGLISH_WORD_REPEAT_BEGINNING_RULE",  # anaphora is a news device ("He said... He added...")
     "SENTENCE_WHITESPACE",
@@ -105,7 +104,11 @@ def rule_name(rule_id: str) -> str:
 
 def keep(match: LTMatch, own_codes: set[str], ignore: Iterable[str] = (), text: str = "", dialect_neutral: bool = True) -> bool:
     """Whether a match survives the news-convention filters and the user's ignores."""
-    if match.rule_id in DROPPED or _SPELLING_RULE.match(match.rule_id):
+    if match.rule_id in DROPPED:
+        return False
+    if _SPELLING_RULE.match(match.rule_id) and not _plain_word_typo(match, text):
+        return False
+    if match.rule_id == "UPPERCASE_SENTENCE_START" and not _body_sentence(text, match.offset):
         return False
     if dialect_neutral and match.category_id in DIALECT_CATEGORIES:
         return False
@@ -116,6 +119,36 @@ def keep(match: LTMatch, own_codes: set[str], ignore: Iterable[str] = (), text: 
         return False
     code = CODE_PREFIX + match.rule_id
     return not any(code == t.upper() or code.startswith(t.upper()) and t.upper().startswith(CODE_PREFIX) for t in ignore)
+
+
+def _plain_word_typo(match: LTMatch, text: str) -> bool:
+    """LanguageTool's speller is kept for a lower-case word of four letters or more that
+    newslint's lexicon does not know either and that LanguageTool can correct: names,
+    acronyms and units (capitals, digits) stay newslint's business. Where newslint's own
+    spelling rule reports the word, the match is dropped as a duplicate (overlaps_own)."""
+    from newslint.spelling.lexicon import Lexicon
+
+    word = text[match.offset : match.offset + match.length]
+    if len(word) < 4 or not word.isalpha() or not word.islower() or not match.replacements:
+        return False
+    return not Lexicon.load("both").known(word)
+
+
+_LIST_ITEM = re.compile(r"[-*•·]|\(?[0-9a-z]{1,2}[.)]")
+
+
+def _body_sentence(text: str, offset: int) -> bool:
+    """Whether a lower-case sentence start is in body prose: not on the first line of a
+    multi-line text (the headline), not in a line without closing punctuation (labels,
+    bylines, datelines) and not a list item."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    if line_start == 0 and "\n" in text.strip():
+        return False
+    line_end = text.find("\n", offset)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if not line or line[-1] not in ".!?\"”’')":
+        return False
+    return not _LIST_ITEM.match(line)
 
 
 def severity(match: LTMatch) -> Severity:

@@ -36,8 +36,9 @@ class Candidate:
     start: int
     word: str  # possessive stripped
     text: str  # as written
-    capitalised: bool  # capital initial, not at a sentence start: a name
-    sentence_initial: bool  # a capitalised word that starts a sentence
+    capitalised: bool  # capital initial, not at the start of a line or paragraph: a name
+    sentence_initial: bool  # a capitalised word that starts a line or paragraph
+    after_full_stop: bool = False  # capitalised, starting a sentence within a paragraph
 
 
 def candidates(article: Article) -> list[Candidate]:
@@ -73,8 +74,8 @@ def _find(article: Article) -> list[Candidate]:
         if len(word) < 2 or len(word) > MAX_WORD or _is_acronym_or_brand(word):
             continue
         capital = word[0].isupper()
-        initial = capital and _at_sentence_start(text, start, starts)  # only capitals need it
-        out.append(Candidate(start, word, raw, capital and not initial, initial))
+        line = capital and _at_line_start(text, start, starts)  # only capitals need it
+        out.append(Candidate(start, word, raw, capital and not line, line, capital and not line and start in starts))
     return out
 
 
@@ -84,8 +85,9 @@ def _is_acronym_or_brand(word: str) -> bool:
     return rest != rest.lower()
 
 
-def _at_sentence_start(text: str, start: int, starts: set[int]) -> bool:
+def _at_line_start(text: str, start: int, starts: set[int]) -> bool:
+    """At the start of a line or paragraph, after any opening quotes or brackets."""
     j = start
     while j > 0 and text[j - 1] in _OPENERS + " \t":
         j -= 1
-    return j in starts or j == 0 or text[j - 1] in "\n\r" or (j >= 2 and text[j - 2] in ".!?:")
+    return j in starts or j == 0 or text[j - 1] in "\n\r"

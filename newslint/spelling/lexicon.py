@@ -70,6 +70,11 @@ def _adjacent(a: str, b: str) -> bool:
     return abs(pa[0] - pb[0]) <= 1 and abs(pa[1] - pb[1]) <= 1.0
 
 
+def is_adjacent(a: str, b: str) -> bool:
+    """Whether two letters are neighbouring keys on a QWERTY keyboard."""
+    return _adjacent(a, b)
+
+
 # Letters that stand for the same or a similar sound in English spelling.
 _SOUND_PAIRS = {frozenset(p) for p in
                 ("ck", "cs", "sz", "kq", "gj", "mn", "dt", "bp", "fv", "iy", "ey", "xz", "sc", "wv")}

@@ -1,0 +1,47 @@
+"""SP004: real words typed for their look-alikes, decided by context."""
+
+from __future__ import annotations
+
+from newslint.article import Article
+from newslint.config import Config
+from newslint.engine import Linter
+from newslint.spelling.confusion import DATA_FILE, ConfusionModel, tokens
+
+
+def flagged(text: str, **config) -> list[tuple[str, tuple[str, ...]]]:
+    article = Article("Talks stall\n\n" + text, "<test>")
+    return [(article.text[d.offset : d.end_offset], d.suggestions)
+            for d in Linter(Config(select=("SP004",), **config)).lint(article)]
+
+
+def test_a_slip_is_flagged_with_the_intended_word():
+    assert flagged("The protesters where arrested on Monday.") == [("where", ("were",))]
+    assert flagged("Profits were bigger then expected.") == [("then", ("than",))]
+    assert flagged("We drove thru the night.") == [("thru", ("through",))]
+
+
+def test_the_same_words_used_rightly_are_left_alone():
+    assert flagged("The city where he lived was quiet, and the protesters were arrested.") == []
+    assert flagged("Smith et al. found that profits were bigger than expected, and then fell.") == []
+
+
+def test_names_compounds_and_house_words_are_left_alone():
+    assert flagged("He signed to Thru Records. The loose-head prop left.") == []
+    assert flagged("We drove thru the night.", words=("thru",)) == []
+
+
+def test_a_capitalised_slip_keeps_its_capital():
+    assert flagged("It rained. Thru the night we drove.") == [("Thru", ("Through",))]
+
+
+def test_tokens_keep_compounds_and_mark_paragraphs():
+    forms = [t.form for t in tokens("A loose-head prop.\n\nHe left 2,000 “fans”.")]
+    assert forms == ["<s>", "a", "loose-head", "prop", ".", "<s>", "he", "left", "<num>", '"', "fans", '"', "."]
+
+
+def test_shipped_statistics_are_counts_with_provenance():
+    header = DATA_FILE.read_text(encoding="utf-8").splitlines()[0]
+    assert header.startswith("# newslint real-word statistics") and "SOURCES.md" in header
+    model = ConfusionModel.load()
+    assert model.unigram["were"] > model.unigram["where"] > 0
+    assert model.right[("were", "arrested")] > model.right.get(("where", "arrested"), 0)
