@@ -14,6 +14,7 @@ from newslint.article import Article, Span
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.candidates import Candidate, candidates
+from newslint.spelling.confusion import START, ConfusionModel, tokens
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos
 from newslint.spelling.lexicon import Lexicon, edit_cost, is_adjacent
@@ -60,6 +61,7 @@ class Misspelling(Rule):
                 "Talks stall\n\nSee https://example.com/goverment-pages or write to desk@newsroom.example.",
                 "Talks stall\n\nWes Brown scored. Ifo Institute figures rose 30 mph.",
                 "Talks stall\n\nShares rose. Alain Herve said so. Olly left.",
+                "Talks stall\n\nIn Brazil the ball boy is called a 'gandula'.",
             ),
         ),
         fix_safety="Unsafe fix: replaces the word with the first suggestion; the suggestion is offered, never applied silently.",
@@ -75,6 +77,8 @@ class Misspelling(Rule):
             word = cand.word
             if word in correct or word.lower() in extra or cand.text.lower() in extra:
                 continue
+            if _mentioned(article.text, cand):
+                continue  # a single quoted word is a term under discussion ('gandula', "energie")
             if cand.capitalised and not (cand.after_full_stop and _slip_of_common(word, lexicon)):
                 continue  # a name (the name-variant rule compares names), unless a slip of a common word
             listed = typos.get(word.lower())
@@ -96,6 +100,8 @@ class Misspelling(Rule):
                     and (_near_a_name(word, lexicon) or _name_follows(article.text, cand)))
             ):
                 continue  # used twice, close to a name, or followed by one: a name
+            if listed is None or len(listed) > 1:
+                suggestions = _by_context(article, cand, suggestions, lexicon)
             suggestions = [_match_case(s, word) for s in suggestions]
             message = f"'{word}' is misspelt" if suggestions else f"unknown word '{word}'"
             if suggestions:
@@ -103,6 +109,36 @@ class Misspelling(Rule):
             certain = bool(suggestions) and (listed is None or len(listed) == 1)
             fix = Fix.replace(cand.start, cand.start + len(word), suggestions[0]) if certain else None
             yield Finding(cand.start, cand.start + len(word), message, tuple(suggestions[:5]), fix)
+
+
+_QUOTES = "\"'“”‘’"
+
+
+def _mentioned(text: str, cand: Candidate) -> bool:
+    """A word standing alone in quotation marks: the term itself is the subject."""
+    end = cand.start + len(cand.word)
+    return 0 < cand.start and end < len(text) and text[cand.start - 1] in _QUOTES and text[end] in _QUOTES
+
+
+def _by_context(article: Article, cand: Candidate, suggestions: list[str], lexicon: Lexicon) -> list[str]:
+    """Suggestions reordered by the words around the slip ("ther" -> "the" or "their")."""
+    toks = article.cache.get(_by_context)
+    if toks is None:
+        toks = article.cache[_by_context] = tokens(article.text)
+        article.cache[_at_offset] = {t.start: i for i, t in enumerate(toks)}
+    i = article.cache[_at_offset].get(cand.start)
+    if i is None:
+        return suggestions
+    left = toks[i - 1].form if i > 0 else START
+    right = toks[i + 1].form if i + 1 < len(toks) else START
+    lower = [s.lower() for s in suggestions]
+    ranked = ConfusionModel.load().rank(cand.word.lower(), lower, left, right, lexicon.zipf, edit_cost)
+    by_lower = dict(zip(lower, suggestions))
+    return [by_lower[s] for s in ranked]
+
+
+def _at_offset() -> None:
+    """Cache key: token index by start offset."""
 
 
 _PREFIXES = ("re", "un", "non", "over", "under", "co", "pre", "post", "anti", "mis", "counter", "micro", "sub", "super")

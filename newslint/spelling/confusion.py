@@ -43,6 +43,7 @@ PAIRS: dict[str, tuple[str, ...]] = {
     "counsel": ("council",),
 }
 
+CONTEXT_MIN_ZIPF = 5.9  # very common words are modelled too, to rank suggestions by context
 START = "<s>"
 NUMBER = "<num>"
 # words (a hyphenated compound is one token: "loose-head"), numbers, punctuation and dashes
@@ -51,6 +52,7 @@ _SLIP_ODDS = math.log(1e-3)  # prior odds that a written word is a slip for its 
 _MARGIN = -2.0               # how far the odds may fall short and still flag (natural log)
 _RARE_MARGIN = -5.0          # the same for a typed word news hardly uses ("thru", "ws", "altho")
 _RARE_COUNT = 50             # "hardly": fewer uses than this in the mined news
+_COST_WEIGHT = 2.0           # how much each unit of edit cost weighs against context (natural log)
 _SMOOTH = 1.0                # pseudo-count added to observed and expected neighbour counts
 
 
@@ -105,13 +107,16 @@ class ConfusionModel:
         self.unigram: dict[str, float] = {}
         self.left: dict[tuple[str, str], float] = {}
         self.right: dict[tuple[str, str], float] = {}
+        self.modelled: set[str] = set()
         with open(path, encoding="utf-8") as fh:
             for line in fh:
                 if line.startswith("#"):
                     continue
                 parts = line.rstrip("\n").split("\t")
                 kind = parts[0]
-                if kind == "N":
+                if kind == "W":
+                    self.modelled.add(parts[1])
+                elif kind == "N":
                     self.total = float(parts[1])
                 elif kind == "U":
                     self.unigram[parts[1]] = float(parts[2])
@@ -144,6 +149,19 @@ class ConfusionModel:
         l = (self.left.get((left, word), 0.0) + _SMOOTH) / (count * p_left + _SMOOTH)
         r = (self.right.get((word, right), 0.0) + _SMOOTH) / (count * p_right + _SMOOTH)
         return math.log(p_word) + math.log(l) + math.log(r)
+
+    def rank(self, typed: str, suggestions: list[str], left: str, right: str, zipf, cost) -> list[str]:
+        """The suggestions reordered by context when the first two are modelled words
+        ("ther" -> "the" or "their" by what stands around it); ``cost(typed, s)`` is the
+        edit cost of each slip."""
+        top = suggestions[:3]
+        if len(top) < 2 or not all(s in self.modelled for s in top[:2]):
+            return suggestions
+        p_left, p_right = self._p(left, zipf(left)), self._p(right, zipf(right))
+        modelled = [s for s in top if s in self.modelled]
+        scored = sorted(modelled, key=lambda s: -(self.score(s, left, right, p_left, p_right) - _COST_WEIGHT * cost(typed, s)))
+        it = iter(scored)
+        return [next(it) if s in self.modelled else s for s in top] + suggestions[3:]
 
     def suspects(self, toks: list[Token], zipf) -> list[Suspect]:
         """Confusion words whose partner fits the context better by the slip odds and margin.
