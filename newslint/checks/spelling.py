@@ -62,6 +62,7 @@ class Misspelling(Rule):
                 "Talks stall\n\nWes Brown scored. Ifo Institute figures rose 30 mph.",
                 "Talks stall\n\nShares rose. Alain Herve said so. Olly left.",
                 "Talks stall\n\nIn Brazil the ball boy is called a 'gandula'.",
+                "Talks stall\n\nThe Paris bourses and firms with small market capitalisations fell.",
             ),
         ),
         fix_safety="Unsafe fix: replaces the word with the first suggestion; the suggestion is offered, never applied silently.",
@@ -79,13 +80,16 @@ class Misspelling(Rule):
                 continue
             if _mentioned(article.text, cand):
                 continue  # a single quoted word is a term under discussion ('gandula', "energie")
-            if cand.capitalised and not (cand.after_full_stop and _slip_of_common(word, lexicon)):
+            if cand.capitalised and not (
+                cand.after_full_stop and not lexicon.known(word) and _slip_of_common(word, lexicon)
+            ):
                 continue  # a name (the name-variant rule compares names), unless a slip of a common word
             listed = typos.get(word.lower())
             if listed is not None and lexicon.dialect_of(word) is not None and lexicon.known(word):
                 listed = None  # a dialect spelling (despatch, instal), not a misspelling
             if listed is None and (
-                lexicon.known(word) or _contraction(word, lexicon) or _derived_not_slipped(word.lower(), lexicon)
+                lexicon.known(word) or _contraction(word, lexicon) or _number_of_known(word.lower(), lexicon)
+                or _derived_not_slipped(word.lower(), lexicon)
             ):
                 correct.add(word)
                 continue
@@ -228,6 +232,16 @@ def _keyboard_slip(typo: str, word: str) -> bool:
 
 
 _CLITICS = ("re", "ve", "ll", "d", "s", "t", "m")
+
+
+def _number_of_known(word: str, lexicon: Lexicon) -> bool:
+    """The plural or singular of a known word that is itself not in the word lists
+    ("bourses", "capitalisations", "strugglers", "beachgoer"): long words only."""
+    if len(word) < 7:
+        return False
+    if word.endswith("s") and lexicon.known(word[:-1]) and lexicon.zipf(word[:-1]) >= 2.0:
+        return True
+    return lexicon.known(word + "s") and lexicon.zipf(word + "s") >= 2.0
 
 
 def _contraction(word: str, lexicon: Lexicon) -> bool:

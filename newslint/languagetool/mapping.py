@@ -138,11 +138,13 @@ _LIST_ITEM = re.compile(r"[-*•·]|\(?[0-9a-z]{1,2}[.)]")
 
 
 def _body_sentence(text: str, offset: int) -> bool:
-    """Whether a lower-case sentence start is in body prose: not on the first line of a
-    multi-line text (the headline), not in a line without closing punctuation (labels,
+    """Whether a lower-case sentence start is in body prose: a text of one line, or not
+    on the first line (the headline), not in a line without closing punctuation (labels,
     bylines, datelines) and not a list item."""
+    if "\n" not in text.strip():
+        return True  # a single sentence or paragraph on its own: prose
     line_start = text.rfind("\n", 0, offset) + 1
-    if line_start == 0 and "\n" in text.strip():
+    if line_start == 0:
         return False
     line_end = text.find("\n", offset)
     line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
