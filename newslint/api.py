@@ -33,6 +33,7 @@ from newslint.markup.directives import suppress, unknown_codes
 from newslint.sources import InputError, decode, expand
 
 MAX_FIX_PASSES = 5  # --fix repeats until nothing changes ("The the the" needs two passes), at most this often
+GRAMMAR_REQUESTS = 4  # articles sent to LanguageTool at once when the server is shared
 
 Report = Callable[[str], None]
 
@@ -111,10 +112,11 @@ def read_inputs(inputs: Iterable[str | Text], extensions: tuple[str, ...], stdin
 def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: bool = False,
           unsafe_fixes: bool = False, fix_read_only: bool = False, jobs: int = 1, stdin_filename: str | None = None,
           baseline: str | None = None, readability_scores: bool = False, report: Report = _stderr,
-          linters: dict | None = None, **overrides) -> Run:
+          linters: dict | None = None, cache_results: bool = False, **overrides) -> Run:
     """Check articles: paths (files, folders, ``-``) or ``Text`` items. ``overrides`` are
     Config fields (select, ignore, language, grammar, ...) laid over each file's config.
-    ``linters`` (a dict kept by the caller) reuses rules between calls, as the server does."""
+    ``linters`` (a dict kept by the caller) reuses rules between calls, as the server does.
+    ``cache_results`` reuses the findings of unchanged files (newslint/result_cache.py)."""
     overrides = {k: v for k, v in overrides.items() if v is not None}
     run = Run()
     cache: dict = {}
@@ -133,6 +135,11 @@ def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: 
         linter = linters.get(key)
         if linter is None:
             linter = linters[key] = Linter(config)
+        if cache_results and linter.cache is None:
+            from newslint import result_cache
+
+            linter.cache = result_cache.ResultCache(
+                result_cache.settings_key(linter.active, config.language, config.source_language))
         results = _check_group(linter, group, fix or unsafe_fixes, unsafe_fixes, jobs, run, report, fix_read_only)
         for result in results:
             run.configs[result.path] = config
@@ -227,6 +234,22 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
         return False
     own_codes = {a.rule.info.code for a in linter.active}
     options = next(a.context.options for a in linter.active if a.rule.info.code == "LT")
+    cache = None
+    if linter.cache is not None:  # grammar results only for the same LanguageTool settings
+        from newslint import result_cache
+        from newslint.languagetool.provision import LT_VERSION
+
+        cache = result_cache.ResultCache(result_cache.settings_key(
+            linter.active, config.language, config.languagetool_url, config.ignore, LT_VERSION), kind="grammar")
+    pending = []
+    for article, result in zip(articles, results):
+        found = cache.get(article.path, article.text) if cache else None
+        if found is None:
+            pending.append((article, result))
+        else:
+            result.diagnostics = sorted(result.diagnostics + found, key=lambda d: (d.offset, d.end_offset, d.code))
+    if not pending:
+        return False
     checker = Grammar(config.language, config.languagetool_url, own_codes, config.ignore,
                       progress=lambda msg: report(f"newslint: {msg}"),
                       level=options["level"], enable=tuple(str(r) for r in options["enable"]),
@@ -237,20 +260,34 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
         checker.start()
     except GrammarUnavailable as exc:
         report(f"newslint: {level}: grammar not checked: {exc}")
-        for result in results:
+        for _, result in pending:
             result.notes.append(f"grammar not checked: {exc}")
         return config.grammar == "required"
-    try:
-        for article, result in zip(articles, results):
-            try:
-                found = checker.check(article, result.diagnostics)
-            except GrammarUnavailable as exc:
-                if not failed:
-                    report(f"newslint: {level}: grammar not checked: {exc}")
-                failed = True
-                result.notes.append(f"grammar not checked: {exc}")
-                continue
-            result.diagnostics = sorted(result.diagnostics + found, key=lambda d: (d.offset, d.end_offset, d.code))
+
+    def check_one(item: tuple) -> tuple:
+        try:
+            return item, checker.check(item[0], item[1].diagnostics), None
+        except GrammarUnavailable as exc:
+            return item, None, exc
+
+    from concurrent.futures import ThreadPoolExecutor
+
+    from newslint.progress import ProgressLine
+
+    try:  # LanguageTool serves several requests at once: keep it busy
+        with ProgressLine("checking grammar", len(pending)) as line, \
+                ThreadPoolExecutor(GRAMMAR_REQUESTS if checker.concurrent else 1) as pool:
+            for (article, result), found, exc in pool.map(check_one, pending):
+                line.advance()
+                if exc is not None:
+                    if not failed:
+                        report(f"newslint: {level}: grammar not checked: {exc}")
+                    failed = True
+                    result.notes.append(f"grammar not checked: {exc}")
+                    continue
+                if cache:
+                    cache.put(article.path, article.text, found)
+                result.diagnostics = sorted(result.diagnostics + found, key=lambda d: (d.offset, d.end_offset, d.code))
     finally:
         checker.close()
     missing = [r.path for r in results if any(n.startswith("grammar not checked") for n in r.notes)]

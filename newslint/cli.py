@@ -8,7 +8,7 @@ from typing import Iterable
 
 import click
 
-from newslint import __version__, baseline, children
+from newslint import __version__, baseline, children, result_cache
 from newslint.config import ConfigError
 from newslint.diagnostic import Severity
 from newslint.formatters import FORMATTERS, FileResult
@@ -81,13 +81,16 @@ def cli() -> None:
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output: auto colours a terminal unless NO_COLOR is set.")
 @click.option("--no-color", is_flag=True, help="Same as --color never.")
+@click.option("--no-cache", is_flag=True,
+              help="Check every file again instead of reusing results of unchanged files from the cache "
+                   "(~/.cache/newslint/results; env NEWSLINT_NO_CACHE=1 does the same).")
 @click.option("--stdin-filename", default=None, metavar="NAME",
               help="Name for the text read from - (in output, config discovery and the parser: .md, .html).")
 def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tuple[str, ...],
           fail_on: str | None, config_path: str | None, language: str | None,
           source_language: str | None, grammar: str | None, languagetool_url: str | None,
           fix: bool, unsafe_fixes: bool, fix_read_only: bool, baseline_path: str | None, write_baseline_path: str | None,
-          jobs: int, color: str, no_color: bool, stdin_filename: str | None) -> None:
+          jobs: int, color: str, no_color: bool, stdin_filename: str | None, no_cache: bool) -> None:
     """Check articles: files, folders (every .txt/.md/.html inside) or - for stdin.
 
     Grammar comes from a local LanguageTool server, installed into the cache folder on
@@ -117,6 +120,7 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
             paths, config_path=config_path, fix=fix, unsafe_fixes=unsafe_fixes, fix_read_only=fix_read_only,
             jobs=jobs or default_jobs(),
             stdin_filename=stdin_filename, baseline=None if write_baseline_path else baseline_path,
+            cache_results=not no_cache and result_cache.enabled(),
             readability_scores=fmt in ("json", "html"), report=report,
             select=_split(select), ignore=_split(ignore), language=language,
             fail_on=Severity.parse(fail_on) if fail_on else None,
@@ -298,7 +302,19 @@ def lt_status() -> None:
     folder = find_existing()
     click.echo(f"installed: {folder}" if folder else f"installed: no (run `newslint languagetool install`, LanguageTool {LT_VERSION})")
     url = find_running()
-    click.echo(f"server: running at {url}" if url else "server: not running (check starts one per run)")
+    click.echo(f"server: running at {url}" if url else "server: not running (the next check that needs it starts one)")
+
+
+@languagetool_group.command("stop")
+def lt_stop() -> None:
+    """Stop the shared LanguageTool server that check starts and later runs reuse.
+
+    It also stops by itself after 15 minutes unused (env NEWSLINT_LANGUAGETOOL_IDLE, in
+    seconds); NEWSLINT_LANGUAGETOOL_DAEMON=0 makes every check start and stop its own.
+    """
+    from newslint.languagetool import daemon
+
+    click.echo("newslint: stopped the LanguageTool server" if daemon.stop() else "newslint: no LanguageTool server running")
 
 
 def _registry():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 from newslint.article import Article
 from newslint.config import Config, ConfigError
@@ -11,6 +11,9 @@ from newslint.diagnostic import Diagnostic, Finding, Severity
 from newslint import translation_signal
 from newslint.registry import Registry, default_registry
 from newslint.rule import CheckContext, Rule, RunRule
+
+if TYPE_CHECKING:
+    from newslint.result_cache import ResultCache
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,7 @@ class Linter:
         self.registry = registry or default_registry()
         self.active = select_rules(config, self.registry)
         self.crashes: list[str] = []  # one line per rule that raised: a bug, reported, never fatal
+        self.cache: "ResultCache | None" = None  # set by the CLI: results of unchanged articles
 
     def lint(self, article: Article) -> list[Diagnostic]:
         """Every diagnostic for one article, in text order."""
@@ -124,9 +128,7 @@ class Linter:
     def lint_run(self, articles: list[Article], jobs: int = 1) -> dict[int, list[Diagnostic]]:
         """Diagnostics per article (by index) including rules that compare articles; a big
         run is spread over ``jobs`` worker processes (newslint/parallel.py)."""
-        from newslint.parallel import lint_all
-
-        results = lint_all(self, articles, jobs)
+        results = self._lint_articles(articles, jobs)
         index = {id(a): i for i, a in enumerate(articles)}
         for active in self.active:
             if not isinstance(active.rule, RunRule):
@@ -137,6 +139,29 @@ class Linter:
                 if mine:
                     i = index[id(article)]
                     results[i] = sorted(results[i] + _stamp(article, mine), key=_order)
+        return results
+
+    def _lint_articles(self, articles: list[Article], jobs: int) -> dict[int, list[Diagnostic]]:
+        """Each article's own diagnostics: from the result cache when it has them, the
+        rest linted (in workers when big); a run where a rule crashed stores nothing."""
+        from newslint.parallel import lint_all
+
+        if self.cache is None:
+            return lint_all(self, articles, jobs)
+        results: dict[int, list[Diagnostic]] = {}
+        todo: list[int] = []
+        for i, article in enumerate(articles):
+            hit = self.cache.get(article.path, article.text)
+            if hit is None:
+                todo.append(i)
+            else:
+                results[i] = hit
+        crashes = len(self.crashes)
+        fresh = lint_all(self, [articles[i] for i in todo], jobs)
+        for j, i in enumerate(todo):
+            results[i] = fresh[j]
+            if len(self.crashes) == crashes:
+                self.cache.put(articles[i].path, articles[i].text, fresh[j])
         return results
 
 

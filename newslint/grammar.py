@@ -51,9 +51,10 @@ class Grammar:
         from newslint.languagetool.provision import AUTO_INSTALL_TIMEOUT_S, MVN_TIMEOUT_S, ProvisionError
         from newslint.languagetool.server import LanguageToolSession, LanguageToolUnavailable
 
+        url = self.url or self._shared_server()
         try:
             self._session = LanguageToolSession(
-                self.language, remote_url=self.url, progress=self.progress,
+                self.language, remote_url=url, progress=self.progress,
                 picky=self.picky, enabled_rules=self.enable,
                 install_timeout=MVN_TIMEOUT_S if self.required else AUTO_INSTALL_TIMEOUT_S,
             )
@@ -62,6 +63,26 @@ class Grammar:
             self.failure = str(exc)
             self._session = None
             raise GrammarUnavailable(str(exc)) from None
+
+    @property
+    def concurrent(self) -> bool:
+        """Whether articles may be sent at once: yes to a server this run does not own
+        (the shared daemon, a named server); a run's own server is restarted if it dies,
+        which is done for one request at a time."""
+        return self._session is not None and not self._session.owns_server
+
+    def _shared_server(self) -> str | None:
+        """URL of the user's shared LanguageTool daemon, started if need be; None when it
+        is switched off or cannot start (the session then starts a server of its own)."""
+        from newslint.languagetool import daemon
+
+        if not daemon.enabled():
+            return None
+        try:
+            return daemon.ensure(progress=self.progress)
+        except Exception as exc:  # noqa: BLE001 - the session's own server is the fallback
+            self.progress(f"shared LanguageTool server unavailable ({exc}); starting one for this run")
+            return None
 
     def check(self, article: Article, own: list[Diagnostic]) -> list[Diagnostic]:
         """LanguageTool's diagnostics for one article; raises GrammarUnavailable if it fails."""

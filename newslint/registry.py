@@ -9,7 +9,8 @@ from functools import lru_cache
 from itertools import groupby
 
 from newslint.kinds import phrase
-from newslint.packs import PackError, load_packs
+from newslint.datacache import cached, modules
+from newslint.packs import PackError, load_packs, pack_files
 from newslint.rule import Rule, RuleInfo
 
 KINDS = {phrase.KIND: phrase.build}
@@ -49,12 +50,20 @@ def python_rules() -> list[Rule]:
 
 @lru_cache(maxsize=1)
 def default_registry() -> Registry:
-    """Every rule, compiled once per process."""
-    rules = python_rules()
+    """Every rule, compiled once per process (the packs' part read from the data cache)."""
+    code = modules("kinds/phrase.py", "packs.py", "rule.py", "diagnostic.py", "registry.py", "lazy_regex.py",
+                   "word_prefixes.py", "first_chars.py")
+    rules = python_rules() + cached("packs", pack_files() + code, pack_rules)
+    phrase.share_scan(rules)
+    return Registry(rules)
+
+
+def pack_rules() -> list[Rule]:
+    """The rules of the shipped data packs, built by their kind (regexes compile on use)."""
+    rules: list[Rule] = []
     specs = load_packs()
     for (pack, kind), group in groupby(sorted(specs, key=lambda s: (s.pack, s.kind)), key=lambda s: (s.pack, s.kind)):
         if kind not in KINDS:
             raise PackError(f"{pack}.yaml: unknown rule kind {kind!r} (known: {', '.join(KINDS)})")
         rules.extend(KINDS[kind](list(group)))
-    phrase.share_scan(rules)
-    return Registry(rules)
+    return rules

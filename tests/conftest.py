@@ -28,6 +28,14 @@ def _grammar_off_unless_asked(monkeypatch, request):
         monkeypatch.setenv("NEWSLINT_GRAMMAR", "off")
 
 
+@pytest.fixture(autouse=True)
+def _no_result_cache(monkeypatch):
+    """CLI runs in tests check every file afresh (tests/test_result_cache.py turns the cache
+    on) and start no shared LanguageTool server (tests/test_daemon.py does)."""
+    monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
+    monkeypatch.setenv("NEWSLINT_LANGUAGETOOL_DAEMON", "0")  # no server outlives a test (test_daemon.py)
+
+
 @pytest.fixture
 def lint():
     return lint_text

@@ -1,5 +1,6 @@
 """The entity knowledge base: organisations, rivals, cues and title holders from
-``rules/entities/*.yaml``, validated and compiled once per process."""
+``rules/entities/*.yaml``, validated and compiled once per process, and kept in the data
+cache between runs (newslint/datacache.py)."""
 
 from __future__ import annotations
 
@@ -10,10 +11,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from newslint.datacache import cached, modules
 from newslint.entities.scanner import Scanner
-from newslint.packs import packs_dir
+from newslint.packs import packs_dir, read_yaml
 
 
 @dataclass(frozen=True)
@@ -112,8 +112,14 @@ def _cue_items(raw: Any) -> list[tuple[str, str, bool]]:
 def knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     """Read and compile ``organisations.yaml`` and ``people.yaml`` (once per process)."""
     folder = folder or packs_dir() / "entities"
-    data = yaml.safe_load((folder / "organisations.yaml").read_text(encoding="utf-8"))
-    people = yaml.safe_load((folder / "people.yaml").read_text(encoding="utf-8"))["people"]
+    sources = [folder / "organisations.yaml", folder / "people.yaml"] + modules(
+        "entities/kb.py", "entities/scanner.py", "lazy_regex.py", "word_prefixes.py", "first_chars.py", "packs.py")
+    return cached("entities", sources, lambda: _build(folder))
+
+
+def _build(folder: Path) -> KnowledgeBase:
+    data = read_yaml(folder / "organisations.yaml")
+    people = read_yaml(folder / "people.yaml")["people"]
     weights = {k: float(v) for k, v in data["weights"].items()}
     groups = {gid: tuple(g["members"]) for gid, g in data["groups"].items()}
     orgs: dict[str, Org] = {}

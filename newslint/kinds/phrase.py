@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING, Iterable
 from newslint import translation_signal
 from newslint.diagnostic import Finding, Fix
 from newslint.first_chars import word_start_chars
+from newslint.lazy_regex import LazyPatterns
+from newslint.word_prefixes import WIDTH, PrefixIndex, prefixes
 from newslint.packs import PatternSpec, RuleSpec
 from newslint.rule import CheckContext, Rule, RuleInfo
 
@@ -32,14 +34,20 @@ class PackMatcher:
     """Every phrase rule of a pack, matched in one pass over the article.
 
     Patterns that start with ``\\b`` and a known set of letters are tried only at word
-    starts, and only those that can begin with the letter found there; the rest are
-    joined into one alternation and matched the ordinary way.
+    starts, and only those that can begin with the text found there (its first three
+    characters, lower-cased; newslint/word_prefixes.py); the rest are joined into one
+    alternation and matched the ordinary way. Every regex is compiled on first use (the
+    alternation for "the" when a word starting with "the" first occurs), and a matcher
+    pickles as its sources, so a cached registry loads without compiling anything.
     """
 
     def __init__(self, specs: list[RuleSpec]) -> None:
         parts: list[tuple[bool, str]] = []
         lines: list[str] = []
         by_char: dict[str, list[str]] = defaultdict(list)
+        word_parts: list[str] = []
+        beginnings: list[frozenset[str] | None] = []
+        firsts: list[frozenset[str]] = []
         self._groups: dict[str, tuple[str, int]] = {}
         for ri, spec in enumerate(specs):
             for pi, pattern in enumerate(spec.patterns):
@@ -50,6 +58,9 @@ class PackMatcher:
                 if chars:
                     for c in chars:
                         by_char[c].append(f"(?P<{group}>{body})")
+                    word_parts.append(f"(?P<{group}>{body})")
+                    beginnings.append(prefixes(pattern.regex, not pattern.case_sensitive))
+                    firsts.append(chars)
                     continue
                 if spec.scope == "line":
                     lines.append(f"(?P<{group}>{body})")
@@ -57,9 +68,15 @@ class PackMatcher:
                 parts.append((_starts_at_word_boundary(pattern.regex), f"(?P<{group}>{body})"))
         if lines:  # one line anchor for all whole-line patterns, not one per pattern
             parts.append((False, rf"^[ \t]*(?:{'|'.join(lines)})[ \t\r]*$"))
-        self.regex = re.compile(_factor_boundaries(parts), re.MULTILINE) if parts else None
-        self._by_char = {c: re.compile("|".join(alts), re.MULTILINE) for c, alts in by_char.items()}
+        self._rest = LazyPatterns({0: _factor_boundaries(parts)} if parts else {}, re.MULTILINE)
+        self._by_char = LazyPatterns({c: "|".join(alts) for c, alts in by_char.items()}, re.MULTILINE)
+        self._by_key = LazyPatterns(_KeySources(word_parts, PrefixIndex(beginnings, firsts)), re.MULTILINE)
         self.shared: SharedScan | None = None  # set by share_scan() to walk with the other packs
+
+    @property
+    def regex(self) -> re.Pattern[str] | None:
+        """The alternation of the patterns not dispatched by first letter, if any."""
+        return self._rest[0]
 
     def matches(self, article: "Article") -> dict[str, list[tuple[int, int, int]]]:
         """Matches by rule code: (start, end, pattern index); computed once per article."""
@@ -81,11 +98,8 @@ class SharedScan:
 
     def __init__(self, matchers: list[PackMatcher]) -> None:
         self.matchers = matchers
-        table: dict[str, list[tuple[int, re.Pattern[str]]]] = defaultdict(list)
-        for k, matcher in enumerate(matchers):
-            for c, regex in matcher._by_char.items():
-                table[c].append((k, regex))
-        self._table = dict(table)
+        self._table = _Dispatch(matchers)
+        self._keyed = _KeyDispatch(matchers)
 
     def run(self, article: "Article") -> None:
         """Fill ``article.cache[matcher]`` for every matcher of the group."""
@@ -96,12 +110,14 @@ class SharedScan:
                 for m in matcher.regex.finditer(text):
                     code, pi = matcher._groups[m.lastgroup]
                     found[k][code].append((m.start(), m.end(), pi))
-        if self._table:
-            lookup = self._table.get
+        if self._table.any:
+            table, keyed = self._table, self._keyed
             free = [0] * len(self.matchers)
             for w in _WORD_START.finditer(text):
                 pos = w.start()
-                entries = lookup(text[pos])
+                window = text[pos : pos + WIDTH]
+                # by the word's first three characters; beyond ASCII, by its first letter
+                entries = keyed[window.lower()] if window.isascii() else table[text[pos]]
                 if entries is None:
                     continue
                 for k, regex in entries:
@@ -116,6 +132,47 @@ class SharedScan:
             for hits in result.values():
                 hits.sort()
             article.cache[matcher] = result
+
+
+class _Dispatch(dict):
+    """First letter -> [(matcher index, that matcher's regex for the letter)], or None;
+    filled (and compiled) the first time an article has a word starting with the letter."""
+
+    def __init__(self, matchers: list[PackMatcher]) -> None:
+        super().__init__()
+        self.matchers = matchers
+        self.any = any(m._by_char.sources for m in matchers)
+
+    def __missing__(self, c: str) -> list[tuple[int, re.Pattern[str]]] | None:
+        entries = [(k, m._by_char[c]) for k, m in enumerate(self.matchers) if c in m._by_char.sources] or None
+        self[c] = entries
+        return entries
+
+
+class _KeyDispatch(dict):
+    """Window key ("the", "in ") -> [(matcher index, its regex for the key)], or None;
+    filled (and compiled) the first time an article has a word starting that way."""
+
+    def __init__(self, matchers: list[PackMatcher]) -> None:
+        super().__init__()
+        self.matchers = matchers
+
+    def __missing__(self, key: str) -> list[tuple[int, re.Pattern[str]]] | None:
+        entries = [(k, regex) for k, m in enumerate(self.matchers) if (regex := m._by_key[key]) is not None] or None
+        self[key] = entries
+        return entries
+
+
+class _KeySources:
+    """The alternation source for a window key: the patterns that can match there, in order."""
+
+    def __init__(self, parts: list[str], index: PrefixIndex) -> None:
+        self.parts = parts
+        self.index = index
+
+    def get(self, key: str) -> str | None:
+        chosen = self.index.candidates(key)
+        return "|".join(self.parts[i] for i in chosen) if chosen else None
 
 
 def share_scan(rules: Iterable[Rule]) -> None:

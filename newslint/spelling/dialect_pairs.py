@@ -6,15 +6,16 @@ Read from the installed codespell package (CC BY-SA 3.0 data), never copied.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+
+from newslint.spelling.known_typos import codespell_file
 
 
 @lru_cache(maxsize=1)
 def _pairs() -> tuple[dict[str, str], dict[str, str]]:
-    try:
-        data = resources.files("codespell_lib").joinpath("data", "dictionary_en-GB_to_en-US.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
+    path = codespell_file("dictionary_en-GB_to_en-US.txt")
+    if path is None:
         return {}, {}
+    data = path.read_text(encoding="utf-8")
     gb_to_us: dict[str, str] = {}
     for line in data.splitlines():
         gb, sep, us = line.partition("->")

@@ -11,16 +11,32 @@ corrections are suggestions, never a fix.
 from __future__ import annotations
 
 from functools import lru_cache
-from importlib import resources
+from importlib.util import find_spec
+from pathlib import Path
+
+from newslint.datacache import cached, modules
+
+
+def codespell_file(name: str) -> Path | None:
+    """A data file of the installed codespell, found without importing it (slow to import)."""
+    spec = find_spec("codespell_lib")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    path = Path(next(iter(spec.submodule_search_locations))) / "data" / name
+    return path if path.is_file() else None
 
 
 @lru_cache(maxsize=1)
 def known_typos() -> dict[str, tuple[str, ...]]:
     """Lower-case misspelling -> corrections, best first; empty if codespell is missing."""
-    try:
-        data = resources.files("codespell_lib").joinpath("data", "dictionary.txt").read_text(encoding="utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
+    path = codespell_file("dictionary.txt")
+    if path is None:
         return {}
+    sources = [path, *modules("spelling/known_typos.py")]
+    return cached("known-typos", sources, lambda: _parse(path.read_text(encoding="utf-8")))
+
+
+def _parse(data: str) -> dict[str, tuple[str, ...]]:
     table: dict[str, tuple[str, ...]] = {}
     for line in data.splitlines():
         typo, sep, fixes = line.partition("->")

@@ -33,6 +33,8 @@ from heapq import nlargest
 from itertools import chain
 from pathlib import Path
 
+from newslint.datacache import cached, modules
+
 __all__ = ["Lexicon", "DIALECTS"]
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -234,53 +236,16 @@ def _bigrams(w: str) -> set[str]:
 
 
 class _Data:
-    """The word data shared by all dialects, loaded once per process."""
+    """The word data shared by all dialects, loaded once per process (from the data cache,
+    newslint/datacache.py, when the word files are unchanged since it was built)."""
 
     def __init__(self, data_dir: Path) -> None:
-        self.mask: dict[str, int] = {}
-        self.size: dict[str, int] = {}  # SCOWL size (10 = most common ... 95)
-        self.freq: dict[str, float] = {}
-        self.hyphen_parts: set[str] = set()
+        self._sources = [data_dir / "scowl_en.txt", data_dir / "wordfreq_en.txt", data_dir / "extra_en.txt",
+                         *modules("spelling/lexicon.py")]
+        self.mask, self.size, self.freq, self.hyphen_parts, self.by_lower = cached(
+            "lexicon", self._sources, lambda: _read_word_files(data_dir))
         self._index_lock = threading.Lock()
         self._index_ready = False
-        with open(data_dir / "scowl_en.txt", encoding="utf-8") as fh:
-            mask, size = self.mask, self.size
-            for line in fh:
-                word, level, tag = line.rstrip("\n").split("\t")
-                mask[word] = mask.get(word, 0) | _TAG_MASK[tag]
-                size[word] = int(level)
-        with open(data_dir / "wordfreq_en.txt", encoding="utf-8") as fh:
-            freq, mask = self.freq, self.mask
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                freq[parts[0]] = int(parts[1]) / 10.0
-                if len(parts) > 2:
-                    if parts[2] == "+":
-                        mask[parts[0]] = mask.get(parts[0], 0) | _US | _GB
-                    elif parts[2] == "-":
-                        self.hyphen_parts.add(parts[0])
-        section = None
-        with open(data_dir / "extra_en.txt", encoding="utf-8") as fh:
-            for line in fh:
-                line = line.split("#", 1)[0].strip()
-                if not line:
-                    continue
-                if line.startswith("[") and line.endswith("]"):
-                    section = line[1:-1]
-                    continue
-                for word in line.split():
-                    if section == "accept":
-                        self.mask[word] = self.mask.get(word, 0) | _US | _GB
-                    elif section == "hyphen":
-                        self.hyphen_parts.add(word)
-                    elif section == "deny":
-                        self.mask.pop(word, None)
-        # lower-case form -> dictionary spellings (for ALL-CAPS input and suggestions)
-        self.by_lower: dict[str, list[str]] = {}
-        for word in self.mask:
-            lw = word.lower()
-            if lw != word:
-                self.by_lower.setdefault(lw, []).append(word)
 
     def zipf(self, word: str) -> float:
         z = self.freq.get(word)
@@ -295,24 +260,76 @@ class _Data:
         with self._index_lock:
             if self._index_ready:
                 return
-            zipf = self.zipf
-            # suggestion targets found by bigrams: words seen in running text, most frequent first
-            keys = sorted({lw for w in self.mask if zipf(lw := w.lower()) >= _SUGGEST_MIN_ZIPF and lw.isascii()},
-                          key=lambda k: (-zipf(k), k))
-            by_len: dict[int, dict[str, list[int]]] = {}
-            for i, w in enumerate(keys):
-                table = by_len.get(len(w))
-                if table is None:
-                    table = by_len[len(w)] = {}
-                s = "^" + w + "$"
-                for bg in {s[j:j + 2] for j in range(len(s) - 1)}:
-                    lst = table.get(bg)
-                    if lst is None:
-                        table[bg] = [i]
-                    else:
-                        lst.append(i)
-            self.keys, self.by_len = keys, by_len
+            self.keys, self.by_len = cached("lexicon-index", self._sources, self._bigram_index)
             self._index_ready = True
+
+    def _bigram_index(self) -> tuple[list[str], dict[int, dict[str, list[int]]]]:
+        zipf = self.zipf
+        # suggestion targets found by bigrams: words seen in running text, most frequent first
+        keys = sorted({lw for w in self.mask if zipf(lw := w.lower()) >= _SUGGEST_MIN_ZIPF and lw.isascii()},
+                      key=lambda k: (-zipf(k), k))
+        by_len: dict[int, dict[str, list[int]]] = {}
+        for i, w in enumerate(keys):
+            table = by_len.get(len(w))
+            if table is None:
+                table = by_len[len(w)] = {}
+            s = "^" + w + "$"
+            for bg in {s[j:j + 2] for j in range(len(s) - 1)}:
+                lst = table.get(bg)
+                if lst is None:
+                    table[bg] = [i]
+                else:
+                    lst.append(i)
+        return keys, by_len
+
+
+_WordData = tuple[dict[str, int], dict[str, int], dict[str, float], set[str], dict[str, list[str]]]
+
+
+def _read_word_files(data_dir: Path) -> _WordData:
+    """(mask, SCOWL size, Zipf frequency, hyphen-only parts, lower-case -> spellings) from
+    the plain-text word files."""
+    mask: dict[str, int] = {}
+    size: dict[str, int] = {}  # SCOWL size (10 = most common ... 95)
+    freq: dict[str, float] = {}
+    hyphen_parts: set[str] = set()
+    with open(data_dir / "scowl_en.txt", encoding="utf-8") as fh:
+        for line in fh:
+            word, level, tag = line.rstrip("\n").split("\t")
+            mask[word] = mask.get(word, 0) | _TAG_MASK[tag]
+            size[word] = int(level)
+    with open(data_dir / "wordfreq_en.txt", encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.rstrip("\n").split("\t")
+            freq[parts[0]] = int(parts[1]) / 10.0
+            if len(parts) > 2:
+                if parts[2] == "+":
+                    mask[parts[0]] = mask.get(parts[0], 0) | _US | _GB
+                elif parts[2] == "-":
+                    hyphen_parts.add(parts[0])
+    section = None
+    with open(data_dir / "extra_en.txt", encoding="utf-8") as fh:
+        for line in fh:
+            line = line.split("#", 1)[0].strip()
+            if not line:
+                continue
+            if line.startswith("[") and line.endswith("]"):
+                section = line[1:-1]
+                continue
+            for word in line.split():
+                if section == "accept":
+                    mask[word] = mask.get(word, 0) | _US | _GB
+                elif section == "hyphen":
+                    hyphen_parts.add(word)
+                elif section == "deny":
+                    mask.pop(word, None)
+    # lower-case form -> dictionary spellings (for ALL-CAPS input and suggestions)
+    by_lower: dict[str, list[str]] = {}
+    for word in mask:
+        lw = word.lower()
+        if lw != word:
+            by_lower.setdefault(lw, []).append(word)
+    return mask, size, freq, hyphen_parts, by_lower
 
 
 _DATA: dict[Path, _Data] = {}
@@ -339,7 +356,9 @@ class Lexicon:
         self.dialect = dialect
         self._data = data
         want = _DIALECT_MASK[dialect]
-        self._words = frozenset(w for w, m in data.mask.items() if m & want)
+        # every entry carries at least one dialect bit: "both" accepts the whole table as is
+        self._words: frozenset[str] | dict[str, int] = (
+            data.mask if want == _US | _GB | _GB_IZE else frozenset(w for w, m in data.mask.items() if m & want))
         self._mask = want
         self._compound_cache: dict[str, bool] = {}
 

@@ -1,0 +1,146 @@
+"""Compiled data (rule packs, knowledge base, lexicon) kept in the cache folder between runs.
+
+Parsing YAML and word lists and analysing hundreds of patterns costs far more than the
+check of one article, so the result is pickled once into ``<cache>/compiled/`` and read
+back by later runs. An entry's file name carries a key: newslint's version, the entry's
+name and a hash of the content of its sources, which include the modules that build and
+define it. A changed pack or module gets a new key, so a stale entry is never read, and
+checkouts with the same code share entries; beyond the three newest entries of a name, older ones are removed.
+Writes are atomic (temporary file, then rename), so concurrent runs never see half a file,
+and an unwritable or broken cache only means building in memory, as before.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import pickle
+import tempfile
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable, TypeVar
+
+from newslint import __version__
+
+T = TypeVar("T")
+
+_PACKAGE = Path(__file__).resolve().parent
+
+# Bump when the layout of a cached object changes without a version change.
+FORMAT = 3
+KEEP = 3  # entries kept per name (different versions or checkouts sharing the cache)
+
+
+def cache_root() -> Path:
+    """``$NEWSLINT_CACHE_DIR``, else ``$XDG_CACHE_HOME/newslint``, else ``~/.cache/newslint``."""
+    explicit = os.environ.get("NEWSLINT_CACHE_DIR")
+    if explicit:
+        return Path(explicit).expanduser()
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    return (Path(xdg).expanduser() if xdg else Path.home() / ".cache") / "newslint"
+
+
+@lru_cache(maxsize=1)
+def code_stamp() -> str:
+    """A hash of newslint's version and every module's path, size and modification time
+    (for the result cache, whose findings any module can change)."""
+    digest = hashlib.blake2b(f"{__version__}\0{FORMAT}".encode(), digest_size=16)
+    for folder, dirs, files in os.walk(_PACKAGE):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith(".py"):
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return digest.hexdigest()
+
+
+def modules(*names: str) -> list[Path]:
+    """The source files of newslint modules ("kinds/phrase.py"), to key an entry by the
+    code that builds and defines it: checkouts with the same code share the entry."""
+    return [_PACKAGE / name for name in names]
+
+
+def content_key(name: str, sources: Iterable[Path], extra: str = "") -> str:
+    """A hash of the version, the entry name, ``extra`` and each source's name and bytes."""
+    digest = hashlib.blake2b(f"{__version__}\0{FORMAT}\0{name}\0{extra}".encode(), digest_size=16)
+    for path in sources:
+        digest.update(b"\0" + path.name.encode() + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def cached(name: str, sources: Iterable[Path], build: Callable[[], T], extra: str = "") -> T:
+    """``build()``'s result, from ``<cache>/compiled/`` when the sources are unchanged."""
+    sources = list(sources)
+    try:
+        key = content_key(name, sources, extra)
+    except OSError:
+        return build()
+    folder = cache_root() / "compiled"
+    path = folder / f"{name}-{key}.pickle"
+    try:
+        with open(path, "rb") as fh:
+            return _loads(fh.read())
+    except FileNotFoundError:
+        pass
+    except Exception:  # noqa: BLE001 - a damaged entry is rebuilt, never fatal
+        pass
+    value = build()
+    write_atomic(path, _dumps(value))
+    _prune(folder, name, path)
+    return value
+
+
+def _prune(folder: Path, name: str, current: Path) -> None:
+    """Keep the KEEP newest entries of a name (two installs sharing the cache folder must
+    not evict each other's on every run); older ones are removed."""
+    entries = []
+    for old in folder.glob(f"{name}-*.pickle"):
+        if old != current and len(old.stem) == len(current.stem):
+            try:
+                entries.append((old.stat().st_mtime_ns, old))
+            except OSError:
+                pass
+    for _, old in sorted(entries, reverse=True)[KEEP - 1 :]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
+
+
+def _dumps(value: object) -> bytes:
+    """marshal for plain data (tables of words load a third faster), else pickle."""
+    try:
+        return b"M" + marshal.dumps(value)
+    except ValueError:
+        return b"P" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _loads(data: bytes) -> object:
+    if data[:1] == b"M":
+        return marshal.loads(data[1:])
+    if data[:1] == b"P":
+        return pickle.loads(data[1:])
+    raise ValueError("unknown cache entry format")
+
+
+def write_atomic(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` through a temporary file and a rename; False if it cannot."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    except OSError:
+        return False
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+        return True
+    except OSError:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        return False
