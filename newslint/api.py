@@ -274,10 +274,12 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
 
     from newslint.progress import ProgressLine
 
+    workers = GRAMMAR_REQUESTS if checker.concurrent and len(pending) > 1 else 1
+    pool = ThreadPoolExecutor(workers) if workers > 1 else None
     try:  # LanguageTool serves several requests at once: keep it busy
-        with ProgressLine("checking grammar", len(pending)) as line, \
-                ThreadPoolExecutor(GRAMMAR_REQUESTS if checker.concurrent else 1) as pool:
-            for (article, result), found, exc in pool.map(check_one, pending):
+        with ProgressLine("checking grammar", len(pending)) as line:
+            answers = pool.map(check_one, pending) if pool else map(check_one, pending)
+            for (article, result), found, exc in answers:
                 line.advance()
                 if exc is not None:
                     if not failed:
@@ -288,7 +290,14 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
                 if cache:
                     cache.put(article.path, article.text, found)
                 result.diagnostics = sorted(result.diagnostics + found, key=lambda d: (d.offset, d.end_offset, d.code))
+    except BaseException:
+        if pool:  # a signal or an error: do not wait for requests still in flight
+            pool.shutdown(wait=False, cancel_futures=True)
+            pool = None
+        raise
     finally:
+        if pool:
+            pool.shutdown()
         checker.close()
     missing = [r.path for r in results if any(n.startswith("grammar not checked") for n in r.notes)]
     if missing:
