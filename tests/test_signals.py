@@ -26,6 +26,18 @@ def wait_for(condition, limit: float = 120.0) -> None:
         time.sleep(0.1)
 
 
+def server_jvms(parent: psutil.Process) -> list[psutil.Process]:
+    """LanguageTool server JVMs under ``parent``; processes that end while we look are skipped."""
+    found = []
+    for child in parent.children(recursive=True):
+        try:
+            if "java" in child.name() and any("languagetool" in part.lower() for part in child.cmdline()):
+                found.append(child)
+        except psutil.Error:
+            continue
+    return found
+
+
 def story(tmp_path: Path) -> str:
     path = tmp_path / "story.txt"
     path.write_text("Talks resume\n\nShe have been there.\n", encoding="utf-8")
@@ -51,8 +63,9 @@ def test_sigterm_during_a_grammar_run_leaves_no_process_behind(tmp_path, languag
     run = subprocess.Popen([*NEWSLINT, "check", story(tmp_path)], env=env,
                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     me = psutil.Process(run.pid)
-    wait_for(lambda: any("java" in p.name() for p in me.children(recursive=True)))
-    jvm = next(p for p in me.children(recursive=True) if "java" in p.name())
+    found: list[psutil.Process] = []
+    wait_for(lambda: bool(found.extend(server_jvms(me)) or found))  # not the brief `java -version` probe
+    jvm = found[0]
     run.send_signal(signal.SIGTERM)
     err = run.communicate(timeout=60)[1]
     assert run.returncode == 143, err
