@@ -9,6 +9,7 @@ from newslint.article import Article
 from newslint.config import Config, ConfigError
 from newslint.diagnostic import Diagnostic, Finding, Severity
 from newslint import translation_signal
+from newslint.pieces import PIECE_CHARS
 from newslint.registry import Registry, default_registry
 from newslint.rule import CheckContext, Rule, RunRule
 
@@ -99,9 +100,19 @@ class Linter:
         self.active = select_rules(config, self.registry)
         self.crashes: list[str] = []  # one line per rule that raised: a bug, reported, never fatal
         self.cache: "ResultCache | None" = None  # set by the CLI: results of unchanged articles
+        self.piece_chars = PIECE_CHARS  # a larger article is read in pieces (bounded memory)
 
     def lint(self, article: Article) -> list[Diagnostic]:
-        """Every diagnostic for one article, in text order."""
+        """Every diagnostic for one article, in text order; a very large article is read in
+        pieces of about ``piece_chars`` characters (newslint/by_pieces.py)."""
+        if len(article.text) > self.piece_chars:
+            from newslint.by_pieces import findings_by_piece
+
+            return _stamp(article, findings_by_piece(self, article))
+        return _stamp(article, self.findings(article))
+
+    def findings(self, article: Article) -> list[tuple[ActiveRule, Finding]]:
+        """What the rules found in one article (or one piece of a large one), not yet stamped."""
         plain: list[tuple[ActiveRule, Finding]] = []
         gated: list[tuple[ActiveRule, Finding]] = []
         for active in self.active:
@@ -111,7 +122,7 @@ class Linter:
             bucket.extend((active, f) for f in self._run(active, article))
         if gated and (self.config.source_language or translation_signal.of(article).reads_translated):
             plain.extend(gated)
-        return _stamp(article, _give_way(plain))
+        return _give_way(plain)
 
     def _run(self, active: ActiveRule, article: Article) -> list[Finding]:
         """One rule's findings; a rule that raises is recorded and skipped, not fatal."""

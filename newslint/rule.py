@@ -9,6 +9,7 @@ from newslint.diagnostic import CATEGORIES, Finding, Severity
 
 if TYPE_CHECKING:
     from newslint.article import Article
+    from newslint.article_facts import ArticleFact
 
 
 @dataclass(frozen=True)
@@ -79,12 +80,18 @@ class CheckContext:
 
 
 class Rule:
-    """Base class: subclasses set ``info`` and implement ``check``."""
+    """Base class: subclasses set ``info`` and implement ``check``; ``facts`` lists what the
+    rule reads about the whole article (newslint/article_facts.py)."""
 
     info: RuleInfo
+    facts: tuple["ArticleFact", ...] = ()
 
     def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def article_facts(self, context: CheckContext) -> tuple["ArticleFact", ...]:
+        """The article facts this rule reads with these options (``facts`` unless they vary)."""
+        return self.facts
 
 
 class RunRule(Rule):

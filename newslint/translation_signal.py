@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 if TYPE_CHECKING:
     from newslint.article import Article
@@ -171,7 +171,11 @@ def featurise(text: str, model: Model) -> dict[int, float]:
     counts: dict[int, int] = {}
     for col, _, _, _ in _walk(text, model):
         counts[col] = counts.get(col, 0) + 1
-    per = 100.0 / max(word_count(text), 50)
+    return _values(counts, word_count(text))
+
+
+def _values(counts: dict[int, int], words: int) -> dict[int, float]:
+    per = 100.0 / max(words, 50)
     return {c: math.log1p(n * per) for c, n in counts.items()}
 
 
@@ -189,8 +193,21 @@ _stem = lru_cache(maxsize=65536)(stem)
 
 def read(text: str, model: Model | None = None) -> TranslationSignal:
     """The signal for a text."""
+    return read_parts(lambda: (text,), model)
+
+
+def read_parts(parts: Callable[[], Iterable[str]], model: Model | None = None) -> TranslationSignal:
+    """The signal for a text given as consecutive parts, each cut where a sentence ends (at
+    a line break); ``parts()`` is called again when the telling phrases are wanted. The same
+    signal as for the joined text, without holding it whole (newslint/pieces.py)."""
     model = model or load_model()
-    values = featurise(text, model)
+    counts: dict[int, int] = {}
+    words = 0
+    for part in parts():
+        for col, _, _, _ in _walk(part, model):
+            counts[col] = counts.get(col, 0) + 1
+        words += word_count(part)
+    values = _values(counts, words)
     logits = [
         b + sum(w[c] * v for c, v in values.items()) for w, b in zip(model.weights, model.intercepts)
     ]
@@ -198,14 +215,16 @@ def read(text: str, model: Model | None = None) -> TranslationSignal:
     exp = [math.exp(x - top) for x in logits]
     total = sum(exp)
     probs = {c: e / total for c, e in zip(model.classes, exp)}
-    words = word_count(text)
     signal = TranslationSignal(probs, (), model.threshold, words)
     if not signal.reads_translated:
         return signal
     li, ni = model.classes.index(signal.language), model.classes.index("en")
     push = sorted(((model.weights[li][c] - model.weights[ni][c]) * v, c) for c, v in values.items())
     best = [c for gain, c in push[-12:] if gain > 0]
-    surfaces = _surfaces(text, model, set(best))
+    surfaces: dict[int, str] = {}
+    for part in parts():
+        for col, surface in _surfaces(part, model, set(best) - set(surfaces)).items():
+            surfaces.setdefault(col, surface)
     return TranslationSignal(probs, _telling([(1.0, c) for c in best], surfaces), model.threshold, words)
 
 

@@ -9,6 +9,7 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.checks.encoding import BIDI, INVISIBLE, between_words, word_around
+from newslint.checks.quotes import QUOTE_MARKS, mostly_used_apostrophe
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.scripts import snippet
@@ -27,13 +28,6 @@ def _decode_entity(raw: str) -> str | None:
         return None
     decoded = html.unescape(core if core.endswith(";") else core + ";")
     return None if decoded == core else decoded
-
-
-def _apostrophe(article: Article) -> str:
-    """The apostrophe the article mostly uses."""
-    marks = [m for m in article.quotes.marks if m.role == "apostrophe"]
-    straight = sum(1 for m in marks if m.straight)
-    return "'" if straight >= len(marks) - straight else "’"
 
 
 class HtmlEntity(Rule):
@@ -69,6 +63,8 @@ class HtmlEntity(Rule):
         ),
     )
 
+    facts = (QUOTE_MARKS,)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
         for m in _ENTITY.finditer(text):
@@ -81,7 +77,7 @@ class HtmlEntity(Rule):
             where = f" in '{where}'" if where != raw else ""
             between_letters = m.start() > 0 and text[m.start() - 1].isalpha() and text[m.end():m.end() + 1].isalpha()
             if decoded == "¿" and between_letters:
-                replacement = _apostrophe(article)
+                replacement = mostly_used_apostrophe(article)
                 yield Finding(
                     m.start(), m.end(),
                     f"HTML entity '{raw}'{where} stands for '¿', probably a lost apostrophe",

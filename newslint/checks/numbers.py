@@ -12,7 +12,9 @@ import re
 from typing import Iterable
 
 from newslint.article import Article
+from newslint.article_facts import ArticleFact, first_of
 from newslint.diagnostic import Finding, Fix, Severity
+from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 # A run of digits with "." or "," between them, not part of a code, score or range
@@ -95,6 +97,15 @@ class MalformedNumber(Rule):
                 )
 
 
+def _first_point(article: Article, piece: Piece) -> str | None:
+    m = _DECIMAL_POINT.search(article.text, piece.own)
+    return m.group() if m else None
+
+
+FIRST_DECIMAL_POINT: ArticleFact[str | None, str | None] = ArticleFact(_first_point, first_of)
+"""The article's first number with a decimal point ("3.5"), if any."""
+
+
 class DecimalComma(Rule):
     info = RuleInfo(
         code="TR211",
@@ -121,15 +132,17 @@ class DecimalComma(Rule):
         fix_safety="Unsafe fix: replaces the comma with a point; reread, since the comma may stand for lost digits.",
     )
 
+    facts = (FIRST_DECIMAL_POINT,)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
-        points = [m.group() for m in _DECIMAL_POINT.finditer(text)]
+        first_point = FIRST_DECIMAL_POINT(article)
         for m in NUMBER.finditer(text):
             problem = number_problem(m.group())
             if problem is None or problem[0] != "decimal-comma" or _BEFORE_THOUSAND.match(text, m.end()):
                 continue  # "9,5 thousand" is thousand-as-word's, with the whole figure
             english = problem[1] or ""
-            mixed = f"; the article also writes '{points[0]}'" if points else ""
+            mixed = f"; the article also writes '{first_point}'" if first_point else ""
             yield Finding(
                 m.start(), m.end(),
                 f"'{m.group()}' uses a decimal comma{mixed}; write '{english}' (or check for lost digits)",

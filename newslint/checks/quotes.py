@@ -2,13 +2,34 @@
 
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from newslint.article import Article
+from newslint.article_facts import count_fact
 from newslint.diagnostic import Finding, Severity
+from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 _CURLY_FOR = {"'": "’", '"': "“ or ”"}
+
+
+def _mark_kinds(article: Article, piece: Piece) -> Iterator[tuple[bool, bool, bool]]:
+    """(straight, apostrophe, prime) of each quote mark in the piece's own text."""
+    for m in article.quotes.marks:
+        if m.offset >= piece.own:
+            yield m.straight, m.role == "apostrophe", _is_prime(article.text, m.offset)
+
+
+QUOTE_MARKS = count_fact(_mark_kinds)
+"""The article's quote marks and apostrophes by (straight, apostrophe, prime)."""
+
+
+def mostly_used_apostrophe(article: Article) -> str:
+    """The apostrophe the article mostly uses (a tie goes to the straight one)."""
+    counts = QUOTE_MARKS(article)
+    marks = sum(n for (_, apostrophe, _), n in counts.items() if apostrophe)
+    straight = sum(n for (is_straight, apostrophe, _), n in counts.items() if apostrophe and is_straight)
+    return "'" if straight >= marks - straight else "’"
 
 
 class UnbalancedQuote(Rule):
@@ -71,20 +92,24 @@ class MixedQuoteStyle(Rule):
         ),
     )
 
+    facts = (QUOTE_MARKS,)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        marks = [m for m in article.quotes.marks if not _is_prime(article.text, m.offset)]
-        straight = [m for m in marks if m.straight]
-        curly = [m for m in marks if not m.straight]
+        counts = QUOTE_MARKS(article)
+        straight = sum(n for (is_straight, _, prime), n in counts.items() if is_straight and not prime)
+        curly = sum(n for (is_straight, _, prime), n in counts.items() if not is_straight and not prime)
         if not straight or not curly:
             return
-        minority, style = (straight, "curly") if len(straight) <= len(curly) else (curly, "straight")
-        for m in minority:
+        minority, style = (straight, "curly") if straight <= curly else (curly, "straight")
+        for m in article.quotes.marks:
+            if m.straight != (style == "curly") or _is_prime(article.text, m.offset):
+                continue
             what = "apostrophe" if m.role == "apostrophe" else "quote mark"
             yield Finding(
                 m.offset,
                 m.offset + 1,
                 f"{'straight' if m.straight else 'curly'} {what} {m.char} in an article that uses "
-                f"{style} marks ({len(curly if style == 'curly' else straight)} to {len(minority)})",
+                f"{style} marks ({curly if style == 'curly' else straight} to {minority})",
             )
 
 

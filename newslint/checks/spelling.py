@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import Iterable
+from functools import lru_cache
+from typing import Iterable, Iterator
 
 from newslint.article import Article, Span
+from newslint.article_facts import ArticleFact, count_fact
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.candidates import Candidate, candidates
@@ -28,6 +30,11 @@ def _lexicon(context: CheckContext) -> Lexicon:
 
 def _project_words(context: CheckContext) -> frozenset[str]:
     return frozenset(w.lower() for w in context.words)
+
+
+CAPITALISED = count_fact(lambda article, piece: (c.word for c in candidates(article)
+                                                  if c.start >= piece.own and c.word[:1].isupper()))
+"""How often the article uses each capitalised word (a name used twice is not a slip)."""
 
 
 class Misspelling(Rule):
@@ -68,11 +75,13 @@ class Misspelling(Rule):
         fix_safety="Unsafe fix: replaces the word with the first suggestion; the suggestion is offered, never applied silently.",
     )
 
+    facts = (CAPITALISED,)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         lexicon = _lexicon(context)
         extra = _project_words(context)
         typos = known_typos()
-        seen = Counter(c.word for c in candidates(article))
+        seen = CAPITALISED(article)
         correct: set[str] = set()  # words already found correct in this article
         for cand in candidates(article):
             word = cand.word
@@ -332,28 +341,40 @@ class NameVariant(Rule):
         ),
     )
 
+    def article_facts(self, context: CheckContext) -> tuple[ArticleFact, ...]:
+        return (names_fact(context.language),)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        lexicon = _lexicon(context)
-        names: dict[str, list[int]] = {}
-        for cand in candidates(article):
-            if cand.capitalised and len(cand.word) >= 6 and not lexicon.known(cand.word):
-                names.setdefault(cand.word, []).append(cand.start)
-        counts = Counter({n: len(o) for n, o in names.items()})
+        counts = names_fact(context.language)(article)
         usual_by_initial: dict[str, list[tuple[str, int]]] = {}  # sorted once, most common first
         for usual, n in counts.most_common():
             if n >= 2:
                 usual_by_initial.setdefault(usual[0], []).append((usual, n))
-        for odd, offsets in names.items():
-            if len(offsets) != 1:
+        for odd, start in _names(article, context.language, 0):
+            if counts[odd] != 1:
                 continue
             for usual, n in usual_by_initial.get(odd[0], ()):
                 if abs(len(usual) - len(odd)) <= 2 and _variant_of(odd, usual):
                     yield Finding(
-                        offsets[0], offsets[0] + len(odd),
+                        start, start + len(odd),
                         f"'{odd}' here, but '{usual}' {n} times elsewhere in the article",
-                        (usual,), Fix.replace(offsets[0], offsets[0] + len(odd), usual),
+                        (usual,), Fix.replace(start, start + len(odd), usual),
                     )
                     break
+
+
+def _names(article: Article, language: str, start: int) -> Iterator[tuple[str, int]]:
+    """Capitalised words of six letters or more the lexicon does not know, from ``start`` on."""
+    lexicon = Lexicon.load(language)
+    for cand in candidates(article):
+        if cand.start >= start and cand.capitalised and len(cand.word) >= 6 and not lexicon.known(cand.word):
+            yield cand.word, cand.start
+
+
+@lru_cache(maxsize=None)
+def names_fact(language: str) -> ArticleFact[Counter[str], Counter[str]]:
+    """How often the article uses each capitalised word the ``language`` lexicon does not know."""
+    return count_fact(lambda article, piece: (w for w, _ in _names(article, language, piece.own)))
 
 
 def _variant_of(odd: str, usual: str) -> bool:
@@ -361,6 +382,21 @@ def _variant_of(odd: str, usual: str) -> bool:
     if odd == usual or odd[0] != usual[0] or odd.rstrip("s") == usual.rstrip("s"):
         return False
     return _distance(usual.lower(), odd.lower()) <= (1 if len(odd) < 8 else 2)
+
+
+def _dialect_words(article: Article, start: int) -> Iterator[tuple[Candidate, str]]:
+    """Words from ``start`` on with a British or American spelling, outside names and quotes."""
+    lexicon = Lexicon.load("both")
+    for cand in candidates(article):
+        if cand.start < start or cand.word[:1].isupper() or article.in_quote(cand.start):
+            continue  # names, and speakers quoted in their own spelling
+        dialect = lexicon.dialect_of(cand.word)
+        if dialect is not None:
+            yield cand, dialect
+
+
+DIALECTS = count_fact(lambda article, piece: (d for _, d in _dialect_words(article, piece.own)))
+"""How many words of the article are spelt the British way ("en-GB") and the American way ("en-US")."""
 
 
 class MixedDialect(Rule):
@@ -383,33 +419,30 @@ class MixedDialect(Rule):
         ),
     )
 
+    facts = (DIALECTS,)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        lexicon = Lexicon.load("both")
-        tagged: list[tuple[Candidate, str]] = []
-        for cand in candidates(article):
-            if cand.word[:1].isupper() or article.in_quote(cand.start):
-                continue  # names, and speakers quoted in their own spelling
-            dialect = lexicon.dialect_of(cand.word)
-            if dialect is not None:
-                tagged.append((cand, dialect))
-        us = [c for c, d in tagged if d == "en-US"]
-        gb = [c for c, d in tagged if d == "en-GB"]
+        counts = DIALECTS(article)
+        us, gb = counts["en-US"], counts["en-GB"]
         if not us or not gb:
             return
         if context.language in ("en-US", "en-GB"):
             majority = context.language
-        elif len(gb) >= 2 * len(us):
+        elif gb >= 2 * us:
             majority = "en-GB"
-        elif len(us) >= 2 * len(gb):
+        elif us >= 2 * gb:
             majority = "en-US"
         else:
             return  # no clear house dialect to measure against
         minority = us if majority == "en-GB" else gb
-        for cand in minority:
+        for cand, dialect in _dialect_words(article, 0):
+            if dialect == majority:
+                continue
             other = variant(cand.word, majority)
             yield Finding(
                 cand.start, cand.start + len(cand.word),
                 f"{'American' if majority == 'en-GB' else 'British'} spelling '{cand.word}' in an article that mostly uses "
-                f"{'British' if majority == 'en-GB' else 'American'} spelling ({len(gb if majority == 'en-GB' else us)} to {len(minority)})",
+                f"{'British' if majority == 'en-GB' else 'American'} spelling ({gb if majority == 'en-GB' else us} to {minority})",
                 (other,) if other else (),
             )
+

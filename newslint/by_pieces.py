@@ -1,0 +1,74 @@
+"""Linting a very large article piece by piece, so memory stays bounded by the piece size.
+
+Each piece (newslint/pieces.py) is linted as an article of its own; findings in the head it
+repeats are left to the first piece, the rest are shifted back into the article. What rules
+learn from the whole article is read first, over every piece, and handed to each piece: the
+translation signal (which also gates rules) and each active rule's article facts
+(newslint/article_facts.py). The whole article's findings are then those of the unpieced
+run.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING, Iterator
+
+from newslint import translation_signal
+from newslint.article import Article
+from newslint.article_facts import ArticleFact
+from newslint.diagnostic import Edit, Finding
+from newslint.pieces import Piece, pieces
+
+if TYPE_CHECKING:
+    from newslint.engine import ActiveRule, Linter
+
+
+def findings_by_piece(linter: "Linter", article: Article) -> list[tuple["ActiveRule", Finding]]:
+    """Every finding of ``article`` in its own offsets, linted one piece at a time."""
+    text, size = article.text, linter.piece_chars
+    known: dict[object, object] = {translation_signal.of: translation_signal.read_parts(lambda: _own_texts(text, size))}
+    known.update(_read_facts([f for a in linter.active for f in a.rule.article_facts(a.context)], text, size, article.path))
+    found: list[tuple["ActiveRule", Finding]] = []
+    for piece in pieces(text, size):
+        part = _piece_article(piece, article.path)
+        part.cache.update(known)
+        found.extend((active, _shifted(f, piece)) for active, f in linter.findings(part) if piece.owns(f.start))
+    return found
+
+
+def _piece_article(piece: Piece, path: str) -> Article:
+    part = Article(piece.text, path)
+    part.cache[Piece] = piece
+    return part
+
+
+def _read_facts(facts: list[ArticleFact], text: str, size: int, path: str) -> dict[object, object]:
+    """Each distinct fact, read piece by piece and merged."""
+    facts = list(dict.fromkeys(facts))
+    if not facts:
+        return {}
+    parts: dict[ArticleFact, list] = {f: [] for f in facts}
+    for piece in pieces(text, size):
+        part = _piece_article(piece, path)
+        for fact in facts:
+            parts[fact].append(fact.read(part, piece))
+    return {fact: fact.merge(found) for fact, found in parts.items()}
+
+
+def _own_texts(text: str, size: int) -> Iterator[str]:
+    """Each piece's own text, without the head it repeats."""
+    for piece in pieces(text, size):
+        yield piece.text[piece.own:]
+
+
+def _shifted(finding: Finding, piece: Piece) -> Finding:
+    """A finding in the article's offsets."""
+    if piece.own == 0:
+        return finding
+    fix = finding.fix
+    if fix is not None and any(e.offset < piece.own for e in fix.edits):
+        fix = None  # it would reach back into the repeated head
+    if fix is not None:
+        edits = tuple(Edit(piece.to_article(e.offset), piece.to_article(e.end_offset), e.replacement) for e in fix.edits)
+        fix = replace(fix, edits=edits)
+    return replace(finding, start=piece.to_article(finding.start), end=piece.to_article(finding.end), fix=fix)
