@@ -6,7 +6,8 @@ elsewhere") declares what it needs as an ``ArticleFact``: ``read`` takes one pie
 it (only the piece's own text, never the head it repeats; offsets in the article's terms),
 ``merge`` joins the parts in text order. Calling the fact on an article gives the merged
 fact handed to that piece, or reads a whole article in one part. Rules list their facts in
-``Rule.facts`` so the engine knows which to read before the pieces are linted.
+``Rule.facts`` so the engine knows which to read before the pieces are linted; a fact whose
+reading asks another fact names it in ``needs`` and is read in a later pass.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ class ArticleFact(Generic[P, T]):
 
     read: Callable[["Article", Piece], P]
     merge: Callable[[list[P]], T]
+    needs: tuple["ArticleFact", ...] = ()  # facts ``read`` asks for: merged before it runs
 
     def __call__(self, article: "Article") -> T:
         if self not in article.cache:

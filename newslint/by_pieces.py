@@ -43,16 +43,30 @@ def _piece_article(piece: Piece, path: str) -> Article:
 
 
 def _read_facts(facts: list[ArticleFact], text: str, size: int, path: str) -> dict[object, object]:
-    """Each distinct fact, read piece by piece and merged."""
-    facts = list(dict.fromkeys(facts))
-    if not facts:
-        return {}
-    parts: dict[ArticleFact, list] = {f: [] for f in facts}
-    for piece in pieces(text, size):
-        part = _piece_article(piece, path)
-        for fact in facts:
-            parts[fact].append(fact.read(part, piece))
-    return {fact: fact.merge(found) for fact, found in parts.items()}
+    """Each fact (and each fact it needs), read piece by piece and merged; one pass over the
+    pieces for the facts that need nothing unread, then one for those that needed them."""
+    todo = list(dict.fromkeys(_with_needs(facts)))
+    known: dict[object, object] = {}
+    while todo:
+        ready = [f for f in todo if all(n in known for n in f.needs)]
+        parts: dict[ArticleFact, list] = {f: [] for f in ready}
+        for piece in pieces(text, size):
+            part = _piece_article(piece, path)
+            part.cache.update(known)
+            for fact in ready:
+                parts[fact].append(fact.read(part, piece))
+        known.update({fact: fact.merge(found) for fact, found in parts.items()})
+        todo = [f for f in todo if f not in known]
+    return known
+
+
+def _with_needs(facts: list[ArticleFact]) -> list[ArticleFact]:
+    """The facts and, before each, what it needs."""
+    out: list[ArticleFact] = []
+    for fact in facts:
+        out.extend(_with_needs(list(fact.needs)))
+        out.append(fact)
+    return out
 
 
 def _own_texts(text: str, size: int) -> Iterator[str]:

@@ -31,8 +31,13 @@ class Piece:
     own: int
 
     def to_article(self, offset: int) -> int:
-        """An offset in the piece as an offset in the article."""
-        return offset if self.own == 0 else self.start + offset - self.own
+        """An offset in the piece as an offset in the article (the head sits at its own offsets)."""
+        return offset if offset < self.own else self.start + offset - self.own
+
+    @property
+    def end(self) -> int:
+        """Where the piece's own text ends, in the article."""
+        return self.to_article(len(self.text))
 
     def owns(self, offset: int) -> bool:
         """Whether a finding starting here belongs to this piece (not to the repeated head)."""

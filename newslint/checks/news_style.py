@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newslint.article import Article, Span, per_article
+from newslint.article_facts import ArticleFact, window_of
 from newslint.checks.headline import headline_text, normalise, similar
 from newslint.datelines import read_dateline
 from newslint.diagnostic import Finding, Severity
+from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
 
 # ---- titles and names --------------------------------------------------------------
@@ -109,14 +111,13 @@ class BareSurname:
 def bare_surnames(article: Article) -> list[BareSurname]:
     """First references made of a title and a bare surname, in the body."""
     text = article.text
+    piece = window_of(article)
+    titled, full = TITLED(article), FULL_NAMES(article)
     found: list[BareSurname] = []
-    seen: set[str] = set()
-    body = _body_start(article)
-    for m in _TITLE_NAME.finditer(text, body):
-        surname = m.group("surname")
-        if surname in seen or surname in _NOT_SURNAMES:
-            continue
-        seen.add(surname)
+    for m in _TITLE_NAME.finditer(text, _body_start(article)):
+        first = titled.get(m.group("surname"))
+        if first is None or first[0] != piece.to_article(m.start()):
+            continue  # not a surname's first reference
         if (
             _NOT_A_PERSON_BEFORE.search(text, max(0, m.start() - 12), m.start())
             or _VESSEL_AFTER.match(text, m.end())
@@ -125,12 +126,64 @@ def bare_surnames(article: Article) -> list[BareSurname]:
         ):
             continue
         name = m.group("name")
-        if _full_name_between(article, name, body, m.start()):
-            continue
+        known = full.get(name, [])
+        if known and known[0][1] <= piece.to_article(m.start()):
+            continue  # the full name came earlier
         title = " ".join(m.group("title").split())
         later = _full_name_between(article, name, m.end(), len(text))
+        if later is None:
+            later = next((found for start, _, found in known if start >= piece.end), None)
         found.append(BareSurname(m.start(), m.end(), title, name, bool(m.group("leader")), later))
     return found
+
+
+def _titled(article: Article, piece: Piece) -> dict[str, tuple[int, str]]:
+    """Where each surname is first named after a title ("Foreign Minister Lavrov"), with the
+    name as written there, in the piece's own body text."""
+    found: dict[str, tuple[int, str]] = {}
+    for m in _TITLE_NAME.finditer(article.text, max(piece.own, _body_start(article))):
+        surname = m.group("surname")
+        if surname not in _NOT_SURNAMES and surname not in found:
+            found[surname] = (piece.to_article(m.start()), m.group("name"))
+    return found
+
+
+def _keep_first(parts: list[dict[str, tuple[int, str]]]) -> dict[str, tuple[int, str]]:
+    merged: dict[str, tuple[int, str]] = {}
+    for part in parts:
+        for key, value in part.items():
+            merged.setdefault(key, value)
+    return merged
+
+
+TITLED = ArticleFact(_titled, _keep_first)
+"""Each surname's first mention after a title: (offset, name)."""
+
+FullName = tuple[int, int, str]  # where the given name starts, where the surname ends, the full name
+
+
+def _full_names(article: Article, piece: Piece) -> dict[str, FullName]:
+    """The first full name ("Jens Stoltenberg") in the piece's own body text of each name
+    that follows a title somewhere in the article."""
+    start = max(piece.own, _body_start(article))
+    found: dict[str, FullName] = {}
+    for _, name in TITLED(article).values():
+        span = _full_name_span(article, name, start, len(article.text))
+        if span is not None and name not in found:
+            found[name] = (piece.to_article(span[0]), piece.to_article(span[1]), article.text[span[0]:span[1]])
+    return found
+
+
+def _each_piece(parts: list[dict[str, FullName]]) -> dict[str, list[FullName]]:
+    merged: dict[str, list[FullName]] = {}
+    for part in parts:
+        for name, value in part.items():
+            merged.setdefault(name, []).append(value)
+    return merged
+
+
+FULL_NAMES = ArticleFact(_full_names, _each_piece, needs=(TITLED,))
+"""For each titled name, the first full name in each piece that has one, in text order."""
 
 
 _BEFORE_NAME = re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}$")
@@ -149,7 +202,14 @@ def _word_starts(article: Article) -> dict[str, list[int]]:
 
 
 def _full_name_between(article: Article, surname: str, start: int, end: int) -> str | None:
-    """The first "Jens Stoltenberg" or "George W. Bush" for this surname in text[start:end].
+    """The first "Jens Stoltenberg" or "George W. Bush" for this surname in text[start:end]."""
+    span = _full_name_span(article, surname, start, end)
+    return article.text[span[0] : span[1]] if span else None
+
+
+def _full_name_span(article: Article, surname: str, start: int, end: int) -> tuple[int, int] | None:
+    """Where the first "Jens Stoltenberg" or "George W. Bush" for this surname in
+    text[start:end] begins and ends.
 
     Only the surname's own mentions are looked at (from a per-article word index), each
     with a bounded window before it, so an article with thousands of surnames stays linear.
@@ -165,7 +225,7 @@ def _full_name_between(article: Article, surname: str, start: int, end: int) -> 
             continue
         m = _BEFORE_NAME.search(text, max(start, pos - _GIVEN_WINDOW), pos)
         if m and not any(_NOT_GIVEN.match(part) for part in m.group("given").split("-")):
-            return text[m.start() : after]
+            return m.start(), after
     return None
 
 
@@ -215,6 +275,8 @@ class TitleWithoutGivenName(Rule):
         ),
     )
 
+    facts = (TITLED, FULL_NAMES)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         for found in bare_surnames(article):
             if not found.leader:
@@ -251,6 +313,8 @@ class LeaderTitleWithoutGivenName(Rule):
         ),
         gated=True,
     )
+
+    facts = (TITLED, FULL_NAMES)
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         for found in bare_surnames(article):

@@ -11,11 +11,14 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable
 
 from newslint.article import Article
+from newslint.article_facts import ArticleFact
 from newslint.checks.spelling import _variant_of
 from newslint.diagnostic import Finding, Fix, Severity
+from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.lexicon import Lexicon
 
@@ -133,25 +136,25 @@ class TransliterationVariant(Rule):
         fix_safety="Unsafe fix: writes the article's more frequent spelling; check which one the house uses.",
     )
 
+    def article_facts(self, context: CheckContext) -> tuple[ArticleFact, ...]:
+        return (spellings_fact(context.language),)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         lexicon = Lexicon.load(context.language)
-        by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-        for key, mention in mentions(article.text):
-            if not _all_english(mention.surface, lexicon):
-                by_key[key][mention.surface].append(mention)
+        known = spellings_fact(context.language)(article)
         findings: list[tuple[Mention, Finding]] = []
-        for forms in by_key.values():
-            spellings = _distinct(forms)
-            if len(spellings) < 2:
+        for key, forms in _by_key(article, lexicon, 0).items():
+            counts, first, same_as = _distinct(known.get(key, {}))
+            if len(counts) < 2:
                 continue
-            ranked = sorted(spellings, key=lambda s: (-len(spellings[s]), spellings[s][0].start))
+            ranked = sorted(counts, key=lambda s: (-counts[s], first[s]))
             usual = ranked[0]
             for odd in ranked[1:]:
-                if _spelling_rule_reports(odd, usual, spellings, lexicon) or _compound_spacing(odd, usual):
+                if _spelling_rule_reports(odd, usual, counts, lexicon) or _compound_spacing(odd, usual):
                     continue
-                n = len(spellings[usual])
+                n = counts[usual]
                 times = "once" if n == 1 else f"{n} times"
-                for m in spellings[odd]:
+                for m in (m for surface, found in forms.items() if same_as[surface.lower()] == odd for m in found):
                     findings.append((m, Finding(
                         m.start, m.end,
                         f"'{m.surface}' here, but '{usual}' {times} elsewhere in the article; "
@@ -161,21 +164,59 @@ class TransliterationVariant(Rule):
         yield from _longest_only(findings)
 
 
+def _by_key(article: Article, lexicon: Lexicon, start: int) -> dict[str, dict[str, list[Mention]]]:
+    """Name mentions from ``start`` on, by normalised key, then by spelling, in text order."""
+    by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
+    for key, mention in mentions(article.text):
+        if mention.start >= start and not _all_english(mention.surface, lexicon):
+            by_key[key][mention.surface].append(mention)
+    return by_key
+
+
+Spellings = dict[str, dict[str, tuple[int, int]]]  # key -> spelling -> (mentions, first offset)
+
+
+def _read_spellings(article: Article, piece: Piece, language: str) -> Spellings:
+    found = _by_key(article, Lexicon.load(language), piece.own)
+    return {key: {surface: (len(ms), piece.to_article(ms[0].start)) for surface, ms in forms.items()}
+            for key, forms in found.items()}
+
+
+def _merge_spellings(parts: list[Spellings]) -> Spellings:
+    merged: Spellings = {}
+    for part in parts:
+        for key, forms in part.items():
+            into = merged.setdefault(key, {})
+            for surface, (n, first) in forms.items():
+                had = into.get(surface)
+                into[surface] = (n, first) if had is None else (had[0] + n, had[1])
+    return merged
+
+
+@lru_cache(maxsize=None)
+def spellings_fact(language: str) -> ArticleFact[Spellings, Spellings]:
+    """Every spelling of every name in the article: how often, and where first."""
+    return ArticleFact(lambda article, piece: _read_spellings(article, piece, language), _merge_spellings)
+
+
 def _all_english(surface: str, lexicon: Lexicon) -> bool:
     """English words written as a name ("Found", "Half-Life", "Sixth Form"): not a transliteration."""
     return all(lexicon.known(part.lower()) for part in re.split(r"[\s-]+", surface))
 
 
-def _distinct(forms: dict[str, list[Mention]]) -> dict[str, list[Mention]]:
-    """Spellings that differ beyond the case of their letters (sentence starts, "Jong-Un")."""
-    merged: dict[str, list[Mention]] = {}
-    for surface, found in forms.items():
-        same = next((s for s in merged if s.lower() == surface.lower()), None)
-        if same is None:
-            merged[surface] = list(found)
+def _distinct(forms: dict[str, tuple[int, int]]) -> tuple[dict[str, int], dict[str, int], dict[str, str]]:
+    """Spellings that differ beyond the case of their letters (sentence starts, "Jong-Un"):
+    mentions and first offset of each, and the spelling each lower-cased form counts as."""
+    counts: dict[str, int] = {}
+    first: dict[str, int] = {}
+    same_as: dict[str, str] = {}
+    for surface, (n, start) in forms.items():
+        same = same_as.setdefault(surface.lower(), surface)
+        if same == surface:
+            counts[surface], first[surface] = n, start
         else:
-            merged[same].extend(found)
-    return merged
+            counts[same] += n
+    return counts, first, same_as
 
 
 _SYLLABLE = re.compile(r"-[a-z]|(?<![^\W\d_])[^\W\d_]{1,3}(?![^\W\d_])")
@@ -191,11 +232,11 @@ def _compound_spacing(odd: str, usual: str) -> bool:
     return not (_SYLLABLE.search(odd) or _SYLLABLE.search(usual))
 
 
-def _spelling_rule_reports(odd: str, usual: str, spellings: dict[str, list[Mention]], lexicon: Lexicon) -> bool:
+def _spelling_rule_reports(odd: str, usual: str, counts: dict[str, int], lexicon: Lexicon) -> bool:
     """Whether SP002 (name-variant) already flags this one-word slip, so it is not said twice."""
     return (
         " " not in odd and "-" not in odd and " " not in usual and "-" not in usual
-        and len(spellings[odd]) == 1 and len(spellings[usual]) >= 2 and len(odd) >= 6
+        and counts[odd] == 1 and counts[usual] >= 2 and len(odd) >= 6
         and not lexicon.known(odd) and _variant_of(odd, usual)
     )
 
