@@ -11,10 +11,11 @@ from datetime import date
 from typing import Iterable
 
 from newslint.article import Article
+from newslint.article_facts import ArticleFact
 from newslint.config import ConfigError
 from newslint.diagnostic import Finding, Severity
 from newslint.entities import messages
-from newslint.entities.scoring import analysis
+from newslint.entities.scoring import analysis, tally_fact
 from newslint.entities.titles import TitleReader, former
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
 
@@ -73,6 +74,9 @@ class OrganisationConfusion(Rule):
         },
     )
 
+    def article_facts(self, context: CheckContext) -> tuple[ArticleFact, ...]:
+        return (tally_fact(_as_of(context)),)
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         found = analysis(article, _as_of(context))
         kb = found.kb
@@ -119,6 +123,9 @@ class TitleHolderMismatch(Rule):
         ),
         options={"as-of": _AS_OF},
     )
+
+    def article_facts(self, context: CheckContext) -> tuple[ArticleFact, ...]:
+        return (tally_fact(_as_of(context)),)
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         found = analysis(article, _as_of(context))

@@ -7,7 +7,6 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
-from functools import cached_property
 
 from newslint.article import Article
 from newslint.entities.kb import Cue, KnowledgeBase, Person
@@ -78,17 +77,26 @@ class ArticleEvidence:
         self.by_sentence: dict[int, list[Evidence]] = {}
         for ev in self.evidence:
             self.by_sentence.setdefault(ev.sentence, []).append(ev)
-        self.support = self._support()
+        self.tally = tally(self.evidence, self.mentions)
 
-    @cached_property
+    @property
     def strong_names(self) -> dict[str, int]:
         """How often the article names each organisation by a strong name (counted once)."""
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.strong:
-                for o in m.orgs:
-                    counts[o] = counts.get(o, 0) + 1
-        return counts
+        return self.tally.strong_names
+
+    @property
+    def support(self) -> dict[str, float]:
+        """How much the whole article is about each organisation: names plus cues."""
+        return self.tally.support
+
+    @property
+    def names(self) -> dict[str, int]:
+        return self.tally.names
+
+    @property
+    def backing(self) -> dict[str, float]:
+        """Support from anything but the organisation's own names."""
+        return self.tally.backing
 
     def sentence_of(self, offset: int) -> int:
         return max(0, bisect.bisect_right(self._starts, offset) - 1)
@@ -131,20 +139,49 @@ class ArticleEvidence:
                              f"part:{org}")
                 )
 
-    def _support(self) -> dict[str, float]:
-        """How much the whole article is about each organisation: names plus cues."""
-        support: dict[str, float] = {}
-        self.names: dict[str, int] = {}
-        self.backing: dict[str, float] = {}  # support from anything but the organisation's own names
-        for ev in self.evidence:
-            if ev.tier == "mention":
-                self.names[ev.org] = self.names.get(ev.org, 0) + 1
-                support[ev.org] = support.get(ev.org, 0.0) + 1.0
-                continue
-            gain = 0.25 if ev.tier in ("weak", "soft", "topic") else 0.5
-            support[ev.org] = support.get(ev.org, 0.0) + gain
-            self.backing[ev.org] = self.backing.get(ev.org, 0.0) + gain
-        return support
+
+
+@dataclass(frozen=True)
+class Tally:
+    """What the whole article says about each organisation, summed over its evidence."""
+
+    support: dict[str, float]
+    names: dict[str, int]
+    backing: dict[str, float]
+    strong_names: dict[str, int]
+
+
+def tally(evidence: list[Evidence], mentions: list[Mention], start: int = 0) -> Tally:
+    """The tally of the evidence and mentions at or after ``start``."""
+    support: dict[str, float] = {}
+    names: dict[str, int] = {}
+    backing: dict[str, float] = {}
+    for ev in evidence:
+        if ev.start < start:
+            continue
+        if ev.tier == "mention":
+            names[ev.org] = names.get(ev.org, 0) + 1
+            support[ev.org] = support.get(ev.org, 0.0) + 1.0
+            continue
+        gain = 0.25 if ev.tier in ("weak", "soft", "topic") else 0.5
+        support[ev.org] = support.get(ev.org, 0.0) + gain
+        backing[ev.org] = backing.get(ev.org, 0.0) + gain
+    strong: dict[str, int] = {}
+    for m in mentions:
+        if m.strong and m.start >= start:
+            for o in m.orgs:
+                strong[o] = strong.get(o, 0) + 1
+    return Tally(support, names, backing, strong)
+
+
+def add_tallies(parts: list[Tally]) -> Tally:
+    """Tallies of consecutive parts of one article, summed."""
+    fields: list[dict] = [{}, {}, {}, {}]
+    for part in parts:
+        for into, add in zip(fields, (part.support, part.names, part.backing, part.strong_names)):
+            for key, value in add.items():
+                into[key] = into.get(key, 0) + value
+    return Tally(*fields)
 
 
 _CAPS_WORD = re.compile(r"[A-Z]{2,}(?:['’]S)?\b")

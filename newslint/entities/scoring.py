@@ -17,9 +17,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from datetime import date
+from functools import lru_cache
 
 from newslint.article import Article
-from newslint.entities.evidence import ArticleEvidence, Evidence, Mention
+from newslint.article_facts import ArticleFact
+from newslint.entities.evidence import ArticleEvidence, Evidence, Mention, Tally, add_tallies, tally
 from newslint.entities.kb import knowledge_base
 from newslint.entities.messages import describe, prior_note
 from newslint.entities.placement import CLOSE, exempt, gloss, membership, speaker_carry
@@ -211,10 +213,21 @@ def _attached(mention: Mention, ev: Evidence) -> bool:
 
 
 def analysis(article: Article, as_of: date | None) -> Analysis:
-    """The article's entity analysis, computed once and shared by both rules."""
+    """The article's entity analysis, computed once and shared by both rules; a piece of a
+    large article weighs its organisations by the whole article's tally."""
     key = ("entities", as_of)
     cached = article.cache.get(key)
     if cached is None:
         cached = article.cache[key] = Analysis(article, knowledge_base(), as_of)
+        whole = article.cache.get(tally_fact(as_of))
+        if isinstance(whole, Tally):
+            cached.tally = whole
     return cached
+
+
+@lru_cache(maxsize=None)
+def tally_fact(as_of: date | None) -> ArticleFact[Tally, Tally]:
+    """The whole article's tally of organisations (names, cues, support)."""
+    return ArticleFact(lambda article, piece: tally(analysis(article, as_of).evidence,
+                                                    analysis(article, as_of).mentions, piece.own), add_tallies)
 
