@@ -29,7 +29,7 @@ K = TypeVar("K", bound=Hashable)
 def window_of(article: "Article") -> Piece:
     """The piece an article is (set by by_pieces.py), or the whole article as one piece."""
     piece = article.cache.get(Piece)
-    return piece if isinstance(piece, Piece) else Piece(article.text, 0, 0)
+    return piece if isinstance(piece, Piece) else Piece.whole(article.text)
 
 
 @dataclass(frozen=True, eq=False)

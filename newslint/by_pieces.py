@@ -72,15 +72,15 @@ def _with_needs(facts: list[ArticleFact]) -> list[ArticleFact]:
 def _own_texts(text: str, size: int) -> Iterator[str]:
     """Each piece's own text, without the head it repeats."""
     for piece in pieces(text, size):
-        yield piece.text[piece.own:]
+        yield piece.own_text
 
 
 def _shifted(finding: Finding, piece: Piece) -> Finding:
     """A finding in the article's offsets."""
-    if piece.own == 0:
+    if piece.body == 0:
         return finding
     fix = finding.fix
-    if fix is not None and any(e.offset < piece.own for e in fix.edits):
+    if fix is not None and any(e.offset < piece.body for e in fix.edits):
         fix = None  # it would reach back into the repeated head
     if fix is not None:
         edits = tuple(Edit(piece.to_article(e.offset), piece.to_article(e.end_offset), e.replacement) for e in fix.edits)

@@ -141,7 +141,7 @@ def _titled(article: Article, piece: Piece) -> dict[str, tuple[int, str]]:
     """Where each surname is first named after a title ("Foreign Minister Lavrov"), with the
     name as written there, in the piece's own body text."""
     found: dict[str, tuple[int, str]] = {}
-    for m in _TITLE_NAME.finditer(article.text, max(piece.own, _body_start(article))):
+    for m in _TITLE_NAME.finditer(article.text, max(piece.own, _body_start(article)), piece.own_end):
         surname = m.group("surname")
         if surname not in _NOT_SURNAMES and surname not in found:
             found[surname] = (piece.to_article(m.start()), m.group("name"))
@@ -168,7 +168,7 @@ def _full_names(article: Article, piece: Piece) -> dict[str, FullName]:
     start = max(piece.own, _body_start(article))
     found: dict[str, FullName] = {}
     for _, name in TITLED(article).values():
-        span = _full_name_span(article, name, start, len(article.text))
+        span = _full_name_span(article, name, start, piece.own_end)
         if span is not None and name not in found:
             found[name] = (piece.to_article(span[0]), piece.to_article(span[1]), article.text[span[0]:span[1]])
     return found

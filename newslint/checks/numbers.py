@@ -98,7 +98,7 @@ class MalformedNumber(Rule):
 
 
 def _first_point(article: Article, piece: Piece) -> str | None:
-    m = _DECIMAL_POINT.search(article.text, piece.own)
+    m = _DECIMAL_POINT.search(article.text, piece.own, piece.own_end)
     return m.group() if m else None
 
 

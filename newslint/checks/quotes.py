@@ -16,7 +16,7 @@ _CURLY_FOR = {"'": "’", '"': "“ or ”"}
 def _mark_kinds(article: Article, piece: Piece) -> Iterator[tuple[bool, bool, bool]]:
     """(straight, apostrophe, prime) of each quote mark in the piece's own text."""
     for m in article.quotes.marks:
-        if m.offset >= piece.own:
+        if piece.owns(m.offset):
             yield m.straight, m.role == "apostrophe", _is_prime(article.text, m.offset)
 
 

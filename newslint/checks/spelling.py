@@ -14,6 +14,7 @@ from typing import Iterable, Iterator
 from newslint.article import Article, Span
 from newslint.article_facts import ArticleFact, count_fact
 from newslint.diagnostic import Finding, Fix, Severity
+from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.candidates import Candidate, candidates
 from newslint.spelling.confusion import START, ConfusionModel, tokens
@@ -33,7 +34,7 @@ def _project_words(context: CheckContext) -> frozenset[str]:
 
 
 CAPITALISED = count_fact(lambda article, piece: (c.word for c in candidates(article)
-                                                  if c.start >= piece.own and c.word[:1].isupper()))
+                                                  if piece.owns(c.start) and c.word[:1].isupper()))
 """How often the article uses each capitalised word (a name used twice is not a slip)."""
 
 
@@ -350,7 +351,7 @@ class NameVariant(Rule):
         for usual, n in counts.most_common():
             if n >= 2:
                 usual_by_initial.setdefault(usual[0], []).append((usual, n))
-        for odd, start in _names(article, context.language, 0):
+        for odd, start in _names(article, context.language):
             if counts[odd] != 1:
                 continue
             for usual, n in usual_by_initial.get(odd[0], ()):
@@ -363,18 +364,18 @@ class NameVariant(Rule):
                     break
 
 
-def _names(article: Article, language: str, start: int) -> Iterator[tuple[str, int]]:
-    """Capitalised words of six letters or more the lexicon does not know, from ``start`` on."""
+def _names(article: Article, language: str, piece: Piece | None = None) -> Iterator[tuple[str, int]]:
+    """Capitalised words of six letters or more the lexicon does not know (in the piece's own text)."""
     lexicon = Lexicon.load(language)
     for cand in candidates(article):
-        if cand.start >= start and cand.capitalised and len(cand.word) >= 6 and not lexicon.known(cand.word):
+        if (piece is None or piece.owns(cand.start)) and cand.capitalised and len(cand.word) >= 6 and not lexicon.known(cand.word):
             yield cand.word, cand.start
 
 
 @lru_cache(maxsize=None)
 def names_fact(language: str) -> ArticleFact[Counter[str], Counter[str]]:
     """How often the article uses each capitalised word the ``language`` lexicon does not know."""
-    return count_fact(lambda article, piece: (w for w, _ in _names(article, language, piece.own)))
+    return count_fact(lambda article, piece: (w for w, _ in _names(article, language, piece)))
 
 
 def _variant_of(odd: str, usual: str) -> bool:
@@ -384,18 +385,18 @@ def _variant_of(odd: str, usual: str) -> bool:
     return _distance(usual.lower(), odd.lower()) <= (1 if len(odd) < 8 else 2)
 
 
-def _dialect_words(article: Article, start: int) -> Iterator[tuple[Candidate, str]]:
-    """Words from ``start`` on with a British or American spelling, outside names and quotes."""
+def _dialect_words(article: Article, piece: Piece | None = None) -> Iterator[tuple[Candidate, str]]:
+    """Words with a British or American spelling (in the piece's own text), outside names and quotes."""
     lexicon = Lexicon.load("both")
     for cand in candidates(article):
-        if cand.start < start or cand.word[:1].isupper() or article.in_quote(cand.start):
+        if (piece and not piece.owns(cand.start)) or cand.word[:1].isupper() or article.in_quote(cand.start):
             continue  # names, and speakers quoted in their own spelling
         dialect = lexicon.dialect_of(cand.word)
         if dialect is not None:
             yield cand, dialect
 
 
-DIALECTS = count_fact(lambda article, piece: (d for _, d in _dialect_words(article, piece.own)))
+DIALECTS = count_fact(lambda article, piece: (d for _, d in _dialect_words(article, piece)))
 """How many words of the article are spelt the British way ("en-GB") and the American way ("en-US")."""
 
 
@@ -435,7 +436,7 @@ class MixedDialect(Rule):
         else:
             return  # no clear house dialect to measure against
         minority = us if majority == "en-GB" else gb
-        for cand, dialect in _dialect_words(article, 0):
+        for cand, dialect in _dialect_words(article):
             if dialect == majority:
                 continue
             other = variant(cand.word, majority)

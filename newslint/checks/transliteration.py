@@ -143,7 +143,7 @@ class TransliterationVariant(Rule):
         lexicon = Lexicon.load(context.language)
         known = spellings_fact(context.language)(article)
         findings: list[tuple[Mention, Finding]] = []
-        for key, forms in _by_key(article, lexicon, 0).items():
+        for key, forms in _by_key(article, lexicon).items():
             counts, first, same_as = _distinct(known.get(key, {}))
             if len(counts) < 2:
                 continue
@@ -164,11 +164,11 @@ class TransliterationVariant(Rule):
         yield from _longest_only(findings)
 
 
-def _by_key(article: Article, lexicon: Lexicon, start: int) -> dict[str, dict[str, list[Mention]]]:
-    """Name mentions from ``start`` on, by normalised key, then by spelling, in text order."""
+def _by_key(article: Article, lexicon: Lexicon, piece: Piece | None = None) -> dict[str, dict[str, list[Mention]]]:
+    """Name mentions (in the piece's own text), by normalised key, then by spelling, in text order."""
     by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     for key, mention in mentions(article.text):
-        if mention.start >= start and not _all_english(mention.surface, lexicon):
+        if (piece is None or piece.owns(mention.start)) and not _all_english(mention.surface, lexicon):
             by_key[key][mention.surface].append(mention)
     return by_key
 
@@ -177,7 +177,7 @@ Spellings = dict[str, dict[str, tuple[int, int]]]  # key -> spelling -> (mention
 
 
 def _read_spellings(article: Article, piece: Piece, language: str) -> Spellings:
-    found = _by_key(article, Lexicon.load(language), piece.own)
+    found = _by_key(article, Lexicon.load(language), piece)
     return {key: {surface: (len(ms), piece.to_article(ms[0].start)) for surface, ms in forms.items()}
             for key, forms in found.items()}
 

@@ -7,9 +7,13 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from newslint.article import Article
 from newslint.entities.kb import Cue, KnowledgeBase, Person
+
+if TYPE_CHECKING:
+    from newslint.pieces import Piece
 
 
 @dataclass(frozen=True)
@@ -151,13 +155,13 @@ class Tally:
     strong_names: dict[str, int]
 
 
-def tally(evidence: list[Evidence], mentions: list[Mention], start: int = 0) -> Tally:
-    """The tally of the evidence and mentions at or after ``start``."""
+def tally(evidence: list[Evidence], mentions: list[Mention], piece: "Piece | None" = None) -> Tally:
+    """The tally of the evidence and mentions (in the piece's own text)."""
     support: dict[str, float] = {}
     names: dict[str, int] = {}
     backing: dict[str, float] = {}
     for ev in evidence:
-        if ev.start < start:
+        if piece is not None and not piece.owns(ev.start):
             continue
         if ev.tier == "mention":
             names[ev.org] = names.get(ev.org, 0) + 1
@@ -168,7 +172,7 @@ def tally(evidence: list[Evidence], mentions: list[Mention], start: int = 0) -> 
         backing[ev.org] = backing.get(ev.org, 0.0) + gain
     strong: dict[str, int] = {}
     for m in mentions:
-        if m.strong and m.start >= start:
+        if m.strong and (piece is None or piece.owns(m.start)):
             for o in m.orgs:
                 strong[o] = strong.get(o, 0) + 1
     return Tally(support, names, backing, strong)

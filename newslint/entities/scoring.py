@@ -229,5 +229,5 @@ def analysis(article: Article, as_of: date | None) -> Analysis:
 def tally_fact(as_of: date | None) -> ArticleFact[Tally, Tally]:
     """The whole article's tally of organisations (names, cues, support)."""
     return ArticleFact(lambda article, piece: tally(analysis(article, as_of).evidence,
-                                                    analysis(article, as_of).mentions, piece.own), add_tallies)
+                                                    analysis(article, as_of).mentions, piece), add_tallies)
 
