@@ -27,6 +27,7 @@ def findings_by_piece(linter: "Linter", article: Article) -> list[tuple["ActiveR
     """Every finding of ``article`` in its own offsets, linted one piece at a time."""
     text, size = article.text, linter.piece_chars
     known: dict[object, object] = {translation_signal.of: translation_signal.read_parts(lambda: _own_texts(text, size))}
+    article.cache[translation_signal.of] = known[translation_signal.of]  # for the JSON report
     known.update(_read_facts([f for a in linter.active for f in a.rule.article_facts(a.context)], text, size, article.path))
     found: list[tuple["ActiveRule", Finding]] = []
     for piece in pieces(text, size):

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
-PIECE_CHARS = 1_000_000  # about 170,000 words: articles up to this size are checked whole
+PIECE_CHARS = 300_000  # about 50,000 words: articles up to this size are checked whole
 HEAD_PARAGRAPHS = 8  # paragraphs of the head every piece repeats (headline, byline, lead, top lines)
 CONTEXT_CHARS = 2_000  # at least this much text before and after a piece's own text, as context
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from newslint.article import Article
+from newslint.pieces import PIECE_CHARS, pieces
 
 
 @lru_cache(maxsize=1)
@@ -43,8 +44,10 @@ def sentence_words(article: Article) -> list[int]:
     return counts
 
 
-def summary(article: Article) -> dict:
+def summary(article: Article, piece_chars: int = PIECE_CHARS) -> dict:
     """Flesch reading ease, Flesch-Kincaid grade, sentence lengths and lead length."""
+    if len(article.text) > piece_chars:
+        return _summary_by_pieces(article, piece_chars)
     body = article.body_paragraphs
     text = "\n\n".join(article.text[p.start : p.end] for p in body)
     lengths = sentence_words(article)
@@ -65,3 +68,57 @@ def summary(article: Article) -> dict:
         "longest_sentence_words": max(lengths, default=0),
         "lead_words": lead,
     }
+
+
+_SENTENCE_CLOSERS = " \t\r\n\"'”’)]"
+
+
+def _summary_by_pieces(article: Article, size: int) -> dict:
+    """``summary`` of a very large article, read piece by piece (newslint/pieces.py): the
+    same counts textstat takes, summed over runs of whole sentences, so no text is held whole."""
+    from textstat.backend import counts
+
+    lengths: list[int] = []
+    lead = None
+    totals = [0, 0, 0]  # words, sentences, syllables
+    carry = ""  # body text after the last paragraph that ends a sentence
+    for piece in pieces(article.text, size):
+        part = Article(piece.text, article.path)
+        head = part.headline
+        lengths += [len(part.text[s.start : s.end].split()) for s in part.sentences
+                    if piece.owns(s.start) and (head is None or s.start >= head.end)]
+        body = [part.text[p.start : p.end] for p in part.body_paragraphs if piece.owns(p.start)]
+        if lead is None:
+            lead = next((len(p.split()) for p in body if len(p.split()) > 10 and p[-1] in ".!?\"”’'"), None)
+        text = "\n\n".join(([carry] if carry else []) + body)
+        ended = max((i for i, p in enumerate(body) if p.rstrip(_SENTENCE_CLOSERS)[-1:] in (".", "!", "?")), default=-1)
+        done = "\n\n".join(([carry] if carry else []) + body[: ended + 1]) if ended >= 0 else ""
+        carry = text[len(done) :].lstrip("\n") if done else text
+        _add_counts(totals, done, counts)
+    _add_counts(totals, carry, counts)
+    words, sentences, syllables = totals
+    if not words:
+        return {"words": 0, "sentences": 0}
+    per_sentence, per_word = words / max(sentences, 1), syllables / words
+    return {  # textstat's English formulas
+        "flesch_reading_ease": round(206.835 - 1.015 * per_sentence - 84.6 * per_word, 1),
+        "flesch_kincaid_grade": round(0.39 * per_sentence + 11.8 * per_word - 15.59, 1),
+        "words": sum(lengths),
+        "sentences": len(lengths),
+        "average_sentence_words": round(sum(lengths) / len(lengths), 1) if lengths else 0,
+        "longest_sentence_words": max(lengths, default=0),
+        "lead_words": lead or 0,
+    }
+
+
+def _add_counts(totals: list[int], text: str, counts) -> None:
+    """Add textstat's word, sentence and syllable counts of ``text``; its caches are emptied
+    after, so they keep no piece of the text."""
+    if not text.strip():
+        return
+    _textstat()
+    totals[0] += counts.count_words(text)
+    totals[1] += counts.count_sentences(text)
+    totals[2] += counts.count_syllables(text, "en_US")
+    for count in (counts.count_words, counts.count_sentences, counts.count_syllables):
+        getattr(count, "cache_clear", lambda: None)()
