@@ -11,7 +11,7 @@ run.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import TYPE_CHECKING, Iterator
+from typing import TYPE_CHECKING
 
 from newslint import translation_signal
 from newslint.article import Article
@@ -26,8 +26,7 @@ if TYPE_CHECKING:
 def findings_by_piece(linter: "Linter", article: Article) -> list[tuple["ActiveRule", Finding]]:
     """Every finding of ``article`` in its own offsets, linted one piece at a time."""
     text, size = article.text, linter.piece_chars
-    known: dict[object, object] = {translation_signal.of: translation_signal.read_parts(lambda: _own_texts(text, size))}
-    article.cache[translation_signal.of] = known[translation_signal.of]  # for the JSON report
+    known: dict[object, object] = {translation_signal.of: translation_signal.of(article)}
     known.update(_read_facts([f for a in linter.active for f in a.rule.article_facts(a.context)], text, size, article.path))
     found: list[tuple["ActiveRule", Finding]] = []
     for piece in pieces(text, size):
@@ -68,12 +67,6 @@ def _with_needs(facts: list[ArticleFact]) -> list[ArticleFact]:
         out.extend(_with_needs(list(fact.needs)))
         out.append(fact)
     return out
-
-
-def _own_texts(text: str, size: int) -> Iterator[str]:
-    """Each piece's own text, without the head it repeats."""
-    for piece in pieces(text, size):
-        yield piece.own_text
 
 
 def _shifted(finding: Finding, piece: Piece) -> Finding:

@@ -18,6 +18,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from newslint.pieces import PIECE_CHARS, pieces
+
 if TYPE_CHECKING:
     from newslint.article import Article
 
@@ -242,8 +244,14 @@ def _telling(push: list[tuple[float, int]], surfaces: dict[int, str], limit: int
 
 
 def of(article: "Article") -> TranslationSignal:
-    """The article's signal, computed once and kept in the article's cache."""
+    """The article's signal, computed once and kept in the article's cache; a very large
+    article is read piece by piece (the same signal, without holding its words at once)."""
     cached = article.cache.get(of)
     if cached is None:
-        cached = article.cache[of] = read(article.text)
+        text = article.text
+        if len(text) > PIECE_CHARS:
+            cached = read_parts(lambda: (piece.own_text for piece in pieces(text)))
+        else:
+            cached = read(text)
+        article.cache[of] = cached
     return cached
