@@ -106,7 +106,8 @@ def pieces(text: str, size: int = PIECE_CHARS) -> Iterator[Piece]:
         return
     breaks = _breaks(text)
     head_to = head_end(text, points)
-    head = text[:head_to] + ("\n\n" if breaks is _BLANK_LINE else "\n")
+    separator = breaks.match(text, head_to)
+    head = text[:head_to] + (separator.group() if separator else "\n\n")  # the article's own break
     ends = points[1:] + [len(text)]
     for i, (own_from, own_to) in enumerate(zip(points, ends)):
         context_to = len(text)

@@ -45,6 +45,16 @@ def test_pieces_find_what_the_whole_article_finds(long_text: str, size: int, set
     assert {"SP002", "SP003", "QT002", "ST001", "EN001", "EN010", "TR211"} <= {d.code for d in whole}
 
 
+@pytest.mark.parametrize("breaks", [("\n", "\r\n"), ("\n\n", "\n")], ids=["crlf", "one-line-paragraphs"])
+def test_pieces_of_other_line_breaks_find_what_the_whole_article_finds(long_text: str, breaks: tuple[str, str]):
+    text = long_text.replace(*breaks)
+    assert len(list(pieces(text, 3_000))) > 5
+    whole = Linter(Config()).lint(Article(text, "long.txt"))
+    linter = Linter(Config())
+    linter.piece_chars = 3_000
+    assert linter.lint(Article(text, "long.txt")) == whole
+
+
 def test_own_texts_tile_the_article_and_offsets_map_back(long_text: str):
     found = list(pieces(long_text, 2_000))
     assert "".join(p.own_text for p in found) == long_text
