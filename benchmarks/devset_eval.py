@@ -12,6 +12,9 @@ An artifact counts as found when a finding (grammar off, default settings, TR000
 it marks the article, not a span) overlaps its span *in the right category*: calque, wire
 and number artifacts need a translation finding; entity and name artifacts an entity (or
 spelling, for a name spelt two ways) finding; dates a date (or translation) finding.
+Recall is printed twice: with every finding, and with findings on the words themselves
+only (TR600 marks a whole sentence that reads as translated; an artifact inside it is
+"found" only in the sense that the editor is sent to its sentence).
 Precision is the share of warning-or-error translation/entity/date findings that overlap an
 annotated artifact of any category (a lower bound: editors also judge the rest by eye,
 --show-extra prints them).
@@ -42,6 +45,7 @@ TARGET = {
     "date": {"date", "translation"},
 }
 JUDGED = {"translation", "entity", "date"}
+SENTENCE_LEVEL = {"TR600"}  # marks a whole sentence: reported apart from findings on the words themselves
 
 
 def load(path: Path) -> dict[str, list[dict]]:
@@ -89,7 +93,7 @@ def main() -> None:
     by_doc = load(Path(args.annotations))
     docs = texts(by_doc)
     linter = Linter(Config(grammar="off"))
-    found, total = Counter(), Counter()
+    found, total, pinpointed = Counter(), Counter(), Counter()
     judged = matched = 0
     misses, extra = [], []
     for doc in sorted(by_doc):
@@ -109,6 +113,8 @@ def main() -> None:
             hit = [d for d in diags if d.offset < span[1] and span[0] < d.end_offset and d.category in TARGET[row["category"]]]
             if hit:
                 found[row["category"]] += 1
+            if any(d.code not in SENTENCE_LEVEL for d in hit):
+                pinpointed[row["category"]] += 1
             else:
                 misses.append(f"{doc}:{row['line']} [{row['category']}] {row['text']!r} — {row['note'][:90]}")
         for d in diags:
@@ -118,12 +124,15 @@ def main() -> None:
                     matched += 1
                 else:
                     extra.append(f"{doc}:{d.line}:{d.column} {d.code} {text[d.offset:d.end_offset]!r}: {d.message}")
-    print(f"{'category':8} {'found':>5} {'of':>4} {'recall':>7}")
+    print(f"{'category':8} {'found':>5} {'of':>4} {'recall':>7}   {'by a phrase finding (not TR600)':>12}")
     for cat in TARGET:
         if total[cat]:
-            print(f"{cat:8} {found[cat]:5} {total[cat]:4} {100 * found[cat] / total[cat]:6.1f}%")
+            print(f"{cat:8} {found[cat]:5} {total[cat]:4} {100 * found[cat] / total[cat]:6.1f}%"
+                  f"   {pinpointed[cat]:5} {100 * pinpointed[cat] / total[cat]:6.1f}%")
     all_found, all_total = sum(found.values()), sum(total.values())
-    print(f"{'all':8} {all_found:5} {all_total:4} {100 * all_found / max(all_total, 1):6.1f}%  (visible translation/entity/date artifacts)")
+    all_pin = sum(pinpointed.values())
+    print(f"{'all':8} {all_found:5} {all_total:4} {100 * all_found / max(all_total, 1):6.1f}%"
+          f"   {all_pin:5} {100 * all_pin / max(all_total, 1):6.1f}%  (visible translation/entity/date artifacts)")
     print(f"warning+ translation/entity/date findings on an annotated artifact: {matched} of {judged}"
           f" ({100 * matched / max(judged, 1):.1f}%; the rest need a look: --show-extra)")
     if args.show_misses:

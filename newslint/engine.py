@@ -187,7 +187,7 @@ def _give_way(found: list[tuple[ActiveRule, Finding]]) -> list[tuple[ActiveRule,
     if not any(a.rule.info.yields for a, _ in found):
         return found
     firm = [(f.start, f.end) for a, f in found
-            if not a.rule.info.yields and a.rule.info.category in ARTIFACT_CATEGORIES]
+            if not a.rule.info.yields and not a.rule.info.whole_sentence and a.rule.info.category in ARTIFACT_CATEGORIES]
     return [
         (a, f) for a, f in found
         if not a.rule.info.yields or not any(s < f.end and f.start < e for s, e in firm)

@@ -58,6 +58,7 @@ class RuleInfo:
     default_enabled: bool = True
     gated: bool = False  # fires only in articles that read as translated (newslint/translation_signal.py)
     yields: bool = False  # dropped where another rule's finding of the same category overlaps it
+    whole_sentence: bool = False  # marks a whole sentence (TR600): never makes a phrase finding yield
     source: str = "newslint"  # "newslint", a pack file, or "languagetool"
 
     def __post_init__(self) -> None:

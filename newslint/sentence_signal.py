@@ -1,0 +1,128 @@
+"""Which sentences of an article read as translated, and the phrases that say so.
+
+The article-level signal (``translation_signal``) says whether a whole article reads as
+translated. This model looks at one sentence at a time, so that an editor can be pointed
+at the sentences to rewrite. It sees a sentence's *shape*, not its topic: the 400 commonest
+words of news English stay as they are (the, of, said, according, further...), every other
+word becomes ``<w>``, a capitalised word inside the sentence ``<C>`` and a number ``<n>``.
+Features are the 1-4-grams of that shape ("said that", "that is ,", "the <w> of the <w>
+of"); a logistic regression trained on sentences of translated and native news (mining
+split only; ``benchmarks/train_sentence_model.py``) weighs them. The weights ship as
+``newslint/data/sentence_model.json`` and are read only for articles that need them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from newslint.article import Article, per_article
+from newslint.translation_signal import stem
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "sentence_model.json"
+MAX_N = 4
+_TOKENS = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d[\d,.]*|[,;:]")
+_PLACEHOLDERS = frozenset({"<w>", "<C>", "<n>", ",", ";", ":"})
+
+
+@dataclass(frozen=True)
+class SentenceModel:
+    vocabulary: frozenset[str]
+    weights: dict[str, float]
+    intercept: float
+    threshold: float
+    min_words: int
+
+
+@lru_cache(maxsize=1)
+def model() -> SentenceModel:
+    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    return SentenceModel(frozenset(data["vocabulary"]), data["weights"], data["intercept"],
+                         data["threshold"], data["min_words"])
+
+
+def shape(sentence: str, vocabulary: frozenset[str]) -> list[tuple[str, int, int]]:
+    """(shape token, start, end) for each word of ``sentence``."""
+    out = []
+    for i, m in enumerate(_TOKENS.finditer(sentence)):
+        token = m.group()
+        if token[0].isdigit():
+            key = "<n>"
+        elif token[0].isupper() and i > 0:
+            key = "<C>"
+        elif token in ",;:":
+            key = token
+        else:
+            key = stem(token.lower())
+            key = key if key in vocabulary else "<w>"
+        out.append((key, m.start(), m.end()))
+    return out
+
+
+def features(tokens: list[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:
+    """Each shape n-gram of a sentence, with the character span of its first occurrence."""
+    found: dict[str, tuple[int, int]] = {}
+    for n in range(1, MAX_N + 1):
+        for i in range(len(tokens) - n + 1):
+            key = " ".join(t[0] for t in tokens[i:i + n])
+            found.setdefault(key, (tokens[i][1], tokens[i + n - 1][2]))
+    return found
+
+
+@dataclass(frozen=True)
+class SentenceReading:
+    """The model's reading of one sentence."""
+
+    start: int
+    end: int
+    probability: float
+    phrases: tuple[str, ...]  # surface text of the features that raised it most
+
+
+def score(sentence: str, m: SentenceModel | None = None) -> tuple[float, list[tuple[float, str, tuple[int, int]]]]:
+    """P(translated) of one sentence and its features with positive weight (weight, key, span)."""
+    m = m or model()
+    feats = features(shape(sentence, m.vocabulary))
+    z = m.intercept
+    positive = []
+    for key, span in feats.items():
+        w = m.weights.get(key)
+        if w is None:
+            continue
+        z += w
+        if w > 0:
+            positive.append((w, key, span))
+    positive.sort(reverse=True)
+    return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), positive
+
+
+def _explainable(key: str) -> bool:
+    """A feature worth quoting to an editor: at least two real words in it ("said that")."""
+    return sum(t not in _PLACEHOLDERS for t in key.split()) >= 2
+
+
+@per_article
+def readings(article: Article) -> list[SentenceReading]:
+    """The sentences of ``article`` the model reads as translated (probability >= threshold)."""
+    m = model()
+    out = []
+    for span in article.sentences:
+        text = article.text[span.start:span.end]
+        if len(text.split()) < m.min_words:
+            continue
+        p, positive = score(text, m)
+        if p < m.threshold:
+            continue
+        phrases: list[str] = []
+        for _, key, (a, b) in positive:
+            surface = " ".join(text[a:b].split())
+            if _explainable(key) and surface not in phrases and not any(surface in q or q in surface for q in phrases):
+                phrases.append(surface)
+            if len(phrases) == 3:
+                break
+        out.append(SentenceReading(span.start, span.end, p, tuple(phrases)))
+    return out
