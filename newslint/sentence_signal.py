@@ -27,6 +27,10 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "sentence_model.json"
 MAX_N = 4
 _TOKENS = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d[\d,.]*|[,;:]")
 _PLACEHOLDERS = frozenset({"<w>", "<C>", "<n>", ",", ";", ":"})
+_FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from by with as and or but that this these those it its is are was were be "
+    "been has have had will would can could there their they he she his her we our which who what when".split()
+)
 
 
 @dataclass(frozen=True)
@@ -101,8 +105,10 @@ def score(sentence: str, m: SentenceModel | None = None) -> tuple[float, list[tu
 
 
 def _explainable(key: str) -> bool:
-    """A feature worth quoting to an editor: at least two real words in it ("said that")."""
-    return sum(t not in _PLACEHOLDERS for t in key.split()) >= 2
+    """A feature worth quoting to an editor: two real words, one of them more than a
+    function word ("said that", "according to"; not "in the", "that in")."""
+    words = [t for t in key.split() if t not in _PLACEHOLDERS]
+    return len(words) >= 2 and any(t not in _FUNCTION_WORDS for t in words)
 
 
 @per_article

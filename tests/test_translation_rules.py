@@ -148,7 +148,7 @@ def test_a_yielding_rule_gives_way_to_another_finding_on_the_same_words():
     from newslint.engine import _give_way
 
     def active(code: str, yields: bool, category: str = "translation"):
-        return SimpleNamespace(rule=SimpleNamespace(info=SimpleNamespace(code=code, yields=yields, category=category)))
+        return SimpleNamespace(rule=SimpleNamespace(info=SimpleNamespace(code=code, yields=yields, category=category, whole_sentence=False)))
 
     firm, broad = active("TR001", False), active("TR500", True)
     date, lead = active("DT001", False, "date"), active("ST002", False, "style")

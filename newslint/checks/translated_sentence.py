@@ -49,11 +49,23 @@ class TranslatedSentence(Rule):
         signal = translation_signal.of(article)
         if not (context.source_language or signal.reads_translated):
             return  # the engine would drop the findings anyway: skip loading the model
-        source = translation_signal.LANGUAGE_NAMES.get(context.source_language or signal.language, "another language")
+        source = _source(context.source_language, signal)
         for reading in sentence_signal.readings(article):
             phrases = ", ".join(f"'{p}'" for p in reading.phrases)
             because = f" ({phrases} weigh most)" if phrases else ""
             yield Finding(
                 reading.start, reading.end,
-                f"this sentence reads as translated from {source}{because}; recast it as a native reporter would",
+                f"this sentence reads as translated{source}{because}; recast it as a native reporter would",
             )
+
+
+def _source(source_language: str | None, signal: translation_signal.TranslationSignal) -> str:
+    """' from Chinese' when the language is given or clear (four times likelier), else ''."""
+    code = (source_language or "").split("-")[0]
+    if code in translation_signal.LANGUAGE_NAMES:
+        return f" from {translation_signal.LANGUAGE_NAMES[code]}"
+    likely = signal.language
+    other = "ru" if likely == "zh" else "zh"
+    if signal.probabilities.get(likely, 0.0) >= 4 * signal.probabilities.get(other, 0.0):
+        return f" from {translation_signal.LANGUAGE_NAMES[likely]}"
+    return ""
