@@ -52,7 +52,8 @@ class TranslatedSentence(Rule):
         source = _source(context.source_language, signal)
         for reading in sentence_signal.readings(article):
             phrases = ", ".join(f"'{p}'" for p in reading.phrases)
-            because = f" ({phrases} weigh most)" if phrases else ""
+            verb = "weighs" if len(reading.phrases) == 1 else "weigh"
+            because = f" ({phrases} {verb} most)" if phrases else ""
             yield Finding(
                 reading.start, reading.end,
                 f"this sentence reads as translated{source}{because}; recast it as a native reporter would",
