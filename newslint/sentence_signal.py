@@ -27,6 +27,16 @@ MODEL_PATH = Path(__file__).resolve().parent / "data" / "sentence_model.json"
 MAX_N = 4
 _TOKENS = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d[\d,.]*|[,;:]")
 _PLACEHOLDERS = frozenset({"<w>", "<C>", "<n>", ",", ";", ":"})
+# Phrases the model weighs (translations use them more) that are still ordinary English: they
+# count towards the score but are not quoted as the reason (a by-eye judge found them unhelpful).
+_ORDINARY = (
+    "according to", "said that", "says that", "saying that", "number of", "the world", "not only", "but also",
+    "continue to", "will continue", "an important", "the people", "the main", "the past", "the most",
+    "a good", "need to", "a new", "the same time", "at the same time", "as well as", "such as",
+    "due to", "since the", "after the", "during the", "the development of", "a total", "the total",
+    "two countries", "other countries", "the meeting", "is more", "the previous", "will help", "held a",
+    "economic and", "the level of", "rate of", "shows that", "said at", "the work",
+)
 _FUNCTION_WORDS = frozenset(
     "a an the of in on at to for from by with as and or but that this these those it its is are was were be "
     "been has have had will would can could there their they he she his her we our which who what when".split()
@@ -104,11 +114,16 @@ def score(sentence: str, m: SentenceModel | None = None) -> tuple[float, list[tu
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), positive
 
 
-def _explainable(key: str) -> bool:
+def _explainable(key: str, surface: str) -> bool:
     """A feature worth quoting to an editor: two real words, one of them more than a
-    function word ("said that", "according to"; not "in the", "that in")."""
+    function word, and not a phrase that is merely commoner in translation ("said that",
+    "according to": ordinary English an editor would leave)."""
     words = [t for t in key.split() if t not in _PLACEHOLDERS]
-    return len(words) >= 2 and any(t not in _FUNCTION_WORDS for t in words)
+    if len(words) < 2 or all(t in _FUNCTION_WORDS for t in words):
+        return False
+    plain = " ".join(surface.lower().strip(" ,;:").split())
+    padded = f" {plain} "
+    return not any(plain in p or f" {p} " in padded for p in _ORDINARY)
 
 
 @per_article
@@ -123,12 +138,39 @@ def readings(article: Article) -> list[SentenceReading]:
         p, positive = score(text, m)
         if p < m.threshold:
             continue
-        phrases: list[str] = []
-        for _, key, (a, b) in positive:
-            surface = " ".join(text[a:b].split())
-            if _explainable(key) and surface not in phrases and not any(surface in q or q in surface for q in phrases):
-                phrases.append(surface)
-            if len(phrases) == 3:
-                break
+        phrases = _phrases(text, positive)
         out.append(SentenceReading(span.start, span.end, p, tuple(phrases)))
     return out
+
+
+MAX_QUOTED_WORDS = 4
+_STRONG = 0.3  # features weighing less do not extend a quoted phrase
+
+
+def _phrases(text: str, positive: list[tuple[float, str, tuple[int, int]]], most: int = 3) -> tuple[str, ...]:
+    """Up to ``most`` phrases to quote: each strong explainable feature, widened by the
+    strong features that overlap it ("out that" -> "pointed out that"), heaviest first."""
+    strong = [(w, (a, b)) for w, _, (a, b) in positive if w >= _STRONG]
+    quoted: list[str] = []
+    taken: list[tuple[int, int]] = []
+    for _, key, (a, b) in positive:
+        surface = text[a:b]
+        if not _explainable(key, surface) or any(a < e and s < b for s, e in taken):
+            continue
+        start, end = a, b
+        for _w, (c, d) in strong:  # one widening pass over overlapping strong features
+            if c < end and start < d and len(text[min(start, c):max(end, d)].split()) <= MAX_QUOTED_WORDS:
+                start, end = min(start, c), max(end, d)
+        phrase = " ".join(text[start:end].split()).strip(" ,;:")
+        if _explainable_text(phrase):
+            quoted.append(phrase)
+            taken.append((start, end))
+        if len(quoted) == most:
+            break
+    return tuple(quoted)
+
+
+def _explainable_text(phrase: str) -> bool:
+    """A widened phrase is still worth quoting (not only function words, not ordinary)."""
+    words = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)]
+    return any(w not in _FUNCTION_WORDS for w in words) and _explainable(" ".join(["x", "y"]), phrase)

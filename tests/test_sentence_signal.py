@@ -59,3 +59,12 @@ def test_a_sentence_finding_does_not_make_a_phrase_finding_give_way():
     codes = _codes(text, source_language="zh")
     assert "TR600" in codes
     assert len([c for c in codes if c != "TR600"]) >= 2
+
+
+def test_ordinary_english_is_scored_but_not_quoted_as_the_reason():
+    sentence = ("According to the report, the two sides said that the relevant departments will further "
+                "strengthen the prevention and control work, it is reported that.")
+    _, positive = sentence_signal.score(sentence)
+    assert any(key.startswith(("accord", "said that")) for _, key, _ in positive)  # they weigh...
+    quoted = sentence_signal._phrases(sentence, positive)
+    assert quoted and not any(q.lower() in ("according to", "said that") for q in quoted)  # ...but are not the reason
