@@ -149,7 +149,7 @@ def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: 
     order = {a.path: i for i, a in enumerate(articles)}
     run.results.sort(key=lambda r: order.get(r.path, 0))
     if baseline:
-        _apply_baseline(Path(baseline), run.results, report)
+        apply_baseline(Path(baseline), run.results, report)
     if readability_scores:
         for result in run.results:
             article = result.extra.pop("_article")
@@ -213,7 +213,7 @@ def _fix_files(linter: Linter, articles: list[Article], diagnostics: dict[int, l
     return current, diagnostics
 
 
-def _apply_baseline(file: Path, results: list[FileResult], report: Report) -> None:
+def apply_baseline(file: Path, results: list[FileResult], report: Report) -> None:
     """--baseline: hide accepted findings; say how many, and how many no longer occur."""
     accepted = baseline_mod.load(file)
     texts = {r.path: r.text or "" for r in results}

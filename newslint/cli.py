@@ -78,6 +78,10 @@ def cli() -> None:
               help="Accept every finding of this run: write them to FILE for --baseline, report nothing, exit 0.")
 @click.option("--jobs", type=click.IntRange(0), default=0, show_default=True, metavar="N",
               help="Worker processes for a big run (over about 170,000 words); 0: one per core, 1: none.")
+@click.option("--cluster", default=None, metavar="SPEC",
+              help="Check an archive on a Dask cluster (pip install 'newslint[dask]'): local:N starts N worker "
+                   "processes on this machine; tcp://HOST:8786 uses that scheduler, whose workers must see the "
+                   "same files (paths are made absolute). Grammar runs there only with --languagetool-url.")
 @click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
               help="Colour the text output: auto colours a terminal unless NO_COLOR is set.")
 @click.option("--no-color", is_flag=True, help="Same as --color never.")
@@ -90,7 +94,8 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
           fail_on: str | None, config_path: str | None, language: str | None,
           source_language: str | None, grammar: str | None, languagetool_url: str | None,
           fix: bool, unsafe_fixes: bool, fix_read_only: bool, baseline_path: str | None, write_baseline_path: str | None,
-          jobs: int, color: str, no_color: bool, stdin_filename: str | None, no_cache: bool) -> None:
+          jobs: int, cluster: str | None, color: str, no_color: bool, stdin_filename: str | None,
+          no_cache: bool) -> None:
     """Check articles: files, folders (every .txt/.md/.html inside) or - for stdin.
 
     Grammar comes from a local LanguageTool server, installed into the cache folder on
@@ -108,25 +113,34 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
       newslint check story.txt --fix                apply safe fixes, report the rest
       newslint check desk/ --write-baseline base.json  accept today's findings...
       newslint check desk/ --baseline base.json        ...then fail only on new ones
+      newslint check archive/ --cluster local:2 --format json   on 2 Dask workers here
+      newslint check /shared/archive --cluster tcp://sched:8786  on a running Dask cluster
     """
     from newslint import api
 
     if (fix or unsafe_fixes) and "-" in paths:
         click.echo("newslint: error: --fix rewrites files; it cannot rewrite standard input", err=True)
         sys.exit(EXIT_USAGE)
+    if cluster and (fix or unsafe_fixes or "-" in paths):
+        click.echo("newslint: error: --cluster checks files its workers read; it cannot --fix them or read "
+                   "standard input", err=True)
+        sys.exit(EXIT_USAGE)
     report = lambda message: click.echo(message, err=True)  # noqa: E731
+    options = dict(
+        config_path=config_path, baseline=None if write_baseline_path else baseline_path,
+        readability_scores=fmt in ("json", "html"), report=report,
+        select=_split(select), ignore=_split(ignore), language=language,
+        fail_on=Severity.parse(fail_on) if fail_on else None,
+        source_language=source_language.lower() if source_language else None,
+        grammar=grammar, languagetool_url=languagetool_url,
+    )
     try:
-        run = api.check(
-            paths, config_path=config_path, fix=fix, unsafe_fixes=unsafe_fixes, fix_read_only=fix_read_only,
-            jobs=jobs or default_jobs(),
-            stdin_filename=stdin_filename, baseline=None if write_baseline_path else baseline_path,
-            cache_results=not no_cache and result_cache.enabled(),
-            readability_scores=fmt in ("json", "html"), report=report,
-            select=_split(select), ignore=_split(ignore), language=language,
-            fail_on=Severity.parse(fail_on) if fail_on else None,
-            source_language=source_language.lower() if source_language else None,
-            grammar=grammar, languagetool_url=languagetool_url,
-        )
+        if cluster:
+            run = _check_on_cluster(cluster, paths, options)
+        else:
+            run = api.check(paths, fix=fix, unsafe_fixes=unsafe_fixes, fix_read_only=fix_read_only,
+                            jobs=jobs or default_jobs(), stdin_filename=stdin_filename,
+                            cache_results=not no_cache and result_cache.enabled(), **options)
     except (ConfigError, PackError, baseline.BaselineError) as exc:
         click.echo(f"newslint: error: {exc}", err=True)
         sys.exit(EXIT_USAGE)
@@ -142,6 +156,26 @@ def check(paths: tuple[str, ...], fmt: str, select: tuple[str, ...], ignore: tup
     fail_rank = min((c.fail_on.rank for c in run.configs.values()), default=Severity.ERROR.rank)
     worst = max((d.severity.rank for r in results for d in r.diagnostics), default=-1)
     sys.exit(EXIT_FINDINGS if worst >= fail_rank else EXIT_OK)
+
+
+def _check_on_cluster(spec: str, paths: tuple[str, ...], options: dict):
+    """--cluster: the run on Dask workers, with a progress line; one-line errors, exit 2."""
+    from newslint.cluster import ClusterError, connect, parse
+    from newslint.distributed import check_archive
+    from newslint.progress import ProgressLine
+
+    try:
+        if parse(spec)[0] == "remote":  # the workers do not share our working folder
+            paths = tuple(str(Path(p).resolve()) for p in paths)
+        with connect(spec) as client, ProgressLine("checking on the cluster", 0) as line:
+            def progress(done: int, total: int) -> None:
+                line.total = total
+                line.advance(done - line.done)
+
+            return check_archive(paths, client, progress=progress, **options)
+    except ClusterError as exc:
+        click.echo(f"newslint: error: {exc}", err=True)
+        sys.exit(EXIT_USAGE)
 
 
 def use_colour(color: str, no_color: bool, fmt: str) -> bool:
