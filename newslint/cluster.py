@@ -8,6 +8,7 @@ leaves the machine unless the user names a scheduler's address.
 from __future__ import annotations
 
 import re
+import warnings
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Iterator
 
@@ -54,8 +55,10 @@ def connect(spec: str, timeout: float = CONNECT_TIMEOUT) -> Iterator["Client"]:
     kind, value = parse(spec)
     Client, LocalCluster = import_dask()
     if kind == "local":
-        cluster = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True, host="127.0.0.1",
-                               dashboard_address=None)
+        with warnings.catch_warnings():  # "port 8787 in use": its loopback status page moves to a free port
+            warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)
+            cluster = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True, host="127.0.0.1",
+                                   dashboard_address=None)
         try:
             with Client(cluster) as client:
                 yield client

@@ -132,8 +132,8 @@ def _result(future):
     try:
         return future.result()
     except KilledWorker as exc:
-        raise ClusterError(f"a worker died while checking a batch of files ({exc}); it was retried and died "
-                           "again: check the workers' memory and logs") from None
+        raise ClusterError(f"a worker died while checking a batch of files (tried on {exc.allowed_failures + 1} "
+                           "worker(s) in turn): look at the workers' memory and logs") from None
     except (OSError, TimeoutError) as exc:
         raise ClusterError(f"lost the connection to the Dask cluster: {exc}") from None
     except Exception as exc:  # the task failed on the worker (e.g. newslint missing there)
