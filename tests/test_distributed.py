@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import distributed  # noqa: F401  (in the test extra: a missing Dask fails here, never skips)
 import pytest
 from click.testing import CliRunner
 
@@ -19,8 +20,6 @@ from newslint.distributed import check_archive
 from newslint.registry import default_registry
 
 from conftest import FIXTURES
-
-pytest.importorskip("distributed", reason="the dask extra is in the test extra; CI installs it")
 
 
 @pytest.fixture(scope="module")
