@@ -127,3 +127,14 @@ def test_cluster_specs(spec, expected):
 def test_bad_cluster_specs_are_refused(spec):
     with pytest.raises(ClusterError, match="--cluster"):
         parse(spec)
+
+
+def test_cli_uses_a_named_scheduler(client, archive, monkeypatch):
+    monkeypatch.chdir(archive.parent)  # relative paths are made absolute for the workers
+    named = CliRunner().invoke(cli, ["check", archive.name, "--cluster", client.scheduler.address,
+                                     "--format", "json", "--select", "RD,SP"])
+    here = CliRunner().invoke(cli, ["check", archive.name, "--jobs", "1", "--format", "json", "--select", "RD,SP"])
+    found = json.loads(named.stdout)
+    assert named.exit_code == here.exit_code == 2 and "Traceback" not in named.output
+    assert [f["path"] for f in found["files"]] == [str(archive / Path(f["path"]).name) for f in found["files"]]
+    assert [f["diagnostics"] for f in found["files"]] == [f["diagnostics"] for f in json.loads(here.stdout)["files"]]
