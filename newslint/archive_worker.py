@@ -49,9 +49,12 @@ def headline_key(path: str, text: str | None) -> str | None:
 
 
 def lint_batch(paths: list[str], settings: dict) -> Batch:
-    """Check ``paths`` as ``api.check(paths, **settings)`` does, minus rules across articles."""
+    """Check ``paths`` as ``api.check(paths, **settings)`` does, minus rules across articles;
+    ``settings["keep_text"]`` False sends the results back without the files' text."""
     from newslint import api
 
+    settings = dict(settings)
+    keep_text = settings.pop("keep_text", True)
     messages: list[str] = []
     with _lock:
         run = api.check(paths, report=messages.append, linters=_linters, jobs=1, **settings)
@@ -62,6 +65,8 @@ def lint_batch(paths: list[str], settings: dict) -> Batch:
         if key:
             headlines[result.path] = key
         result.diagnostics = [d for d in result.diagnostics if d.code not in across]
+        if not keep_text:
+            result.text = None
     return Batch(run.results, run.errors, run.crashes, messages, headlines)
 
 

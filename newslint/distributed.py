@@ -44,16 +44,18 @@ def _stderr(message: str) -> None:
 def check_archive(inputs: Iterable[str], client: "Client", *, config_path: str | None = None,
                   batch_size: int = BATCH_SIZE, baseline: str | None = None, readability_scores: bool = False,
                   report: Report = _stderr, progress: Callable[[int, int], None] | None = None,
-                  **overrides) -> api.Run:
+                  keep_text: bool = True, **overrides) -> api.Run:
     """Check files and folders on the cluster ``client`` reaches; ``overrides`` as in
     ``api.check``. Paths must name the same files on every worker (absolute paths on a
-    shared file system for a remote cluster). ``progress(done, total)`` follows the files.
-    Raises ClusterError when a worker dies or a batch cannot run."""
+    shared file system for a remote cluster). ``progress(done, total)`` follows the files;
+    ``keep_text=False`` leaves ``FileResult.text`` empty so the archive's text never
+    gathers on the driver. Raises ClusterError when a worker dies or a batch cannot run."""
     overrides = {k: v for k, v in overrides.items() if v is not None}
     overrides["grammar"] = _grammar_on_cluster(overrides, report)
     explicit = config_path or os.environ.get("NEWSLINT_CONFIG") or None
     settings = dict(overrides, config_path=str(Path(explicit).resolve()) if explicit else None,
                     readability_scores=readability_scores)
+    batch_settings = dict(settings, keep_text=keep_text)
     extensions = api.config_for(None, explicit, overrides, {}).extensions
     run = api.Run()
     paths: list[str] = []
@@ -68,7 +70,7 @@ def check_archive(inputs: Iterable[str], client: "Client", *, config_path: str |
     headlines: dict[str, str] = {}
     said: set[str] = set()
     done = 0
-    for batch in _run_batches(client, batches, settings):
+    for batch in _run_batches(client, batches, batch_settings):
         for line in batch.messages:
             if line not in said:
                 said.add(line)

@@ -60,6 +60,13 @@ def test_cluster_reports_what_one_process_reports(client, archive):
     assert not spread.ok and spread.errors  # the unreadable file is an error, as locally
 
 
+def test_results_can_come_back_without_text(client, archive):
+    with_text = check_archive([str(archive)], client, grammar="off", batch_size=4, report=lambda _: None)
+    bare = check_archive([str(archive)], client, grammar="off", batch_size=4, report=lambda _: None, keep_text=False)
+    assert all(r.text is None for r in bare.results) and all(r.text for r in with_text.results)
+    assert [r.diagnostics for r in bare.results] == [r.diagnostics for r in with_text.results]
+
+
 def test_each_worker_keeps_its_linter(client, archive):
     check_archive([str(archive)], client, grammar="off", batch_size=3, report=lambda _: None)
     kept = client.run(lambda: len(__import__("newslint.archive_worker", fromlist=["x"])._linters))
