@@ -10,6 +10,12 @@ article. Reported per set:
   annotator-0 correction) on which it still reports something.
 newslint runs with its default configuration and grammar on; raw LanguageTool is the same
 local server with its default rules (language en-US), every match counted.
+
+Every newslint finding counts too, at any severity, except TR000 ("the article reads as
+translated"): it is one note about where a whole article comes from, placed on the headline,
+and says nothing about whether a sentence is right, so it is neither a hit on a sentence
+with an error nor a false alarm on a corrected one. (Since the signal needs 100 words of
+text, translation_signal.MIN_WORDS, it rarely fires on one sentence anyway.)
 """
 
 from __future__ import annotations
@@ -34,6 +40,7 @@ from newslint.languagetool.server import LanguageToolSession  # noqa: E402
 _BEFORE = re.compile(r" ([.,;:!?%)\]}]|n't|'(?:s|re|ve|ll|d|m)\b)")
 _AFTER = re.compile(r"([(\[{$]) ")
 _QUOTES = re.compile(r'" (.*?) "')
+NOT_SENTENCE_FINDINGS = frozenset({"TR000"})  # article-level notes: see the module docstring
 
 
 def detokenise(tokens: str) -> str:
@@ -82,7 +89,7 @@ def main() -> None:
         def ours(text: str) -> list[str]:
             article = Article(text)
             own = linter.lint(article)
-            return [d.code for d in own + grammar.check(article, own)]
+            return [d.code for d in own + grammar.check(article, own) if d.code not in NOT_SENTENCE_FINDINGS]
 
         for name, load in sets.items():
             if args.set not in (name, "both"):

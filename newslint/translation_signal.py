@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "translation_model.json"
 LANGUAGE_NAMES = {"zh": "Chinese", "ru": "Russian"}
-MIN_WORDS = 40  # below this a text gives too little evidence: it never reads as translated
+MIN_WORDS = 100  # below this a text gives too little evidence: it never reads as translated (benchmarks/translation_min_words.py)
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+|[\"“”]")
 _TOKENS = re.compile(r"[a-z0-9]+(?:['’-][a-z0-9]+)*|[,;:]")

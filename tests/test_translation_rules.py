@@ -32,7 +32,11 @@ CHINESE_STYLE = (
     "Forum opens\n\nIt is reported that the relevant departments pointed out that at present we "
     "must further promote the development of the industry, so as to achieve win-win results. "
     "Among them, the first batch of projects has been carried out. According to him, the forum "
-    "is an important platform for exchanges and cooperation.\n"
+    "is an important platform for exchanges and cooperation. It is understood that in recent "
+    "years the relevant departments have vigorously promoted the construction of the platform and "
+    "continuously improved the level of services. In the next step, all localities will further "
+    "strengthen exchanges and cooperation, give full play to their advantages and make new and "
+    "greater contributions to the high-quality development of the industry.\n"
 )
 
 

@@ -15,7 +15,11 @@ _CHINESE_STYLE = (
     "promote the high-quality development of the industry, so as to achieve win-win results. "
     "Among them, the first batch of projects has been carried out smoothly. He pointed out that "
     "the forum is an important platform for exchanges and cooperation, and the development of "
-    "the industry has maintained a good momentum."
+    "the industry has maintained a good momentum. "
+    "It is understood that in recent years the relevant departments have vigorously promoted the "
+    "construction of the platform and continuously improved the level of services. In the next "
+    "step, all localities will further strengthen exchanges and cooperation, give full play to "
+    "their advantages and make new and greater contributions to the high-quality development of the industry."
 )
 _RUSSIAN_STYLE = (
     "Club signs defender\n\n"
@@ -23,14 +27,22 @@ _RUSSIAN_STYLE = (
     "According to him, the transfer is not that simple. As the press service of the club "
     "reported, the document was signed on Monday. Earlier it was reported that the player "
     "managed to agree on the terms, and in connection with this he added that he is sure "
-    "that the team will play for the title."
+    "that the team will play for the title. "
+    "Note that the defender has already played for the national team. Earlier, the press service "
+    "of the club reported that the contract was designed for three years. According to the "
+    "coach, the player will be able to take part in the next match. Recall that last season the "
+    "club took fifth place in the championship, and the fans expect more from the team."
 )
 _NATIVE = (
     "Rates held\n\n"
     "The Bank of England held interest rates at 4.75% on Thursday, as economists had expected. "
     "The governor said the committee would keep a close eye on prices, and that borrowing "
     "costs were likely to stay where they are for some months. Shares in housebuilders rose "
-    "after the announcement, while the pound slipped against the dollar."
+    "after the announcement, while the pound slipped against the dollar. "
+    "Mortgage lenders had already begun to trim their fixed-rate deals in recent weeks, and "
+    "brokers said borrowers should not expect big changes before the spring. Retailers, "
+    "meanwhile, reported a mixed Christmas: food sales held up, but shoppers cut back on "
+    "clothing and furniture as energy bills rose again."
 )
 
 
