@@ -143,3 +143,20 @@ def test_languagetool_speller_kept_only_for_plain_words_we_do_not_know():
     assert not match("The Stoltenberg plan.", "Stoltenberg")  # a name
     assert not match("The colour was red.", "colour")  # a word newslint knows
     assert not match("The qwzxvb was late.", "qwzxvb", ())  # nothing to offer
+
+
+def test_languagetool_speller_kept_for_a_sentence_start_that_is_no_name():
+    from newslint.languagetool.mapping import LTMatch, keep
+
+    def match(text: str, word: str) -> bool:
+        m = LTMatch(text.index(word), len(word), "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "", ("fix",))
+        return keep(m, set(), (), text)
+
+    assert match("Therfor, I think there will be more cars.", "Therfor")
+    assert match("Talks stall\n\nPrices rose. Additionaly, wages fell.", "Additionaly")
+    assert not match("Therfor talks\n\nPrices rose.", "Therfor")  # the headline
+    assert not match("Talks stall\n\nThey met Therfor and left.", "Therfor")  # mid-sentence: a name
+    assert not match("Talks stall\n\nTherfor said no. Therfor left.", "Therfor")  # used twice: a name
+    assert not match("Squad named\n\nThe squad is out.\n\nCoyne (Burnley), Jones (Wolves).", "Coyne")
+    assert not match("Squad named\n\nThe squad is out.\n\nDudek, Finnan, Hyypia.", "Dudek")
+    assert not match("Cup tie\n\nThey drew. Boro have already qualified.", "Boro")  # web text knows it

@@ -61,6 +61,7 @@ class Misspelling(Rule):
                 "Talks stall\n\nThge Government said it would act. Teh Prime Minister agreed.",
                 "Talks stall\n\nThey need hlp duren the winter.",
                 "Talks stall\n\nShares rose. Tje insurer blamed the cuts.",
+                "Talks stall\n\nPrices rose upto 5% in a week.",
             ),
             ok=(
                 "Talks stall\n\nStoltenberg told the German dpa news agency that YCPress and the EU agreed.",

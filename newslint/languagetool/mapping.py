@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping
 
 from newslint.diagnostic import Diagnostic, Severity
+
+if TYPE_CHECKING:
+    from newslint.spelling.lexicon import Lexicon
 
 CODE_PREFIX = "LT:"
 
@@ -123,15 +126,51 @@ def keep(match: LTMatch, own_codes: set[str], ignore: Iterable[str] = (), text: 
 
 def _plain_word_typo(match: LTMatch, text: str) -> bool:
     """LanguageTool's speller is kept for a lower-case word of four letters or more that
-    newslint's lexicon does not know either and that LanguageTool can correct: names,
-    acronyms and units (capitals, digits) stay newslint's business. Where newslint's own
-    spelling rule reports the word, the match is dropped as a duplicate (overlaps_own)."""
+    newslint's lexicon does not know either and that LanguageTool can correct, and for a
+    capitalised word that starts a body sentence and is no name (_sentence_start_slip):
+    names, acronyms and units (capitals, digits) stay newslint's business. Where newslint's
+    own spelling rule reports the word, the match is dropped as a duplicate (overlaps_own)."""
     from newslint.spelling.lexicon import Lexicon
 
     word = text[match.offset : match.offset + match.length]
-    if len(word) < 4 or not word.isalpha() or not word.islower() or not match.replacements:
+    if len(word) < 4 or not word.isalpha() or not match.replacements:
         return False
-    return not Lexicon.load("both").known(word)
+    lexicon = Lexicon.load("both")
+    if word.islower():
+        return not lexicon.known(word)
+    return _sentence_start_slip(word, match.offset, text, lexicon)
+
+
+_COMMON_WORD_ZIPF = 3.5  # "therefore", "additionally": words seen about 3 times in a million
+_SLIP_MAX_COST = 1.6  # weighted edit cost from the slip to that word ("therfor" -> "therefore")
+_UNSEEN_ZIPF = 0.5  # what the lexicon reports for a word web text never uses (its _MISSING_ZIPF)
+_NAME_AFTER = re.compile(r",? (?:[A-Z][a-z]|\()")  # "Danny Coyne", "Coyne (Burnley)", "Dudek, Finnan"; not ", I think"
+
+
+def _sentence_start_slip(word: str, offset: int, text: str, lexicon: "Lexicon") -> bool:
+    """A capitalised word that only its capital makes look like a name ("Therfor, I think",
+    "Additionaly, ..."): it starts a body sentence, neither dictionary knows it, web text
+    never uses it (names and brands have a frequency: "Boro", "Cech"), it occurs once, no
+    name, list or bracket follows it ("Coyne (Burnley)", "Dudek, Finnan", "Danny Coyne"),
+    and newslint's lexicon finds an ordinary lower-case word one or two cheap edits from it.
+    Measured on BBC copy by benchmarks/sentence_start_speller_bbc.py."""
+    from newslint.spelling.lexicon import edit_cost
+
+    lw = word.lower()
+    if not word[1:].islower() or lexicon.known(word) or lexicon.zipf(lw) > _UNSEEN_ZIPF:
+        return False
+    if not _body_sentence(text, offset):
+        return False
+    before = text[:offset].rstrip(" \t\"'“‘(")
+    if before and before[-1] not in ".!?\n":
+        return False
+    if len(re.findall(rf"\b{re.escape(word)}\b", text)) > 1:
+        return False
+    if _NAME_AFTER.match(text, offset + len(word)):
+        return False
+    best = lexicon.suggest(lw, limit=1)
+    return bool(best) and best[0].islower() and " " not in best[0] and (
+        lexicon.zipf(best[0]) >= _COMMON_WORD_ZIPF and edit_cost(lw, best[0]) <= _SLIP_MAX_COST + 1e-9)
 
 
 _LIST_ITEM = re.compile(r"[-*•·]|\(?[0-9a-z]{1,2}[.)]")
