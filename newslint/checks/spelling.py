@@ -62,6 +62,8 @@ class Misspelling(Rule):
                 "Talks stall\n\nThey need hlp duren the winter.",
                 "Talks stall\n\nShares rose. Tje insurer blamed the cuts.",
                 "Talks stall\n\nPrices rose upto 5% in a week.",
+                "Talks stall\n\nSeveral security companys have developed tools.",
+                "Talks stall\n\nShares rose. \"Tje insurer blamed the cuts,\" he said.",
             ),
             ok=(
                 "Talks stall\n\nStoltenberg told the German dpa news agency that YCPress and the EU agreed.",
@@ -72,6 +74,8 @@ class Misspelling(Rule):
                 "Talks stall\n\nShares rose. Alain Herve said so. Olly left.",
                 "Talks stall\n\nIn Brazil the ball boy is called a 'gandula'.",
                 "Talks stall\n\nThe Paris bourses and firms with small market capitalisations fell.",
+                "Cup draw\n\nPremiership strugglers met. A beachgoer watched. The deal is with adidas.",
+                "Squad named\n\nThe squad is out.\n\nCoyne (Burnley), Jones (Wolves), Page (Cardiff).",
             ),
         ),
         fix_safety="Unsafe fix: replaces the word with the first suggestion; the suggestion is offered, never applied silently.",
@@ -112,9 +116,10 @@ class Misspelling(Rule):
             if (cand.sentence_initial or cand.after_full_stop) and word[:1].isupper() and (
                 seen[word] > 1
                 or (not _slip_of_common(word, lexicon)
-                    and (_near_a_name(word, lexicon) or _name_follows(article.text, cand)))
+                    and (_near_a_name(word, lexicon) or _name_follows(article.text, cand)
+                         or (listed is None and lexicon.zipf(word) >= _ATTESTED_ZIPF)))
             ):
-                continue  # used twice, close to a name, or followed by one: a name
+                continue  # used twice, close to a name, followed by one, or a name web text uses
             if listed is None or len(listed) > 1:
                 suggestions = _by_context(article, cand, suggestions, lexicon)
             suggestions = [_match_case(s, word) for s in suggestions]
@@ -185,6 +190,7 @@ def _derived_not_slipped(word: str, lexicon: Lexicon) -> bool:
     return True
 
 
+_ATTESTED_ZIPF = 2.5  # web text uses it ("Middlesbrough" 3.3, "Boro" 2.8); common typos are listed
 _COMMON_ZIPF = 5.5  # "were", "team", "game": words seen more than 3 times in 10,000
 
 
@@ -245,14 +251,19 @@ def _keyboard_slip(typo: str, word: str) -> bool:
 _CLITICS = ("re", "ve", "ll", "d", "s", "t", "m")
 
 
+_ES_PLURAL = ("s", "x", "z", "ch", "sh")
+
+
 def _number_of_known(word: str, lexicon: Lexicon) -> bool:
     """The plural or singular of a known word that is itself not in the word lists
-    ("bourses", "capitalisations", "strugglers", "beachgoer"): long words only."""
+    ("bourses", "capitalisations", "strugglers", "beachgoer"): long words only, and the
+    other form a dictionary word or common in web text (not the brand "Withings": "withing")."""
     if len(word) < 7:
         return False
-    if word.endswith("s") and lexicon.known(word[:-1]) and lexicon.zipf(word[:-1]) >= 2.0:
-        return True
-    return lexicon.known(word + "s") and lexicon.zipf(word + "s") >= 2.0
+    other = word[:-1] if word.endswith("s") else word + "s"
+    if word.endswith("s") and (other[-1] == "y" and other[-2] not in "aeiou" or other.endswith(_ES_PLURAL)):
+        return False  # "companys", "businesss": such words take -ies or -es
+    return lexicon.known(other) and (lexicon.in_dictionary(other) or lexicon.zipf(other) >= 2.0)
 
 
 def _contraction(word: str, lexicon: Lexicon) -> bool:
@@ -271,14 +282,15 @@ def _near_a_name(word: str, lexicon: Lexicon) -> bool:
 
 
 def _name_follows(text: str, cand: Candidate) -> bool:
-    """A name follows ("Ashok Vishwanathan"), a list goes on ("Dudek, Finnan"), or the line is no prose."""
+    """A name follows ("Ashok Vishwanathan"), a list goes on ("Dudek, Finnan"), a club or party in
+    brackets ("Coyne (Burnley)"), or the line is no prose."""
     end = cand.start + len(cand.text)
     rest = text[end : end + 3]
     line_end = text.find("\n", end)
     line = text[end : line_end if line_end >= 0 else len(text)].rstrip()
     if not line or line[-1] not in ".!?\"”’')":
         return True  # a list, table or headline line, not prose
-    return rest[:1] in ",;" or (rest[:1] == " " and (rest[1:2].isupper() or rest[1:3] == "v "))
+    return rest[:1] in ",;" or (rest[:1] == " " and (rest[1:2].isupper() or rest[1:2] == "(" or rest[1:3] == "v "))
 
 
 _CHEAP_TWO_EDITS = 1.6  # weighted cost of, e.g., a vowel swap and a dropped letter ("duren")

@@ -75,8 +75,16 @@ def _find(article: Article) -> list[Candidate]:
             continue
         capital = word[0].isupper()
         line = capital and _at_line_start(text, start, starts)  # only capitals need it
-        out.append(Candidate(start, word, raw, capital and not line, line, capital and not line and start in starts))
+        out.append(Candidate(start, word, raw, capital and not line, line, capital and not line and _opens(text, start, starts)))
     return out
+
+
+def _opens(text: str, start: int, starts: set[int]) -> bool:
+    """Whether the word starts a sentence, after any opening quotes or brackets ('"Tje rugby')."""
+    j = start
+    while j > 0 and text[j - 1] in _OPENERS:
+        j -= 1
+    return j in starts
 
 
 def _is_acronym_or_brand(word: str) -> bool:

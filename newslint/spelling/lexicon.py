@@ -499,6 +499,10 @@ class Lexicon:
             return True
         return all(self._simple(p) or self._compound(p) for p in parts)
 
+    def in_dictionary(self, word: str) -> bool:
+        """Whether SCOWL lists the word itself (not a word accepted only from web frequencies)."""
+        return word in self._data.size
+
     # ----------------------------------------------------------------- dialect
     def zipf(self, word: str) -> float:
         """How common a word is: Zipf frequency (log10 of uses per billion words)."""
