@@ -114,9 +114,10 @@ def _already_flagged(lang: str, contexts: dict[str, list[tuple[str, str, str]]])
         span = _span(key, ctx[0][1]) if ctx else None
         if span is None:
             continue
-        for d in linter.lint(Article("Headline\n\n" + ctx[0][1] + "\n", "context")):
-            start = d.offset - len("Headline\n\n")
-            if d.category in ("translation", "entity", "date") and start < span[1] and span[0] < d.end_offset - len("Headline\n\n"):
+        head = "Headline\n\n"
+        for d in linter.lint(Article(head + ctx[0][1] + "\n", "context")):
+            start, end = d.offset - len(head), d.end_offset - len(head)
+            if d.category in ("translation", "entity", "date") and start < span[1] and span[0] < end:
                 flagged.add(key)
                 break
     return flagged

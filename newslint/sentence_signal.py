@@ -121,9 +121,14 @@ def _explainable(key: str, surface: str) -> bool:
     words = [t for t in key.split() if t not in _PLACEHOLDERS]
     if len(words) < 2 or all(t in _FUNCTION_WORDS for t in words):
         return False
+    return not _ordinary(surface)
+
+
+def _ordinary(surface: str) -> bool:
+    """Whether ``surface`` is, contains or is part of an ordinary-English phrase (_ORDINARY)."""
     plain = " ".join(surface.lower().strip(" ,;:").split())
     padded = f" {plain} "
-    return not any(plain in p or f" {p} " in padded for p in _ORDINARY)
+    return any(plain in p or f" {p} " in padded for p in _ORDINARY)
 
 
 @per_article
@@ -173,4 +178,4 @@ def _phrases(text: str, positive: list[tuple[float, str, tuple[int, int]]], most
 def _explainable_text(phrase: str) -> bool:
     """A widened phrase is still worth quoting (not only function words, not ordinary)."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)]
-    return any(w not in _FUNCTION_WORDS for w in words) and _explainable(" ".join(["x", "y"]), phrase)
+    return any(w not in _FUNCTION_WORDS for w in words) and not _ordinary(phrase)
