@@ -15,6 +15,7 @@ from newslint import translation_signal
 from newslint.diagnostic import Finding, Fix
 from newslint.first_chars import word_start_chars
 from newslint.lazy_regex import LazyPatterns
+from newslint.required_literals import fold, required
 from newslint.word_prefixes import WIDTH, PrefixIndex, prefixes
 from newslint.packs import PatternSpec, RuleSpec
 from newslint.rule import CheckContext, Rule, RuleInfo
@@ -35,17 +36,19 @@ class PackMatcher:
 
     Patterns that start with ``\\b`` and a known set of letters are tried only at word
     starts, and only those that can begin with the text found there (its first three
-    characters, lower-cased; newslint/word_prefixes.py); the rest are joined into one
-    alternation and matched the ordinary way. Every regex is compiled on first use (the
-    alternation for "the" when a word starting with "the" first occurs), and a matcher
-    pickles as its sources, so a cached registry loads without compiling anything.
+    characters, lower-cased; newslint/word_prefixes.py) and whose required text occurs in
+    the article (newslint/required_literals.py), in pack order, the first match winning as
+    in an alternation; the rest are joined into one alternation and matched the ordinary
+    way. Every regex is compiled on first use, and a matcher pickles as its sources, so a
+    cached registry loads without compiling anything.
     """
 
     def __init__(self, specs: list[RuleSpec]) -> None:
         parts: list[tuple[bool, str]] = []
         lines: list[str] = []
         by_char: dict[str, list[str]] = defaultdict(list)
-        word_parts: list[str] = []
+        word_bodies: list[str] = []
+        word_groups: list[str] = []
         beginnings: list[frozenset[str] | None] = []
         firsts: list[frozenset[str]] = []
         self._groups: dict[str, tuple[str, int]] = {}
@@ -58,7 +61,8 @@ class PackMatcher:
                 if chars:
                     for c in chars:
                         by_char[c].append(f"(?P<{group}>{body})")
-                    word_parts.append(f"(?P<{group}>{body})")
+                    word_bodies.append(body)
+                    word_groups.append(group)
                     beginnings.append(prefixes(pattern.regex, not pattern.case_sensitive))
                     firsts.append(chars)
                     continue
@@ -70,7 +74,7 @@ class PackMatcher:
             parts.append((False, rf"^[ \t]*(?:{'|'.join(lines)})[ \t\r]*$"))
         self._rest = LazyPatterns({0: _factor_boundaries(parts)} if parts else {}, re.MULTILINE)
         self._by_char = LazyPatterns({c: "|".join(alts) for c, alts in by_char.items()}, re.MULTILINE)
-        self._by_key = LazyPatterns(_KeySources(word_parts, PrefixIndex(beginnings, firsts)), re.MULTILINE)
+        self._words = WordPatterns(word_bodies, word_groups, PrefixIndex(beginnings, firsts))
         self.shared: SharedScan | None = None  # set by share_scan() to walk with the other packs
 
     @property
@@ -99,7 +103,7 @@ class SharedScan:
     def __init__(self, matchers: list[PackMatcher]) -> None:
         self.matchers = matchers
         self._table = _Dispatch(matchers)
-        self._keyed = _KeyDispatch(matchers)
+        self._candidates = _Candidates(matchers)
 
     def run(self, article: "Article") -> None:
         """Fill ``article.cache[matcher]`` for every matcher of the group."""
@@ -111,7 +115,7 @@ class SharedScan:
                     code, pi = matcher._groups[m.lastgroup]
                     found[k][code].append((m.start(), m.end(), pi))
         if self._table.any:
-            table, keyed = self._table, self._keyed
+            table, keyed = self._table, _KeyDispatch(self._candidates, fold(text))
             free = [0] * len(self.matchers)
             for w in _WORD_START.finditer(text):
                 pos = w.start()
@@ -120,14 +124,16 @@ class SharedScan:
                 entries = keyed[window.lower()] if window.isascii() else table[text[pos]]
                 if entries is None:
                     continue
-                for k, regex in entries:
+                for k, regexes in entries:
                     if pos < free[k]:
                         continue
-                    m = regex.match(text, pos)
-                    if m:
-                        code, pi = self.matchers[k]._groups[m.lastgroup]
-                        found[k][code].append((m.start(), m.end(), pi))
-                        free[k] = m.end()
+                    for regex in regexes:
+                        m = regex.match(text, pos)
+                        if m:
+                            code, pi = self.matchers[k]._groups[m.lastgroup]
+                            found[k][code].append((m.start(), m.end(), pi))
+                            free[k] = m.end()
+                            break
         for matcher, result in zip(self.matchers, found):
             for hits in result.values():
                 hits.sort()
@@ -135,7 +141,7 @@ class SharedScan:
 
 
 class _Dispatch(dict):
-    """First letter -> [(matcher index, that matcher's regex for the letter)], or None;
+    """First letter -> [(matcher index, [that matcher's regex for the letter])], or None;
     filled (and compiled) the first time an article has a word starting with the letter."""
 
     def __init__(self, matchers: list[PackMatcher]) -> None:
@@ -144,35 +150,68 @@ class _Dispatch(dict):
         self.any = any(m._by_char.sources for m in matchers)
 
     def __missing__(self, c: str) -> list[tuple[int, re.Pattern[str]]] | None:
-        entries = [(k, m._by_char[c]) for k, m in enumerate(self.matchers) if c in m._by_char.sources] or None
+        entries = [(k, [m._by_char[c]]) for k, m in enumerate(self.matchers) if c in m._by_char.sources] or None
         self[c] = entries
         return entries
 
 
 class _KeyDispatch(dict):
-    """Window key ("the", "in ") -> [(matcher index, its regex for the key)], or None;
-    filled (and compiled) the first time an article has a word starting that way."""
+    """For one article: window key ("the", "in ") -> [(matcher index, the regexes that
+    can match there, in order)], or None; filled (and compiled) at the key's first word."""
+
+    def __init__(self, candidates: "_Candidates", folded: str) -> None:
+        super().__init__()
+        self.candidates = candidates
+        self.present: dict[str, bool] = {}  # required text -> whether the article has it
+        self.folded = folded
+
+    def __missing__(self, key: str) -> list[tuple[int, list[re.Pattern[str]]]] | None:
+        entries = []
+        present, folded = self.present, self.folded
+        for k, compiled, items in self.candidates[key]:
+            regexes = []
+            for i, needs in items:
+                for literal in needs:
+                    found = present.get(literal)
+                    if found is None:
+                        found = present[literal] = literal in folded
+                    if found:
+                        regexes.append(compiled[i])
+                        break
+            if regexes:
+                entries.append((k, regexes))
+        self[key] = entries or None
+        return self[key]
+
+
+class _Candidates(dict):
+    """Window key -> [(matcher index, its compiled patterns, [(pattern number, required
+    text)])] for the patterns that can begin there; computed once per key per process."""
 
     def __init__(self, matchers: list[PackMatcher]) -> None:
         super().__init__()
         self.matchers = matchers
 
-    def __missing__(self, key: str) -> list[tuple[int, re.Pattern[str]]] | None:
-        entries = [(k, regex) for k, m in enumerate(self.matchers) if (regex := m._by_key[key]) is not None] or None
+    def __missing__(self, key: str) -> list[tuple[int, LazyPatterns, list[tuple[int, tuple[str, ...]]]]]:
+        entries = []
+        for k, matcher in enumerate(self.matchers):
+            words = matcher._words
+            chosen = words.index.candidates(key)
+            if chosen:
+                entries.append((k, words.compiled, [(i, words.needs[i]) for i in chosen]))
         self[key] = entries
         return entries
 
 
-class _KeySources:
-    """The alternation source for a window key: the patterns that can match there, in order."""
+class WordPatterns:
+    """A pack's word-start patterns, each compiled alone on first use, with their beginnings
+    (``index``) and the text one of which each needs (``needs``; "" when nothing is known)."""
 
-    def __init__(self, parts: list[str], index: PrefixIndex) -> None:
-        self.parts = parts
+    def __init__(self, bodies: list[str], groups: list[str], index: PrefixIndex) -> None:
         self.index = index
-
-    def get(self, key: str) -> str | None:
-        chosen = self.index.candidates(key)
-        return "|".join(self.parts[i] for i in chosen) if chosen else None
+        self.needs = [tuple(sorted(required(body) or {""})) for body in bodies]
+        self.compiled = LazyPatterns({i: f"(?P<{g}>{b})" for i, (b, g) in enumerate(zip(bodies, groups))},
+                                     re.MULTILINE)
 
 
 def share_scan(rules: Iterable[Rule]) -> None:

@@ -1,0 +1,120 @@
+"""The text a pattern requires, and the phrase scan that skips patterns whose text is absent."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import pytest
+
+from newslint.article import Article
+from newslint.kinds.phrase import PhraseRule, SharedScan
+from newslint.registry import default_registry
+from newslint.required_literals import _FOLDS, fold, required
+
+from conftest import FIXTURES
+
+
+@pytest.mark.parametrize("regex, expected", [
+    (r"\bin\s+order\s+to\b", {"order"}),
+    (r"\b(?:in order to|so as to)\b", {"in order to", "so as to"}),
+    (r"\b[Tt]he concerned (officials?|parties)\b", {"the concerned "}),
+    (r"\bsaid(?: that)?", {"said"}),
+    (r"(?:very )?\w+ly\b", {"ly"}),
+    (r"\b(?:\w+|x)\b", None),
+    (r"(?:foo)*", None),
+])
+def test_required_text(regex, expected):
+    assert required(regex) == (None if expected is None else frozenset(expected))
+
+
+def test_fold_covers_every_character_a_caseless_regex_takes_for_an_ascii_letter():
+    letter = re.compile("(?i)[a-z]")
+    beyond = {chr(cp) for cp in range(128, 0x110000) if letter.fullmatch(chr(cp))}
+    assert beyond == set(_FOLDS)
+    for char, ascii_letter in _FOLDS.items():
+        assert re.fullmatch(f"(?i){ascii_letter}", char)
+    assert fold("The KELVIN \u212a") == "the kelvin k"
+
+
+def _texts(rules: list[PhraseRule]) -> list[str]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    for rule in rules:
+        texts += [*rule.info.examples.fail, *rule.info.examples.ok]
+        texts += [p.example for p in rule.spec.patterns if p.example]
+    return texts
+
+
+def test_every_pattern_match_contains_its_required_text():
+    rules = [r for r in default_registry().rules if isinstance(r, PhraseRule)]
+    texts = _texts(rules)
+    checked = 0
+    for rule in rules:
+        for pattern in rule.spec.patterns:
+            needs = required(pattern.regex)
+            if needs is None:
+                continue
+            regex = re.compile(pattern.regex, 0 if pattern.case_sensitive else re.IGNORECASE)
+            for text in texts:
+                m = regex.search(text)
+                if m:
+                    checked += 1
+                    assert any(n in fold(m.group()) for n in needs), (pattern.regex, m.group())
+    assert checked > 500
+
+
+def _one_alternation(matcher, text: str) -> dict[str, list[tuple[int, int, int]]]:
+    """The matches of a pack as one alternation of all its word-start patterns tried at
+    every word start (no dispatch, no required text): what the scan must reproduce."""
+    found: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    if matcher.regex is not None:
+        for m in matcher.regex.finditer(text):
+            code, pi = matcher._groups[m.lastgroup]
+            found[code].append((m.start(), m.end(), pi))
+    sources = matcher._words.compiled.sources
+    if sources:
+        every = re.compile("|".join(sources[i] for i in range(len(sources))), re.MULTILINE)
+        free = 0
+        for w in re.finditer(r"\b\w", text):
+            if w.start() < free:
+                continue
+            m = every.match(text, w.start())
+            if m:
+                code, pi = matcher._groups[m.lastgroup]
+                found[code].append((m.start(), m.end(), pi))
+                free = m.end()
+    for hits in found.values():
+        hits.sort()
+    return dict(found)
+
+
+def test_scan_finds_what_one_alternation_of_all_patterns_finds():
+    rules = [r for r in default_registry().rules if isinstance(r, PhraseRule)]
+    matchers = list({id(r.matcher): r.matcher for r in rules}.values())
+    texts = _texts(rules)
+    hits = 0
+    for text in texts:
+        article = Article(text)
+        for matcher in matchers:
+            SharedScan([matcher]).run(article)
+            expected = _one_alternation(matcher, text)
+            assert {c: h for c, h in article.cache[matcher].items() if h} == expected, text[:80]
+            hits += sum(map(len, expected.values()))
+    assert hits > 500
+
+
+def test_patterns_whose_text_is_absent_are_not_compiled():
+    text = "The minister said the talks in the capital would go on, in order to reach a deal.\n"
+    rules = [r for r in default_registry().rules if isinstance(r, PhraseRule)]
+    for matcher in {id(r.matcher): r.matcher for r in rules}.values():
+        words = matcher._words
+        fresh = type(words.compiled)(words.compiled.sources, words.compiled.flags)
+        words.compiled, saved = fresh, words.compiled
+        try:
+            SharedScan([matcher]).run(Article(text))
+        finally:
+            words.compiled = saved
+        keys = {text[w.start() : w.start() + 3].lower() for w in re.finditer(r"\b\w", text)}
+        could_begin = set().union(*(words.index.candidates(k) for k in keys))
+        assert set(fresh) == {i for i in could_begin if any(n in fold(text) for n in words.needs[i])}
+        assert len(fresh) < len(could_begin) or not could_begin
