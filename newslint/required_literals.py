@@ -22,6 +22,29 @@ _FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
 _TABLE = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase}, **_FOLDS})
 
 Literals = frozenset[str]
+Needs = tuple[tuple[str, ...], ...]  # choices that must all hold, each: one of these strings
+
+
+class Presence:
+    """Which strings a text contains (case folded), each looked up once per text:
+    ``Presence(text).meets(needs(regex))`` is False only when the regex cannot match."""
+
+    def __init__(self, text: str) -> None:
+        self.folded = fold(text)
+        self.known: dict[str, bool] = {}
+
+    def meets(self, needs: Needs) -> bool:
+        known, folded = self.known, self.folded
+        for choice in needs:
+            for literal in choice:
+                found = known.get(literal)
+                if found is None:
+                    found = known[literal] = literal in folded
+                if found:
+                    break
+            else:
+                return False
+        return True
 
 
 def fold(text: str) -> str:
@@ -32,20 +55,41 @@ def fold(text: str) -> str:
 def required(regex: str, ignore_case: bool = True) -> Literals | None:
     """Lower-case ASCII strings one of which every match contains, or None if none is
     known (then the pattern can match anywhere as far as this module can tell)."""
+    best: Literals | None = None
+    for choice in required_all(regex, ignore_case):
+        best = _better(best, choice)
+    return best
+
+
+def needs(regex: str) -> Needs:
+    """``required_all`` as sorted tuples, for ``Presence.meets`` (and compact to cache)."""
+    return tuple(tuple(sorted(choice)) for choice in required_all(regex))
+
+
+def required_all(regex: str, ignore_case: bool = True, most: int = 4) -> list[Literals]:
+    """Up to ``most`` choices that every match satisfies, each a set of strings one of
+    which it contains, the most selective first: ``\\bin the (?:field|sphere) of\\b`` gives
+    ``[{"in the "}, {"field", "sphere"}, {" of"}]`` in that order of selectivity."""
     try:
         parsed = parser.parse(regex, re.IGNORECASE if ignore_case else 0)
     except re.error:
-        return None
-    return _sequence(list(parsed))
+        return []
+    found = sorted(set(_sequence(list(parsed))), key=_selectivity, reverse=True)
+    return found[:most]
+
+
+def _selectivity(choice: Literals) -> tuple[int, int, tuple[str, ...]]:
+    """Longer shortest string first, then fewer strings (then a fixed order)."""
+    return (min(map(len, choice)), -len(choice), tuple(sorted(choice)))
 
 
 def _better(a: Literals | None, b: Literals | None) -> Literals | None:
-    """The more selective of two choices: longer shortest string, then fewer strings."""
+    """The more selective of two choices."""
     if a is None:
         return b
     if b is None:
         return a
-    return max(a, b, key=lambda s: (min(map(len, s)), -len(s)))
+    return max(a, b, key=_selectivity)
 
 
 def _char(op: int, arg: object) -> str | None:
@@ -59,9 +103,9 @@ def _char(op: int, arg: object) -> str | None:
     return None
 
 
-def _sequence(items: list) -> Literals | None:
-    """The best choice among the literal runs and the parts of a sequence."""
-    best: Literals | None = None
+def _sequence(items: list) -> list[Literals]:
+    """Every choice a sequence requires: its literal runs and what its parts require."""
+    found: list[Literals] = []
     run = ""
     for op, arg in items:
         c = _char(op, arg)
@@ -69,29 +113,31 @@ def _sequence(items: list) -> Literals | None:
             run += c
             continue
         if run:
-            best = _better(best, frozenset({run}))
+            found.append(frozenset({run}))
             run = ""
-        best = _better(best, _part(op, arg))
+        found.extend(_part(op, arg))
     if run:
-        best = _better(best, frozenset({run}))
-    return best
+        found.append(frozenset({run}))
+    return found
 
 
-def _part(op: int, arg: object) -> Literals | None:
+def _part(op: int, arg: object) -> list[Literals]:
     """What a group, an alternation or a repeat requires (nothing for other items)."""
     if op == C.SUBPATTERN:
         return _sequence(list(arg[3]))  # type: ignore[index]
     if op == C.BRANCH:
-        found: set[str] = set()
+        union: set[str] = set()
         for branch in arg[1]:  # type: ignore[index]
-            sub = _sequence(list(branch))
-            if sub is None:
-                return None
-            found |= sub
-        return frozenset(found)
+            best = None
+            for choice in _sequence(list(branch)):
+                best = _better(best, choice)
+            if best is None:
+                return []
+            union |= best
+        return [frozenset(union)]
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
         low, _high, body = arg  # type: ignore[misc]
-        return _sequence(list(body)) if low >= 1 else None
+        return _sequence(list(body)) if low >= 1 else []
     if op == getattr(C, "ATOMIC_GROUP", None):
         return _sequence(list(arg))  # type: ignore[arg-type]
-    return None
+    return []

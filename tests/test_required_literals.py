@@ -10,7 +10,7 @@ import pytest
 from newslint.article import Article
 from newslint.kinds.phrase import PhraseRule, SharedScan
 from newslint.registry import default_registry
-from newslint.required_literals import _FOLDS, fold, required
+from newslint.required_literals import _FOLDS, Presence, fold, required, required_all
 
 from conftest import FIXTURES
 
@@ -26,6 +26,13 @@ from conftest import FIXTURES
 ])
 def test_required_text(regex, expected):
     assert required(regex) == (None if expected is None else frozenset(expected))
+
+
+def test_every_choice_is_required():
+    assert required_all(r"\bin the (?:field|sphere) of\b") == [
+        frozenset({"in the "}), frozenset({"field", "sphere"}), frozenset({" of"})]
+    assert not Presence("In the sphere of").meets((("in the ",), ("field", "sphere"), ("sport",)))
+    assert Presence("In the SPHERE of").meets((("in the ",), ("field", "sphere"), (" of",)))
 
 
 def test_fold_covers_every_character_a_caseless_regex_takes_for_an_ascii_letter():
@@ -51,15 +58,14 @@ def test_every_pattern_match_contains_its_required_text():
     checked = 0
     for rule in rules:
         for pattern in rule.spec.patterns:
-            needs = required(pattern.regex)
-            if needs is None:
-                continue
+            choices = required_all(pattern.regex)
             regex = re.compile(pattern.regex, 0 if pattern.case_sensitive else re.IGNORECASE)
             for text in texts:
                 m = regex.search(text)
                 if m:
                     checked += 1
-                    assert any(n in fold(m.group()) for n in needs), (pattern.regex, m.group())
+                    for choice in choices:
+                        assert any(n in fold(m.group()) for n in choice), (pattern.regex, m.group(), choice)
     assert checked > 500
 
 
@@ -116,5 +122,47 @@ def test_patterns_whose_text_is_absent_are_not_compiled():
             words.compiled = saved
         keys = {text[w.start() : w.start() + 3].lower() for w in re.finditer(r"\b\w", text)}
         could_begin = set().union(*(words.index.candidates(k) for k in keys))
-        assert set(fresh) == {i for i in could_begin if any(n in fold(text) for n in words.needs[i])}
+        presence = Presence(text)
+        assert set(fresh) == {i for i in could_begin if presence.meets(words.needs[i])}
         assert len(fresh) < len(could_begin) or not could_begin
+
+
+def _scan_one_alternation(scanner, text: str) -> list[tuple[int, int, str]]:
+    """The entity scanner's matches as one alternation of every branch tried at each word
+    start (then, when overlapping, every branch that matches there)."""
+    singles = [scanner._single.sources[name] for name in scanner._names]
+    every = re.compile("|".join(singles))
+    out, last = [], 0
+    for w in re.finditer(r"(?<!\w)\w", text):
+        pos = w.start()
+        if pos < last:
+            continue
+        m = every.match(text, pos)
+        if not m:
+            continue
+        last = m.end()
+        if not scanner.overlapping:
+            out.append((m.start(), m.end(), m.lastgroup))
+            continue
+        for name in scanner._names:
+            other = scanner._single[name].match(text, pos)
+            if other:
+                last = max(last, other.end())
+                out.append((pos, other.end(), name))
+    return out
+
+
+def test_entity_scanner_finds_what_one_alternation_finds():
+    from newslint.entities.kb import knowledge_base
+
+    kb = knowledge_base()
+    rules = [r for r in default_registry().rules if r.info.code.startswith("EN")]
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    texts += [t for r in rules for t in (*r.info.examples.fail, *r.info.examples.ok)]
+    found = 0
+    for scanner in (kb.mention_regex, kb.cue_regex):
+        for text in texts:
+            expected = _scan_one_alternation(scanner, text)
+            assert list(scanner.finditer(text)) == expected, text[:80]
+            found += len(expected)
+    assert found > 50

@@ -113,7 +113,8 @@ def knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     """Read and compile ``organisations.yaml`` and ``people.yaml`` (once per process)."""
     folder = folder or packs_dir() / "entities"
     sources = [folder / "organisations.yaml", folder / "people.yaml"] + modules(
-        "entities/kb.py", "entities/scanner.py", "lazy_regex.py", "word_prefixes.py", "first_chars.py", "packs.py")
+        "entities/kb.py", "entities/scanner.py", "lazy_regex.py", "word_prefixes.py", "first_chars.py", "packs.py",
+        "required_literals.py")
     return cached("entities", sources, lambda: _build(folder))
 
 

@@ -7,6 +7,7 @@ from typing import Iterable
 
 from newslint.first_chars import first_chars as shared_first_chars
 from newslint.lazy_regex import LazyPatterns
+from newslint.required_literals import Presence, needs
 from newslint.word_prefixes import PrefixIndex, prefixes, window_key
 
 _WORD_START = re.compile(r"(?<!\w)\w")
@@ -18,9 +19,10 @@ class Scanner:
     Python's ``re`` tries every branch of an alternation at every position, which is slow
     with hundreds of names; here each word start tries only the branches that can begin
     with its first three characters (newslint/word_prefixes.py; beyond ASCII, its first
-    letter), in the same order (longest source first, a proxy for the longest match), so
-    a pass costs one dictionary look-up per word, and a run compiles only the
-    alternations its words reach.
+    letter) and whose required text the text has (newslint/required_literals.py), one by
+    one in the same order (longest source first, a proxy for the longest match), the first
+    match winning as in an alternation; a pass costs one dictionary look-up per word, and
+    a run compiles only the branches whose text it has.
     """
 
     def __init__(self, parts: list[tuple[str, str, bool]], overlapping: bool = False) -> None:
@@ -45,41 +47,55 @@ class Scanner:
         self._single = LazyPatterns({ordered[i][0]: source(i) + r"(?!\w)" for i in range(len(ordered))})
         self._members = {ch: [ordered[i][0] for i in sorted(set(ix + anywhere))] for ch, ix in buckets.items()}
         self._members[""] = [ordered[i][0] for i in anywhere]
-        index = PrefixIndex([prefixes(rx, not sensitive) for _, rx, sensitive in ordered],
-                            [first_chars(rx) for _, rx, _ in ordered])
-        self._by_key = LazyPatterns(_KeySources([source(i) for i in range(len(ordered))], index))
-        self._key_members = _KeyMembers([name for name, _, _ in ordered], index)
+        self._index = PrefixIndex([prefixes(rx, not sensitive) for _, rx, sensitive in ordered],
+                                  [first_chars(rx) for _, rx, _ in ordered])
+        self._names = [name for name, _, _ in ordered]
+        self._needs = [needs(rx) for _, rx, _ in ordered]
+        self._candidates: dict[str, list[int]] = {}  # window key -> branches that can begin there
 
     def finditer(self, text: str) -> Iterable[tuple[int, int, str]]:
         """(start, end, branch name) of every match; where several branches match at one
         word start, the first (longest) only, or with ``overlapping`` all of them."""
         last = 0
+        choices = _Choices(self, Presence(text))
         for word in _WORD_START.finditer(text):
             pos = word.start()
             if pos < last:
                 continue
             key = window_key(text, pos)
+            m = None
             if key is not None:
-                regex = self._by_key[key]
+                members = choices[key]
+                for name in members:
+                    m = self._single[name].match(text, pos)
+                    if m:
+                        break
             else:
                 first = text[pos].lower()
                 regex = self._buckets[first] if first in self._buckets.sources else self._fallback[""]
-            m = regex.match(text, pos) if regex is not None else None
+                m = regex.match(text, pos) if regex is not None else None
+                members = self._members.get(first if first in self._buckets.sources else "", ())
             if not m:
                 continue
             last = m.end()
             if not self.overlapping:
                 yield m.start(), m.end(), m.lastgroup
                 continue
-            if key is not None:
-                members = self._key_members[key]
-            else:
-                members = self._members.get(first if first in self._buckets.sources else "", ())
             for name in members:
                 other = self._single[name].match(text, pos)
                 if other:
                     last = max(last, other.end())
                     yield pos, other.end(), name
+
+    def candidates(self, key: str) -> list[int]:
+        """The branches (by number, in order) that can begin where the window key is ``key``."""
+        found = self._candidates.get(key)
+        if found is None:
+            found = self._candidates[key] = self._index.candidates(key)
+        return found
+
+    def __getstate__(self) -> dict:
+        return {**self.__dict__, "_candidates": {}}
 
 
 def first_chars(regex: str) -> frozenset[str] | None:
@@ -88,29 +104,20 @@ def first_chars(regex: str) -> frozenset[str] | None:
     return frozenset(c.lower() for c in chars) if chars is not None else None
 
 
-class _KeySources:
-    """The alternation source for a window key: the branches that can match there, in order."""
+class _Choices(dict):
+    """For one text: window key -> names of the branches that can begin there and whose
+    required text the text has, in order."""
 
-    def __init__(self, sources: list[str], index: PrefixIndex) -> None:
-        self.sources = sources
-        self.index = index
-
-    def get(self, key: str) -> str | None:
-        chosen = self.index.candidates(key)
-        return rf"(?:{'|'.join(self.sources[i] for i in chosen)})(?!\w)" if chosen else None
-
-
-class _KeyMembers(dict):
-    """Window key -> the names of the branches that can match there, in order."""
-
-    def __init__(self, names: list[str], index: PrefixIndex) -> None:
+    def __init__(self, scanner: Scanner, presence: Presence) -> None:
         super().__init__()
-        self.names = names
-        self.index = index
+        self.scanner = scanner
+        self.presence = presence
 
     def __missing__(self, key: str) -> list[str]:
-        found = self[key] = [self.names[i] for i in self.index.candidates(key)]
-        return found
-
-    def __reduce__(self):  # type: ignore[override]
-        return (_KeyMembers, (self.names, self.index))
+        scanner, presence = self.scanner, self.presence
+        names = []
+        for i in scanner.candidates(key):
+            if presence.meets(scanner._needs[i]):
+                names.append(scanner._names[i])
+        self[key] = names
+        return names

@@ -15,7 +15,7 @@ from newslint import translation_signal
 from newslint.diagnostic import Finding, Fix
 from newslint.first_chars import word_start_chars
 from newslint.lazy_regex import LazyPatterns
-from newslint.required_literals import fold, required
+from newslint.required_literals import Needs, Presence, needs
 from newslint.word_prefixes import WIDTH, PrefixIndex, prefixes
 from newslint.packs import PatternSpec, RuleSpec
 from newslint.rule import CheckContext, Rule, RuleInfo
@@ -115,7 +115,7 @@ class SharedScan:
                     code, pi = matcher._groups[m.lastgroup]
                     found[k][code].append((m.start(), m.end(), pi))
         if self._table.any:
-            table, keyed = self._table, _KeyDispatch(self._candidates, fold(text))
+            table, keyed = self._table, _KeyDispatch(self._candidates, Presence(text))
             free = [0] * len(self.matchers)
             for w in _WORD_START.finditer(text):
                 pos = w.start()
@@ -159,25 +159,19 @@ class _KeyDispatch(dict):
     """For one article: window key ("the", "in ") -> [(matcher index, the regexes that
     can match there, in order)], or None; filled (and compiled) at the key's first word."""
 
-    def __init__(self, candidates: "_Candidates", folded: str) -> None:
+    def __init__(self, candidates: "_Candidates", presence: Presence) -> None:
         super().__init__()
         self.candidates = candidates
-        self.present: dict[str, bool] = {}  # required text -> whether the article has it
-        self.folded = folded
+        self.presence = presence  # which required text the article has
 
     def __missing__(self, key: str) -> list[tuple[int, list[re.Pattern[str]]]] | None:
         entries = []
-        present, folded = self.present, self.folded
+        presence = self.presence
         for k, compiled, items in self.candidates[key]:
             regexes = []
-            for i, needs in items:
-                for literal in needs:
-                    found = present.get(literal)
-                    if found is None:
-                        found = present[literal] = literal in folded
-                    if found:
-                        regexes.append(compiled[i])
-                        break
+            for i, need in items:
+                if presence.meets(need):
+                    regexes.append(compiled[i])
             if regexes:
                 entries.append((k, regexes))
         self[key] = entries or None
@@ -185,14 +179,14 @@ class _KeyDispatch(dict):
 
 
 class _Candidates(dict):
-    """Window key -> [(matcher index, its compiled patterns, [(pattern number, required
-    text)])] for the patterns that can begin there; computed once per key per process."""
+    """Window key -> [(matcher index, its compiled patterns, [(pattern number, the text it
+    needs)])] for the patterns that can begin there; computed once per key per process."""
 
     def __init__(self, matchers: list[PackMatcher]) -> None:
         super().__init__()
         self.matchers = matchers
 
-    def __missing__(self, key: str) -> list[tuple[int, LazyPatterns, list[tuple[int, tuple[str, ...]]]]]:
+    def __missing__(self, key: str) -> list[tuple[int, LazyPatterns, list[tuple[int, Needs]]]]:
         entries = []
         for k, matcher in enumerate(self.matchers):
             words = matcher._words
@@ -205,11 +199,12 @@ class _Candidates(dict):
 
 class WordPatterns:
     """A pack's word-start patterns, each compiled alone on first use, with their beginnings
-    (``index``) and the text one of which each needs (``needs``; "" when nothing is known)."""
+    (``index``) and the text each needs (``needs``: choices that must all hold, each a set
+    of strings one of which the text has; none when nothing is known)."""
 
     def __init__(self, bodies: list[str], groups: list[str], index: PrefixIndex) -> None:
         self.index = index
-        self.needs = [tuple(sorted(required(body) or {""})) for body in bodies]
+        self.needs = [needs(body) for body in bodies]
         self.compiled = LazyPatterns({i: f"(?P<{g}>{b})" for i, (b, g) in enumerate(zip(bodies, groups))},
                                      re.MULTILINE)
 
