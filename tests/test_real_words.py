@@ -44,4 +44,4 @@ def test_shipped_statistics_are_counts_with_provenance():
     assert header.startswith("# newslint real-word statistics") and "SOURCES.md" in header
     model = ConfusionModel.load()
     assert model.unigram["were"] > model.unigram["where"] > 0
-    assert model.right[("were", "arrested")] > model.right.get(("where", "arrested"), 0)
+    assert model.neighbours("were")[1]["arrested"] > model.neighbours("where")[1].get("arrested", 0)

@@ -15,6 +15,7 @@ articles and are measured on the other half (``benchmarks/realword_eval.py``).
 
 from __future__ import annotations
 
+import marshal
 import math
 import re
 import threading
@@ -97,33 +98,22 @@ class Suspect:
 
 
 class ConfusionModel:
-    """Bigram counts around the confusion words, loaded once per process."""
+    """Bigram counts around the confusion words, loaded once per process.
+
+    The counts are read from the data cache (newslint/datacache.py), each confusion word's
+    neighbour counts kept as its own marshalled record and unpacked when an article first
+    needs that word: a run reads the counts of the words its text has, not all 100,000.
+    """
 
     _instance: "ConfusionModel | None" = None
     _lock = threading.Lock()
 
     def __init__(self, path: Path = DATA_FILE) -> None:
-        self.total = 1.0
-        self.unigram: dict[str, float] = {}
-        self.left: dict[tuple[str, str], float] = {}
-        self.right: dict[tuple[str, str], float] = {}
-        self.modelled: set[str] = set()
-        with open(path, encoding="utf-8") as fh:
-            for line in fh:
-                if line.startswith("#"):
-                    continue
-                parts = line.rstrip("\n").split("\t")
-                kind = parts[0]
-                if kind == "W":
-                    self.modelled.add(parts[1])
-                elif kind == "N":
-                    self.total = float(parts[1])
-                elif kind == "U":
-                    self.unigram[parts[1]] = float(parts[2])
-                elif kind == "L":
-                    self.left[(parts[1], parts[2])] = float(parts[3])
-                elif kind == "R":
-                    self.right[(parts[1], parts[2])] = float(parts[3])
+        from newslint.datacache import cached, modules
+
+        data = cached("realword", [path, *modules("spelling/confusion.py")], lambda: _read(path))
+        self.total, self.unigram, self.modelled, self._packed = data
+        self._sides: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
 
     @classmethod
     def load(cls) -> "ConfusionModel":
@@ -132,6 +122,14 @@ class ConfusionModel:
                 if cls._instance is None:
                     cls._instance = cls()
         return cls._instance
+
+    def neighbours(self, word: str) -> tuple[dict[str, float], dict[str, float]]:
+        """Counts of the words seen just before and just after ``word`` (empty if none)."""
+        sides = self._sides.get(word)
+        if sides is None:
+            packed = self._packed.get(word)
+            sides = self._sides[word] = marshal.loads(packed) if packed is not None else ({}, {})
+        return sides
 
     def _p(self, word: str, zipf: float) -> float:
         count = self.unigram.get(word)
@@ -146,8 +144,9 @@ class ConfusionModel:
         never seen where it would be expected only rarely says nothing either way."""
         count = self.unigram.get(word, 0.0)
         p_word = (count + 0.5) / self.total
-        l = (self.left.get((left, word), 0.0) + _SMOOTH) / (count * p_left + _SMOOTH)
-        r = (self.right.get((word, right), 0.0) + _SMOOTH) / (count * p_right + _SMOOTH)
+        before, after = self.neighbours(word)
+        l = (before.get(left, 0.0) + _SMOOTH) / (count * p_left + _SMOOTH)
+        r = (after.get(right, 0.0) + _SMOOTH) / (count * p_right + _SMOOTH)
         return math.log(p_word) + math.log(l) + math.log(r)
 
     def rank(self, typed: str, suggestions: list[str], left: str, right: str, zipf, cost) -> list[str]:
@@ -183,3 +182,29 @@ class ConfusionModel:
             if odds > (_RARE_MARGIN if self.unigram.get(tok.form, 0.0) < _RARE_COUNT else _MARGIN):
                 out.append(Suspect(i, tok, best, odds))
         return out
+
+
+def _read(path: Path) -> tuple[float, dict[str, float], set[str], dict[str, bytes]]:
+    """The statistics file as (total, unigram counts, modelled words, each centre word's
+    marshalled (left neighbour counts, right neighbour counts))."""
+    total = 1.0
+    unigram: dict[str, float] = {}
+    modelled: set[str] = set()
+    sides: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            kind = parts[0]
+            if kind == "W":
+                modelled.add(parts[1])
+            elif kind == "N":
+                total = float(parts[1])
+            elif kind == "U":
+                unigram[parts[1]] = float(parts[2])
+            elif kind == "L":
+                sides.setdefault(parts[2], ({}, {}))[0][parts[1]] = float(parts[3])
+            elif kind == "R":
+                sides.setdefault(parts[1], ({}, {}))[1][parts[2]] = float(parts[3])
+    return total, unigram, modelled, {word: marshal.dumps(pair) for word, pair in sides.items()}
