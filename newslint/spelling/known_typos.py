@@ -13,8 +13,10 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
+from typing import Mapping
 
 from newslint.datacache import cached, modules
+from newslint.sharded import Sharded
 
 
 def codespell_file(name: str) -> Path | None:
@@ -27,13 +29,14 @@ def codespell_file(name: str) -> Path | None:
 
 
 @lru_cache(maxsize=1)
-def known_typos() -> dict[str, tuple[str, ...]]:
-    """Lower-case misspelling -> corrections, best first; empty if codespell is missing."""
+def known_typos() -> Mapping[str, tuple[str, ...]]:
+    """Lower-case misspelling -> corrections, best first; empty if codespell is missing
+    (a table read in shards as words need them, newslint/sharded.py)."""
     path = codespell_file("dictionary.txt")
     if path is None:
         return {}
-    sources = [path, *modules("spelling/known_typos.py")]
-    return cached("known-typos", sources, lambda: _parse(path.read_text(encoding="utf-8")))
+    sources = [path, *modules("spelling/known_typos.py", "sharded.py")]
+    return cached("known-typos", sources, lambda: Sharded.pack(_parse(path.read_text(encoding="utf-8"))))
 
 
 def _parse(data: str) -> dict[str, tuple[str, ...]]:

@@ -26,6 +26,7 @@ split ("alot" -> "a lot").
 
 from __future__ import annotations
 
+import marshal
 import re
 import threading
 from collections import Counter
@@ -34,6 +35,7 @@ from itertools import chain
 from pathlib import Path
 
 from newslint.datacache import cached, modules
+from newslint.sharded import Sharded, Unpacked
 
 __all__ = ["Lexicon", "DIALECTS"]
 
@@ -241,9 +243,9 @@ class _Data:
 
     def __init__(self, data_dir: Path) -> None:
         self._sources = [data_dir / "scowl_en.txt", data_dir / "wordfreq_en.txt", data_dir / "extra_en.txt",
-                         *modules("spelling/lexicon.py")]
+                         *modules("spelling/lexicon.py", "sharded.py")]
         self.mask, self.size, self.freq, self.hyphen_parts, self.by_lower = cached(
-            "lexicon", self._sources, lambda: _read_word_files(data_dir))
+            "lexicon", self._sources, lambda: _sharded(_read_word_files(data_dir)))
         self._index_lock = threading.Lock()
         self._index_ready = False
 
@@ -260,8 +262,15 @@ class _Data:
         with self._index_lock:
             if self._index_ready:
                 return
-            self.keys, self.by_len = cached("lexicon-index", self._sources, self._bigram_index)
+            self.keys, by_len = cached("lexicon-index", self._sources, self._packed_index)
+            self.by_len = Unpacked(by_len)
             self._index_ready = True
+
+    def _packed_index(self) -> tuple[list[str], dict[int, bytes]]:
+        """The bigram index with each length's table marshalled, unpacked when a word of
+        about that length needs suggestions."""
+        keys, by_len = self._bigram_index()
+        return keys, {n: marshal.dumps(table) for n, table in by_len.items()}
 
     def _bigram_index(self) -> tuple[list[str], dict[int, dict[str, list[int]]]]:
         zipf = self.zipf
@@ -330,6 +339,12 @@ def _read_word_files(data_dir: Path) -> _WordData:
         if lw != word:
             by_lower.setdefault(lw, []).append(word)
     return mask, size, freq, hyphen_parts, by_lower
+
+
+def _sharded(data: _WordData) -> tuple[Sharded, Sharded, Sharded, set[str], Sharded]:
+    """The big tables split into shards that a run unpacks as its words need them."""
+    mask, size, freq, hyphen_parts, by_lower = data
+    return Sharded.pack(mask), Sharded.pack(size), Sharded.pack(freq), hyphen_parts, Sharded.pack(by_lower)
 
 
 _DATA: dict[Path, _Data] = {}

@@ -1,0 +1,82 @@
+"""A read-only table kept as marshalled shards, each unpacked when a key first needs it.
+
+The spelling tables hold some 150,000 words; an article looks up a few thousand. Kept
+in the data cache as one ``Sharded`` per table (shards by the first three characters of
+the key), a run unpacks the shards its words fall in, not the whole table:
+``Sharded.pack({"colour": 1})["colour"] == 1``. Iterating unpacks every shard.
+"""
+
+from __future__ import annotations
+
+import marshal
+from typing import Any, Hashable, Iterator, Mapping
+
+WIDTH = 3  # characters of a key that name its shard
+
+
+class Sharded(Mapping):
+    """A dict (or set: every value True) split by key prefix; lookups unpack one shard."""
+
+    def __init__(self, shards: dict[Any, bytes], size: int) -> None:
+        self._packed = shards
+        self._size = size
+        self._open: dict[Any, dict] = {}
+
+    @classmethod
+    def pack(cls, table: Mapping | set | frozenset) -> "Sharded":
+        """The table split into marshalled shards (a set becomes keys with value True)."""
+        items = table.items() if isinstance(table, Mapping) else ((k, True) for k in table)
+        shards: dict[Any, dict] = {}
+        for key, value in items:
+            shards.setdefault(key[:WIDTH], {})[key] = value
+        return cls({p: marshal.dumps(s) for p, s in shards.items()}, len(table))
+
+    def _shard(self, key: Hashable) -> dict:
+        prefix = key[:WIDTH]  # type: ignore[index]
+        shard = self._open.get(prefix)
+        if shard is None:
+            packed = self._packed.get(prefix)
+            shard = self._open[prefix] = marshal.loads(packed) if packed is not None else {}
+        return shard
+
+    def __getitem__(self, key: Hashable) -> Any:
+        return self._shard(key)[key]
+
+    def get(self, key: Hashable, default: Any = None) -> Any:
+        return self._shard(key).get(key, default)
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and key in self._shard(key)
+
+    def items(self) -> Iterator[tuple[Any, Any]]:  # type: ignore[override]
+        """Every (key, value), shard by shard (unpacks them all)."""
+        for prefix in self._packed:
+            yield from self._shard(prefix).items()
+
+    def __iter__(self) -> Iterator:
+        for prefix in self._packed:
+            yield from self._shard(prefix)
+
+    def __len__(self) -> int:
+        return self._size
+
+    def __reduce__(self):  # type: ignore[override]
+        return (Sharded, (self._packed, self._size))
+
+
+class Unpacked:
+    """Values kept marshalled by key (``{5: marshal.dumps(table)}``), each unpacked on its
+    first ``get``; for tables read by a few keys at a time (the spelling index by length)."""
+
+    def __init__(self, packed: dict[Hashable, bytes]) -> None:
+        self._packed = packed
+        self._open: dict[Hashable, Any] = {}
+
+    def get(self, key: Hashable, default: Any = None) -> Any:
+        if key in self._open:
+            return self._open[key]
+        packed = self._packed.get(key)
+        if packed is None:
+            return default
+        value = self._open[key] = marshal.loads(packed)
+        return value
