@@ -4,7 +4,8 @@ Parsing YAML and word lists and analysing hundreds of patterns costs far more th
 check of one article, so the result is pickled once into ``<cache>/compiled/`` and read
 back by later runs. An entry's file name carries a key: newslint's version, the entry's
 name and a hash of the content of its sources, which include the modules that build and
-define it. A changed pack or module gets a new key, so a stale entry is never read, and
+define it (each file's hash is remembered by its size, inode and change times, so
+unchanged word lists are not read again on every run). A changed pack or module gets a new key, so a stale entry is never read, and
 checkouts with the same code share entries; beyond the three newest entries of a name, older ones are removed.
 Writes are atomic (temporary file, then rename), so concurrent runs never see half a file,
 and an unwritable or broken cache only means building in memory, as before.
@@ -17,6 +18,7 @@ import marshal
 import os
 import pickle
 import tempfile
+import time
 from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable, TypeVar
@@ -67,8 +69,53 @@ def content_key(name: str, sources: Iterable[Path], extra: str = "") -> str:
     digest = hashlib.blake2b(f"{__version__}\0{FORMAT}\0{name}\0{extra}".encode(), digest_size=16)
     for path in sources:
         digest.update(b"\0" + path.name.encode() + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(_digests().of(path))
     return digest.hexdigest()
+
+
+class _Digests:
+    """Hashes of source files, remembered in ``<cache>/compiled/digests.marshal`` by path,
+    size, inode and change times, so that an unchanged file (megabytes of word lists) is not
+    read and hashed on every run. A file changed less than ``RACY`` seconds ago is hashed
+    afresh and not remembered: a change within the clock's resolution cannot hide."""
+
+    RACY = 2.0
+
+    def __init__(self) -> None:
+        self.path = cache_root() / "compiled" / "digests.marshal"
+        try:
+            self.known: dict[str, tuple] = marshal.loads(self.path.read_bytes())
+        except Exception:  # noqa: BLE001 - missing or damaged: start empty
+            self.known = {}
+        self.changed = False
+
+    def of(self, path: Path) -> bytes:
+        st = os.stat(path)
+        stamp = (st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+        key = str(path)
+        entry = self.known.get(key)
+        if entry is not None and entry[0] == stamp:
+            return entry[1]
+        value = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+        if time.time() - max(st.st_mtime, st.st_ctime) > self.RACY:
+            self.known[key] = (stamp, value)
+            self.changed = True
+        return value
+
+    def save(self) -> None:
+        if self.changed:  # files that are gone (old checkouts, temporary folders) are forgotten
+            self.known = {k: v for k, v in self.known.items() if os.path.exists(k)}
+            write_atomic(self.path, marshal.dumps(self.known))
+            self.changed = False
+
+
+@lru_cache(maxsize=4)
+def _digests_in(root: str) -> _Digests:
+    return _Digests()
+
+
+def _digests() -> _Digests:
+    return _digests_in(str(cache_root()))
 
 
 def cached(name: str, sources: Iterable[Path], build: Callable[[], T], extra: str = "") -> T:
@@ -78,6 +125,7 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T], extra: st
         key = content_key(name, sources, extra)
     except OSError:
         return build()
+    _digests().save()
     folder = cache_root() / "compiled"
     path = folder / f"{name}-{key}.pickle"
     try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import os
 import pickle
 import string
 from pathlib import Path
@@ -107,3 +108,31 @@ def test_clean_news_marks_never_form_mojibake():
     samples = [a + b for a in CLEAN_MARKS for b in around] + [b + a for a in CLEAN_MARKS for b in around]
     samples += ["".join(t) for t in itertools.product(CLEAN_MARKS + " a.", repeat=4)]
     assert not [s for s in samples if BADNESS_RE.search(s)]
+
+
+def test_a_source_hash_is_remembered_only_while_the_file_is_unchanged(cache_dir, tmp_path, monkeypatch):
+    source = tmp_path / "words.txt"
+    source.write_text("alpha")
+    monkeypatch.setattr(datacache._Digests, "RACY", -1.0)  # trust even a file written just now
+    digests = datacache._Digests()
+    first = digests.of(source)
+    digests.save()
+    remembered = datacache._Digests()
+    assert remembered.of(source) == first and not remembered.changed  # read from the record
+    source.write_text("gamma")  # same size; a later modification time (the clock may be coarse)
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 10**9))
+    assert remembered.of(source) != first
+    calls, build = _counting_build(source)
+    datacache._digests_in.cache_clear()
+    assert datacache.cached("demo", [source], build) == "GAMMA"
+    source.write_text("delta")
+    os.utime(source, ns=(source.stat().st_atime_ns, source.stat().st_mtime_ns + 2 * 10**9))
+    assert datacache.cached("demo", [source], build) == "DELTA" and len(calls) == 2
+
+
+def test_a_file_changed_within_the_racy_window_is_hashed_every_time(cache_dir, tmp_path):
+    source = tmp_path / "words.txt"
+    source.write_text("alpha")
+    digests = datacache._Digests()
+    digests.of(source)
+    assert str(source) not in digests.known
