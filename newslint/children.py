@@ -9,13 +9,12 @@ an editor cancelling a run nor a closed terminal leaves a 1 GB JVM behind.
 from __future__ import annotations
 
 import atexit
-import ctypes
 import os
 import signal
 import subprocess
 import sys
 from types import FrameType
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 _RUNNING: set[subprocess.Popen[bytes]] = set()
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
@@ -42,19 +41,34 @@ def install_signal_handlers() -> None:
         signal.signal(sig, _raise_terminated)
 
 
-def _die_with_parent() -> None:
-    """In the child before exec (Linux): be killed when newslint dies, even by SIGKILL."""
+def _die_with_parent(libc: Any) -> Callable[[], None]:
+    """What the child runs before exec (Linux): be killed when newslint dies, even by SIGKILL."""
+
+    def prctl() -> None:
+        try:
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+        except (OSError, AttributeError):
+            pass
+
+    return prctl
+
+
+def _libc() -> Any:
+    """The C library through ctypes (imported here, in the parent: slow to import, and
+    nothing may be imported between fork and exec), or None."""
     try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        pass
+        import ctypes
+
+        return ctypes.CDLL(None, use_errno=True)
+    except (OSError, ImportError):
+        return None
 
 
 def start(argv: list[str], out: IO[bytes] | int, **kwargs: Any) -> subprocess.Popen[bytes]:
     """Start ``argv`` in a new process group with output to ``out``; remembered until stopped."""
-    linux = sys.platform.startswith("linux")
+    libc = _libc() if sys.platform.startswith("linux") else None
     proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-                            start_new_session=True, preexec_fn=_die_with_parent if linux else None, **kwargs)
+                            start_new_session=True, preexec_fn=_die_with_parent(libc) if libc else None, **kwargs)
     _RUNNING.add(proc)
     return proc
 
