@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import pkgutil
 from functools import lru_cache
 from itertools import groupby
+from pathlib import Path
+from typing import Iterable
 
 from newslint.kinds import phrase
 from newslint.datacache import cached, modules
@@ -39,8 +40,8 @@ def python_rules() -> list[Rule]:
     import newslint.checks as package
 
     rules: list[Rule] = []
-    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
-        name = f"{package.__name__}.{info.name}"
+    for stem in check_modules(package.__path__):
+        name = f"{package.__name__}.{stem}"
         module = importlib.import_module(name)
         for _, cls in inspect.getmembers(module, inspect.isclass):
             if issubclass(cls, Rule) and cls.__module__ == name and isinstance(getattr(cls, "info", None), RuleInfo):
@@ -48,11 +49,17 @@ def python_rules() -> list[Rule]:
     return rules
 
 
+def check_modules(folders: Iterable[str]) -> list[str]:
+    """The names of the check modules, sorted (what pkgutil.iter_modules lists, without
+    importing pkgutil)."""
+    return sorted({p.stem for folder in folders for p in Path(folder).glob("*.py") if p.stem != "__init__"})
+
+
 @lru_cache(maxsize=1)
 def default_registry() -> Registry:
     """Every rule, compiled once per process (the packs' part read from the data cache)."""
     code = modules("kinds/phrase.py", "packs.py", "rule.py", "diagnostic.py", "registry.py", "lazy_regex.py",
-                   "word_prefixes.py", "first_chars.py", "required_literals.py")
+                   "word_prefixes.py", "first_chars.py", "required_literals.py", "kinds/rest_patterns.py")
     rules = python_rules() + cached("packs", pack_files() + code, pack_rules)
     phrase.share_scan(rules)
     return Registry(rules)

@@ -166,3 +166,15 @@ def test_entity_scanner_finds_what_one_alternation_finds():
             assert list(scanner.finditer(text)) == expected, text[:80]
             found += len(expected)
     assert found > 50
+
+
+def test_rest_alternation_holds_only_what_the_text_can_match():
+    from newslint.kinds.rest_patterns import RestPatterns
+
+    rest = RestPatterns([(True, r"(?P<a>\bthe masses\b)"), (False, r"(?P<b>, after which\b)")], [r"(?P<c>share on \w+)"])
+    assert rest.for_text(Presence("Nothing here.")) is None
+    one = rest.for_text(Presence("He left, after which we ate."))
+    assert one.pattern == r"(?P<b>, after which\b)"
+    assert rest.every().pattern == r"\b(?:(?P<a>\bthe masses\b))|(?P<b>, after which\b)|^[ \t]*(?:(?P<c>share on \w+))[ \t\r]*$"
+    rest.MOST = len(rest._compiled)  # full: a new combination gets the alternation of every pattern
+    assert rest.for_text(Presence("Share on X\n")) is rest.every()

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable
 from newslint import translation_signal
 from newslint.diagnostic import Finding, Fix
 from newslint.first_chars import word_start_chars
+from newslint.kinds.rest_patterns import RestPatterns
 from newslint.lazy_regex import LazyPatterns
 from newslint.required_literals import Needs, Presence, needs
 from newslint.word_prefixes import WIDTH, PrefixIndex, prefixes
@@ -38,8 +39,9 @@ class PackMatcher:
     starts, and only those that can begin with the text found there (its first three
     characters, lower-cased; newslint/word_prefixes.py) and whose required text occurs in
     the article (newslint/required_literals.py), in pack order, the first match winning as
-    in an alternation; the rest are joined into one alternation and matched the ordinary
-    way. Every regex is compiled on first use, and a matcher pickles as its sources, so a
+    in an alternation; the rest are joined into one alternation of those whose required
+    text the article has, matched the ordinary way (newslint/kinds/rest_patterns.py).
+    Every regex is compiled on first use, and a matcher pickles as its sources, so a
     cached registry loads without compiling anything.
     """
 
@@ -70,9 +72,7 @@ class PackMatcher:
                     lines.append(f"(?P<{group}>{body})")
                     continue
                 parts.append((_starts_at_word_boundary(pattern.regex), f"(?P<{group}>{body})"))
-        if lines:  # one line anchor for all whole-line patterns, not one per pattern
-            parts.append((False, rf"^[ \t]*(?:{'|'.join(lines)})[ \t\r]*$"))
-        self._rest = LazyPatterns({0: _factor_boundaries(parts)} if parts else {}, re.MULTILINE)
+        self._rest = RestPatterns(parts, lines)
         self._by_char = LazyPatterns({c: "|".join(alts) for c, alts in by_char.items()}, re.MULTILINE)
         self._words = WordPatterns(word_bodies, word_groups, PrefixIndex(beginnings, firsts))
         self.shared: SharedScan | None = None  # set by share_scan() to walk with the other packs
@@ -80,7 +80,7 @@ class PackMatcher:
     @property
     def regex(self) -> re.Pattern[str] | None:
         """The alternation of the patterns not dispatched by first letter, if any."""
-        return self._rest[0]
+        return self._rest.every()
 
     def matches(self, article: "Article") -> dict[str, list[tuple[int, int, int]]]:
         """Matches by rule code: (start, end, pattern index); computed once per article."""
@@ -109,13 +109,15 @@ class SharedScan:
         """Fill ``article.cache[matcher]`` for every matcher of the group."""
         text = article.text
         found: list[dict[str, list[tuple[int, int, int]]]] = [defaultdict(list) for _ in self.matchers]
+        presence = Presence(text)
         for k, matcher in enumerate(self.matchers):
-            if matcher.regex is not None:
-                for m in matcher.regex.finditer(text):
+            rest = matcher._rest.for_text(presence)
+            if rest is not None:
+                for m in rest.finditer(text):
                     code, pi = matcher._groups[m.lastgroup]
                     found[k][code].append((m.start(), m.end(), pi))
         if self._table.any:
-            table, keyed = self._table, _KeyDispatch(self._candidates, Presence(text))
+            table, keyed = self._table, _KeyDispatch(self._candidates, presence)
             free = [0] * len(self.matchers)
             for w in _WORD_START.finditer(text):
                 pos = w.start()
@@ -259,26 +261,6 @@ class PhraseRule(Rule):
             message = self.spec.message.format_map(fields)
             fix = Fix.replace(start, end, suggestion) if self.spec.fix and suggestion is not None else None
             yield Finding(start, end, message, (suggestion,) if suggestion else (), fix)
-
-
-def _factor_boundaries(parts: list[tuple[bool, str]]) -> str:
-    """Join alternatives, hoisting a shared ``\\b`` over each run of word-initial ones.
-
-    Same matches in the same priority order; the engine then rejects most positions (inside
-    words) with one test instead of one per pattern.
-    """
-    out: list[str] = []
-    run: list[str] = []
-    for at_word, part in [*parts, (False, "")]:
-        if at_word:
-            run.append(part)
-            continue
-        if run:
-            out.append(rf"\b(?:{'|'.join(run)})")
-            run = []
-        if part:
-            out.append(part)
-    return "|".join(out)
 
 
 def _starts_at_word_boundary(regex: str) -> bool:
