@@ -115,13 +115,18 @@ class Linter:
         """What the rules found in one article (or one piece of a large one), not yet stamped."""
         plain: list[tuple[ActiveRule, Finding]] = []
         gated: list[tuple[ActiveRule, Finding]] = []
+        translated: bool | None = None  # whether gated findings are kept, decided once needed
         for active in self.active:
             if isinstance(active.rule, RunRule):
                 continue
-            bucket = gated if active.rule.info.gated else plain
-            bucket.extend((active, f) for f in self._run(active, article))
-        if gated and (self.config.source_language or translation_signal.of(article).reads_translated):
-            plain.extend(gated)
+            if active.rule.info.gated:
+                if translated is None:
+                    translated = bool(self.config.source_language or translation_signal.of(article).reads_translated)
+                if translated:  # else its findings would be dropped: not run at all
+                    gated.extend((active, f) for f in self._run(active, article))
+                continue
+            plain.extend((active, f) for f in self._run(active, article))
+        plain.extend(gated)
         return _give_way(plain)
 
     def _run(self, active: ActiveRule, article: Article) -> list[Finding]:
