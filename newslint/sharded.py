@@ -3,12 +3,14 @@
 The spelling tables hold some 150,000 words; an article looks up a few thousand. Kept
 in the data cache as one ``Sharded`` per table (shards by the first three characters of
 the key), a run unpacks the shards its words fall in, not the whole table:
-``Sharded.pack({"colour": 1})["colour"] == 1``. Iterating unpacks every shard.
+``Sharded(*Sharded.pack({"colour": 1}))["colour"] == 1``. Iterating unpacks every shard.
+What ``pack`` returns is plain data (marshal loads it faster than pickle loads objects).
 """
 
 from __future__ import annotations
 
 import marshal
+from array import array
 from typing import Any, Hashable, Iterator, Mapping
 
 WIDTH = 3  # characters of a key that name its shard
@@ -22,14 +24,15 @@ class Sharded(Mapping):
         self._size = size
         self._open: dict[Any, dict] = {}
 
-    @classmethod
-    def pack(cls, table: Mapping | set | frozenset) -> "Sharded":
-        """The table split into marshalled shards (a set becomes keys with value True)."""
+    @staticmethod
+    def pack(table: Mapping | set | frozenset) -> tuple[dict[Any, bytes], int]:
+        """The table split into marshalled shards, and its size (a set becomes keys with
+        value True): the arguments of ``Sharded``."""
         items = table.items() if isinstance(table, Mapping) else ((k, True) for k in table)
         shards: dict[Any, dict] = {}
         for key, value in items:
             shards.setdefault(key[:WIDTH], {})[key] = value
-        return cls({p: marshal.dumps(s) for p, s in shards.items()}, len(table))
+        return {p: marshal.dumps(s) for p, s in shards.items()}, len(table)
 
     def _shard(self, key: Hashable) -> dict:
         prefix = key[:WIDTH]  # type: ignore[index]
@@ -62,6 +65,33 @@ class Sharded(Mapping):
 
     def __reduce__(self):  # type: ignore[override]
         return (Sharded, (self._packed, self._size))
+
+
+class Words:
+    """A list of words kept as one string and the offsets where each ends; ``words[i]``
+    slices it on demand, so loading costs two objects, not one per word."""
+
+    def __init__(self, joined: str, ends: bytes) -> None:
+        self._joined = joined
+        self._ends = array("I")
+        self._ends.frombytes(ends)
+
+    @staticmethod
+    def pack(words: list[str]) -> tuple[str, bytes]:
+        """The arguments of ``Words`` for a list of words."""
+        ends, total = array("I"), 0
+        for word in words:
+            total += len(word)
+            ends.append(total)
+        return "".join(words), ends.tobytes()
+
+    def __getitem__(self, i: int) -> str:
+        if i < 0:
+            i += len(self._ends)
+        return self._joined[self._ends[i - 1] if i else 0 : self._ends[i]]
+
+    def __len__(self) -> int:
+        return len(self._ends)
 
 
 class Unpacked:

@@ -36,7 +36,7 @@ def known_typos() -> Mapping[str, tuple[str, ...]]:
     if path is None:
         return {}
     sources = [path, *modules("spelling/known_typos.py", "sharded.py")]
-    return cached("known-typos", sources, lambda: Sharded.pack(_parse(path.read_text(encoding="utf-8"))))
+    return Sharded(*cached("known-typos", sources, lambda: Sharded.pack(_parse(path.read_text(encoding="utf-8")))))
 
 
 def _parse(data: str) -> dict[str, tuple[str, ...]]:

@@ -35,7 +35,7 @@ from itertools import chain
 from pathlib import Path
 
 from newslint.datacache import cached, modules
-from newslint.sharded import Sharded, Unpacked
+from newslint.sharded import Sharded, Unpacked, Words
 
 __all__ = ["Lexicon", "DIALECTS"]
 
@@ -244,8 +244,9 @@ class _Data:
     def __init__(self, data_dir: Path) -> None:
         self._sources = [data_dir / "scowl_en.txt", data_dir / "wordfreq_en.txt", data_dir / "extra_en.txt",
                          *modules("spelling/lexicon.py", "sharded.py")]
-        self.mask, self.size, self.freq, self.hyphen_parts, self.by_lower = cached(
+        mask, size, freq, self.hyphen_parts, by_lower = cached(
             "lexicon", self._sources, lambda: _sharded(_read_word_files(data_dir)))
+        self.mask, self.size, self.freq, self.by_lower = Sharded(*mask), Sharded(*size), Sharded(*freq), Sharded(*by_lower)
         self._index_lock = threading.Lock()
         self._index_ready = False
 
@@ -262,15 +263,15 @@ class _Data:
         with self._index_lock:
             if self._index_ready:
                 return
-            self.keys, by_len = cached("lexicon-index", self._sources, self._packed_index)
-            self.by_len = Unpacked(by_len)
+            keys, by_len = cached("lexicon-index", self._sources, self._packed_index)
+            self.keys, self.by_len = Words(*keys), Unpacked(by_len)
             self._index_ready = True
 
-    def _packed_index(self) -> tuple[list[str], dict[int, bytes]]:
-        """The bigram index with each length's table marshalled, unpacked when a word of
-        about that length needs suggestions."""
+    def _packed_index(self) -> tuple[tuple[str, bytes], dict[int, bytes]]:
+        """The bigram index with its words in one string and each length's table
+        marshalled, unpacked when a word of about that length needs suggestions."""
         keys, by_len = self._bigram_index()
-        return keys, {n: marshal.dumps(table) for n, table in by_len.items()}
+        return Words.pack(keys), {n: marshal.dumps(table) for n, table in by_len.items()}
 
     def _bigram_index(self) -> tuple[list[str], dict[int, dict[str, list[int]]]]:
         zipf = self.zipf
@@ -341,8 +342,12 @@ def _read_word_files(data_dir: Path) -> _WordData:
     return mask, size, freq, hyphen_parts, by_lower
 
 
-def _sharded(data: _WordData) -> tuple[Sharded, Sharded, Sharded, set[str], Sharded]:
-    """The big tables split into shards that a run unpacks as its words need them."""
+_Packed = tuple[dict[str, bytes], int]
+
+
+def _sharded(data: _WordData) -> tuple[_Packed, _Packed, _Packed, set[str], _Packed]:
+    """The big tables split into shards that a run unpacks as its words need them (plain
+    data for the cache; ``Sharded(*packed)`` reads it)."""
     mask, size, freq, hyphen_parts, by_lower = data
     return Sharded.pack(mask), Sharded.pack(size), Sharded.pack(freq), hyphen_parts, Sharded.pack(by_lower)
 
