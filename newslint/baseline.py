@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
-import tempfile
 from collections import Counter
 from pathlib import Path
 
@@ -78,6 +76,9 @@ def write(file: Path, results: list[FileResult], texts: dict[str, str]) -> int:
 def _write_atomically(file: Path, data: bytes) -> None:
     """Write beside the file, flush to disk, then rename over it: a full disk or a crash
     leaves the previous baseline whole."""
+    import shutil  # here, not at import: only writing a baseline needs them
+    import tempfile
+
     fd, tmp = tempfile.mkstemp(prefix=f".{file.name}.", suffix=".tmp", dir=file.parent if str(file.parent) else ".")
     try:
         with os.fdopen(fd, "wb") as out:

@@ -11,10 +11,12 @@ from __future__ import annotations
 import atexit
 import os
 import signal
-import subprocess
 import sys
 from types import FrameType
-from typing import IO, Any, Callable
+from typing import IO, TYPE_CHECKING, Any, Callable
+
+if TYPE_CHECKING:
+    import subprocess
 
 _RUNNING: set[subprocess.Popen[bytes]] = set()
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP, signal.SIGINT)
@@ -66,6 +68,8 @@ def _libc() -> Any:
 
 def start(argv: list[str], out: IO[bytes] | int, **kwargs: Any) -> subprocess.Popen[bytes]:
     """Start ``argv`` in a new process group with output to ``out``; remembered until stopped."""
+    import subprocess  # here, not at import: a run that starts no child does without it
+
     libc = _libc() if sys.platform.startswith("linux") else None
     proc = subprocess.Popen(argv, stdout=out, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
                             start_new_session=True, preexec_fn=_die_with_parent(libc) if libc else None, **kwargs)
@@ -82,6 +86,8 @@ def _signal_group(proc: subprocess.Popen[bytes], sig: int) -> None:
 
 def stop(proc: subprocess.Popen[bytes], grace: float = 10.0) -> None:
     """Terminate the child's process group (SIGTERM, then SIGKILL after ``grace`` seconds)."""
+    import subprocess
+
     if proc.poll() is None:
         _signal_group(proc, signal.SIGTERM)
         try:

@@ -17,7 +17,6 @@ import hashlib
 import marshal
 import os
 import pickle
-import tempfile
 import time
 from functools import lru_cache
 from pathlib import Path
@@ -178,6 +177,8 @@ def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename; False if it cannot."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        import tempfile  # here, not at import: most runs only read the cache
+
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     except OSError:
         return False

@@ -22,7 +22,6 @@ import codecs
 import contextlib
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -83,6 +82,8 @@ def _can_replace(target: Path, info: os.stat_result) -> bool:
 
 def _replace(target: Path, new: bytes, info: os.stat_result) -> None:
     """Temporary file in the same folder, flushed, old mode and group, renamed over the file."""
+    import tempfile  # here, not at import: only --fix writes files
+
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".newslint", dir=target.parent)
     except OSError:

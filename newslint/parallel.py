@@ -10,11 +10,8 @@ again in the parent.
 
 from __future__ import annotations
 
-import multiprocessing
 import os
 import sys
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING
 
 from newslint.article import Article
@@ -38,8 +35,20 @@ def default_jobs() -> int:
 
 def lint_all(linter: "Linter", articles: list[Article], jobs: int) -> dict[int, list[Diagnostic]]:
     """Each article's diagnostics by index; in workers when the run is big enough."""
-    if jobs <= 1 or len(articles) < 2 or sum(len(a.text) for a in articles) < MIN_CHARS \
-            or "fork" not in multiprocessing.get_all_start_methods():
+    if jobs <= 1 or len(articles) < 2 or sum(len(a.text) for a in articles) < MIN_CHARS:
+        return {i: linter.lint(a) for i, a in enumerate(articles)}
+    return _in_workers(linter, articles, jobs)
+
+
+def _in_workers(linter: "Linter", articles: list[Article], jobs: int) -> dict[int, list[Diagnostic]]:
+    """Each article's diagnostics by index, from ``jobs`` forked workers (serial where
+    fork is not available). The process modules are imported here: a small run, most
+    runs, does without them."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    if "fork" not in multiprocessing.get_all_start_methods():
         return {i: linter.lint(a) for i, a in enumerate(articles)}
     global _forked
     _forked = linter

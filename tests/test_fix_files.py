@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 
 import pytest
 from click.testing import CliRunner
@@ -82,7 +83,7 @@ def test_a_folder_that_cannot_be_written_falls_back_to_writing_in_place(tmp_path
     def no_temp_files(*args, **kwargs):
         raise PermissionError(errno.EACCES, "Permission denied")
 
-    monkeypatch.setattr(fix_files.tempfile, "mkstemp", no_temp_files)
+    monkeypatch.setattr(tempfile, "mkstemp", no_temp_files)
     path = story(tmp_path)
     result = run(str(path), "--fix")
     assert result.exit_code == 0, result.output
@@ -96,7 +97,7 @@ def _raise(code: int, message: str):
 
 
 def test_a_read_only_mount_changes_nothing_and_reports_every_file(tmp_path, monkeypatch):
-    monkeypatch.setattr(fix_files.tempfile, "mkstemp", _raise(errno.EROFS, "Read-only file system"))
+    monkeypatch.setattr(tempfile, "mkstemp", _raise(errno.EROFS, "Read-only file system"))
     monkeypatch.setattr(fix_files, "open", _raise(errno.EROFS, "Read-only file system"), raising=False)
     paths = [story(tmp_path, f"s{i}.txt", STORY.replace("talks", "talks " * (i + 1))) for i in range(3)]
     result = run(*map(str, paths), "--fix")
@@ -107,7 +108,7 @@ def test_a_read_only_mount_changes_nothing_and_reports_every_file(tmp_path, monk
 
 
 def test_a_full_disk_while_writing_in_place_changes_nothing(tmp_path, monkeypatch):
-    monkeypatch.setattr(fix_files.tempfile, "mkstemp", _raise(errno.EACCES, "Permission denied"))
+    monkeypatch.setattr(tempfile, "mkstemp", _raise(errno.EACCES, "Permission denied"))
     monkeypatch.setattr(fix_files.os, "posix_fallocate", _raise(errno.ENOSPC, "No space left on device"))
     path = story(tmp_path)
     problem = fix_files.write_fixed(str(path), STORY, STORY + "a longer text " * 100)
