@@ -1,8 +1,9 @@
 """Sentence-level grammar recall on JFLEG and CoNLL-2014, newslint against raw LanguageTool.
 
 Usage: python benchmarks/grammar_sentences_eval.py [--limit N] [--set jfleg|conll|both]
+       [--split all|dev|held-out] [--show-lt-only]
 
-Each learner sentence (detokenised: "do n't ." -> "don't.") is checked as a one-paragraph
+Each learner sentence (detokenised: "do n't ." -> "don't.", "gon na" -> "gonna") is checked as a one-paragraph
 article. Reported per set:
 - recall: share of sentences with an error (JFLEG: the source differs from the first
   reference; CoNLL-2014: annotator 0 made an edit) on which a tool reports anything;
@@ -10,6 +11,11 @@ article. Reported per set:
   annotator-0 correction) on which it still reports something.
 newslint runs with its default configuration and grammar on; raw LanguageTool is the same
 local server with its default rules (language en-US), every match counted.
+
+--split: each set is halved by a hash of the learner sentence (zlib.crc32, even = dev, odd =
+held-out), so a filter can be tuned on the dev half and reported on the held-out half.
+--show-lt-only lists each error sentence only raw LanguageTool flags, with each of its
+matches and the newslint filter that drops it (mapping.drop_reason).
 
 Every newslint finding counts too, at any severity, except TR000 ("the article reads as
 translated"): it is one note about where a whole article comes from, placed on the headline,
@@ -24,6 +30,7 @@ import argparse
 import json
 import re
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -35,11 +42,12 @@ from newslint.config import Config  # noqa: E402
 from newslint.engine import Linter  # noqa: E402
 from newslint.grammar import Grammar  # noqa: E402
 from newslint.languagetool import client  # noqa: E402
-from newslint.languagetool.server import LanguageToolSession  # noqa: E402
+from newslint.languagetool import daemon, mapping  # noqa: E402
 
 _BEFORE = re.compile(r" ([.,;:!?%)\]}]|n't|'(?:s|re|ve|ll|d|m)\b)")
 _AFTER = re.compile(r"([(\[{$]) ")
 _QUOTES = re.compile(r'" (.*?) "')
+_SPLIT_INFORMAL = re.compile(r"\b([Gg]on|[Ww]an) (na)\b|\b([Gg]ot) (ta)\b")  # the tokeniser's "gon na" is "gonna"
 NOT_SENTENCE_FINDINGS = frozenset({"TR000"})  # article-level notes: see the module docstring
 
 
@@ -47,6 +55,7 @@ def detokenise(tokens: str) -> str:
     text = _BEFORE.sub(r"\1", tokens.strip())
     text = _AFTER.sub(r"\1", text)
     text = _QUOTES.sub(r'"\1"', text)
+    text = _SPLIT_INFORMAL.sub(lambda m: "".join(g for g in m.groups() if g), text)
     return text
 
 
@@ -69,52 +78,74 @@ def conll() -> list[tuple[str, str]]:
     return out
 
 
+def in_split(source: str, split: str) -> bool:
+    """Whether a sentence belongs to the split: dev (even hash), held-out (odd) or all."""
+    return split == "all" or (zlib.crc32(source.encode("utf-8")) % 2 == 0) == (split == "dev")
+
+
+def raw_matches(url: str, text: str) -> list[dict]:
+    return client.fetch_json(url, "/v2/check", {"text": text, "language": "en-US"}, timeout=60)["matches"]
+
+
 def raw_flags(url: str, text: str) -> list[str]:
-    answer = client.fetch_json(url, "/v2/check", {"text": text, "language": "en-US"}, timeout=60)
-    return [m["rule"]["id"] for m in answer["matches"]]
+    return [m["rule"]["id"] for m in raw_matches(url, text)]
+
+
+def why_missed(url: str, text: str, own_codes: set[str]) -> list[str]:
+    """Each raw LanguageTool match on ``text``: its rule, the words and the filter that drops it."""
+    out = []
+    for raw in raw_matches(url, text):
+        m = mapping.LTMatch.from_json(raw)
+        reason = mapping.drop_reason(m, own_codes, (), text) or "absent from the news-profile answer"
+        out.append(f"{m.rule_id} {text[m.offset : m.offset + m.length]!r}: {reason}")
+    return out
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--set", default="both", choices=["jfleg", "conll", "both"])
+    parser.add_argument("--split", default="all", choices=["all", "dev", "held-out"])
+    parser.add_argument("--show-lt-only", action="store_true", help="list error sentences only LanguageTool flags")
     args = parser.parse_args()
     linter = Linter(Config())
     own_codes = {a.rule.info.code for a in linter.active}
     sets = {"jfleg": jfleg, "conll": conll}
-    with LanguageToolSession("en-US", reuse_running=False, progress=lambda m: print(m, file=sys.stderr)) as session:
-        grammar = Grammar("both", session.url, own_codes, progress=lambda m: None)
-        grammar.start()
+    url = daemon.ensure(progress=lambda m: print(m, file=sys.stderr))  # the shared server: no JVM of our own
+    grammar = Grammar("both", url, own_codes, progress=lambda m: None)
+    grammar.start()
 
-        def ours(text: str) -> list[str]:
-            article = Article(text)
-            own = linter.lint(article)
-            return [d.code for d in own + grammar.check(article, own) if d.code not in NOT_SENTENCE_FINDINGS]
+    def ours(text: str) -> list[str]:
+        article = Article(text)
+        own = linter.lint(article)
+        return [d.code for d in own + grammar.check(article, own) if d.code not in NOT_SENTENCE_FINDINGS]
 
-        for name, load in sets.items():
-            if args.set not in (name, "both"):
-                continue
-            pairs = load()[: args.limit or None]
-            wrong = [(s, c) for s, c in pairs if s != c]
-            tally = Counter()
-            only_ours, only_lt = Counter(), Counter()
-            for source, corrected in wrong:
-                a, b = ours(source), raw_flags(session.url, source)
-                tally["ours"] += bool(a)
-                tally["lt"] += bool(b)
-                if a and not b:
-                    only_ours.update(set(a))
-                if b and not a:
-                    only_lt.update(set(b))
-                tally["ours_fa"] += bool(ours(corrected))
-                tally["lt_fa"] += bool(raw_flags(session.url, corrected))
-            n = len(wrong)
-            print(f"{name}: {n} sentences with an error (of {len(pairs)})")
-            print(f"  newslint          recall {100 * tally['ours'] / n:5.1f}%   flags {100 * tally['ours_fa'] / n:5.1f}% of the corrected sentences")
-            print(f"  raw LanguageTool  recall {100 * tally['lt'] / n:5.1f}%   flags {100 * tally['lt_fa'] / n:5.1f}% of the corrected sentences")
-            print("  flagged only by newslint, by rule: " + ", ".join(f"{k} {v}" for k, v in only_ours.most_common(8)))
-            print("  flagged only by LanguageTool, by rule: " + ", ".join(f"{k} {v}" for k, v in only_lt.most_common(8)))
-        grammar.close()
+    for name, load in sets.items():
+        if args.set not in (name, "both"):
+            continue
+        pairs = [p for p in load() if in_split(p[0], args.split)][: args.limit or None]
+        wrong = [(s, c) for s, c in pairs if s != c]
+        tally = Counter()
+        only_ours, only_lt = Counter(), Counter()
+        for source, corrected in wrong:
+            a, b = ours(source), raw_flags(url, source)
+            tally["ours"] += bool(a)
+            tally["lt"] += bool(b)
+            if a and not b:
+                only_ours.update(set(a))
+            if b and not a:
+                only_lt.update(set(b))
+                if args.show_lt_only:
+                    print(f"LT only: {source}\n    " + "\n    ".join(why_missed(url, source, own_codes)))
+            tally["ours_fa"] += bool(ours(corrected))
+            tally["lt_fa"] += bool(raw_flags(url, corrected))
+        n = len(wrong)
+        print(f"{name} ({args.split}): {n} sentences with an error (of {len(pairs)})")
+        print(f"  newslint          recall {100 * tally['ours'] / n:5.1f}%   flags {100 * tally['ours_fa'] / n:5.1f}% of the corrected sentences")
+        print(f"  raw LanguageTool  recall {100 * tally['lt'] / n:5.1f}%   flags {100 * tally['lt_fa'] / n:5.1f}% of the corrected sentences")
+        print("  flagged only by newslint, by rule: " + ", ".join(f"{k} {v}" for k, v in only_ours.most_common(8)))
+        print("  flagged only by LanguageTool, by rule: " + ", ".join(f"{k} {v}" for k, v in only_lt.most_common(8)))
+    grammar.close()
 
 
 if __name__ == "__main__":

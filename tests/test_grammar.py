@@ -132,31 +132,60 @@ def test_lower_case_sentence_start_is_kept_for_body_prose_only():
     assert not match("Talks stall\n\nby our reporter\n\nThe talks ended.", "by our")  # a byline
 
 
-def test_languagetool_speller_kept_only_for_plain_words_we_do_not_know():
+def _speller_keeps(text: str, word: str, fixes: tuple[str, ...] = ("fix",)) -> bool:
+    """Whether newslint keeps LanguageTool's spelling match on ``word`` in ``text``."""
     from newslint.languagetool.mapping import LTMatch, keep
 
-    def match(text: str, word: str, fixes: tuple[str, ...] = ("fix",)) -> bool:
-        m = LTMatch(text.index(word), len(word), "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "", fixes)
-        return keep(m, set(), (), text)
+    m = LTMatch(text.index(word), len(word), "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "", fixes)
+    return keep(m, set(), (), text)
 
-    assert match("The qwzxvb was late.", "qwzxvb")
-    assert not match("The Stoltenberg plan.", "Stoltenberg")  # a name
-    assert not match("The colour was red.", "colour")  # a word newslint knows
-    assert not match("The qwzxvb was late.", "qwzxvb", ())  # nothing to offer
+
+def test_languagetool_speller_kept_only_for_plain_words_we_do_not_know():
+    assert _speller_keeps("The qwzxvb was late.", "qwzxvb")
+    assert not _speller_keeps("The Stoltenberg plan.", "Stoltenberg")  # a name
+    assert not _speller_keeps("The colour was red.", "colour")  # a word newslint knows
+    assert not _speller_keeps("The qwzxvb was late.", "qwzxvb", ())  # nothing to offer
 
 
 def test_languagetool_speller_kept_for_a_sentence_start_that_is_no_name():
-    from newslint.languagetool.mapping import LTMatch, keep
+    assert _speller_keeps("Therfor, I think there will be more cars.", "Therfor")
+    assert _speller_keeps("Talks stall\n\nPrices rose. Additionaly, wages fell.", "Additionaly")
+    assert not _speller_keeps("Therfor talks\n\nPrices rose.", "Therfor")  # the headline
+    assert not _speller_keeps("Talks stall\n\nThey met Therfor and left.", "Therfor")  # mid-sentence: a name
+    assert not _speller_keeps("Talks stall\n\nTherfor said no. Therfor left.", "Therfor")  # used twice: a name
+    assert not _speller_keeps("Squad named\n\nThe squad is out.\n\nCoyne (Burnley), Jones (Wolves).", "Coyne")
+    assert not _speller_keeps("Squad named\n\nThe squad is out.\n\nDudek, Finnan, Hyypia.", "Dudek")
+    assert not _speller_keeps("Cup tie\n\nThey drew. Boro have already qualified.", "Boro")  # web text knows it
 
-    def match(text: str, word: str) -> bool:
-        m = LTMatch(text.index(word), len(word), "MORFOLOGIK_RULE_EN_US", "TYPOS", "misspelling", "", ("fix",))
-        return keep(m, set(), (), text)
 
-    assert match("Therfor, I think there will be more cars.", "Therfor")
-    assert match("Talks stall\n\nPrices rose. Additionaly, wages fell.", "Additionaly")
-    assert not match("Therfor talks\n\nPrices rose.", "Therfor")  # the headline
-    assert not match("Talks stall\n\nThey met Therfor and left.", "Therfor")  # mid-sentence: a name
-    assert not match("Talks stall\n\nTherfor said no. Therfor left.", "Therfor")  # used twice: a name
-    assert not match("Squad named\n\nThe squad is out.\n\nCoyne (Burnley), Jones (Wolves).", "Coyne")
-    assert not match("Squad named\n\nThe squad is out.\n\nDudek, Finnan, Hyypia.", "Dudek")
-    assert not match("Cup tie\n\nThey drew. Boro have already qualified.", "Boro")  # web text knows it
+def test_languagetool_speller_kept_for_a_mid_sentence_slip_with_no_name_around_it():
+    assert _speller_keeps("Talks stall\n\nThe tower is rare in Europe, so non Europian builders made it.", "Europian")
+    assert _speller_keeps("Talks stall\n\nIt treats skills and Finall and experience alike.", "Finall")
+    assert _speller_keeps("Talks stall\n\nThe birds use the North Satr to migrate.", "Satr")  # a common word before
+    assert not _speller_keeps("Talks stall\n\nHe praised Martin Corry and Lewis Moody.", "Corry")  # a given name before
+    assert not _speller_keeps("Talks stall\n\nPhotographer Jim de Booy then goes on the run.", "Booy")  # a particle
+    assert not _speller_keeps("Talks stall\n\nThey signed a deal with Myrio, the firm.", "Myrio")  # no lower-case word after
+    assert not _speller_keeps("Talks stall\n\nThe non Europian builders met Europian officials.", "Europian")  # used twice
+    assert not _speller_keeps("Talks stall\n\nThe non Groval builders made it.", "Groval")  # two edits from "global"
+    assert not _speller_keeps("Europian plans\n\nThe talks ended.", "Europian")  # the headline
+
+
+def test_languagetool_speller_kept_for_a_lower_case_acronym():
+    assert _speller_keeps("Talks stall\n\nIt plugged into the tv. Games were rubbish.", "tv", ("TV", "to"))
+    assert _speller_keeps("Talks stall\n\nA dvd burner costs extra.", "dvd", ("DVD", "did"))
+    assert not _speller_keeps("Talks stall\n\nDeeley co-hosted SM:tv, the show.", "tv", ("TV", "to"))  # part of a name
+    assert not _speller_keeps("Talks stall\n\nIt was in beta, ie trial, stage.", "ie", ("i.e.", "IE"))  # house style
+    assert not _speller_keeps("Talks stall\n\nHe chatted on facebook all day.", "facebook", ("Facebook",))  # a name
+
+
+def test_drop_reason_names_the_filter_that_drops_a_match():
+    from newslint.languagetool.mapping import LTMatch, drop_reason
+
+    def reason(rule: str, text: str, word: str) -> str | None:
+        m = LTMatch(text.index(word), len(word), rule, "TYPOS", "misspelling", "", ("fix",))
+        return drop_reason(m, {"WS002"}, (), text)
+
+    assert reason("DASH_RULE", "Talks stall\n\nIt rose - then fell.", "-") == "dropped rule"
+    assert reason("MORFOLOGIK_RULE_EN_US", "The Stoltenberg plan.", "Stoltenberg").startswith("speller")
+    assert reason("COMMA_PARENTHESIS_WHITESPACE", "It ended , he said.", " ,") == "owned by WS002"
+    assert reason("MORFOLOGIK_RULE_EN_US", "The qwzxvb was late.", "qwzxvb") is None

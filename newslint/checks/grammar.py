@@ -42,8 +42,16 @@ class LanguageTool(Rule):
                               ("news", "languagetool")),
         },
         examples=Examples(
-            fail=("Talks stall\n\nShe have been there for years.",),
-            ok=("Talks stall\n\nShe has been there for years.",),
+            fail=(
+                "Talks stall\n\nShe have been there for years.",
+                "Talks stall\n\nThe tower is rare, so non Europian builders made it.",  # no name around it
+                "Talks stall\n\nIt plugged into the tv at home.",  # an acronym in lower case
+            ),
+            ok=(
+                "Talks stall\n\nShe has been there for years.",
+                "Talks stall\n\nHe praised Martin Corry and the pack.",  # a name: a given name before it
+                "Talks stall\n\nThe photographer Jim de Booy then went on the run.",  # a particle before it
+            ),
         ),
     )
 

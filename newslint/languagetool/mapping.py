@@ -8,12 +8,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping
 
 from newslint.diagnostic import Diagnostic, Severity
-
-if TYPE_CHECKING:
-    from newslint.spelling.lexicon import Lexicon
 
 CODE_PREFIX = "LT:"
 
@@ -107,70 +104,36 @@ def rule_name(rule_id: str) -> str:
 
 def keep(match: LTMatch, own_codes: set[str], ignore: Iterable[str] = (), text: str = "", dialect_neutral: bool = True) -> bool:
     """Whether a match survives the news-convention filters and the user's ignores."""
+    return drop_reason(match, own_codes, ignore, text, dialect_neutral) is None
+
+
+def drop_reason(
+    match: LTMatch, own_codes: set[str], ignore: Iterable[str] = (), text: str = "", dialect_neutral: bool = True,
+) -> str | None:
+    """Which news-convention filter or user ignore drops a match (a short label), or None if it is kept."""
     if match.rule_id in DROPPED:
-        return False
-    if _SPELLING_RULE.match(match.rule_id) and not _plain_word_typo(match, text):
-        return False
+        return "dropped rule"
+    if _SPELLING_RULE.match(match.rule_id) and not _speller_kept(match, text):
+        return "speller: name, short or known word"
     if match.rule_id == "UPPERCASE_SENTENCE_START" and not _body_sentence(text, match.offset):
-        return False
+        return "not a body sentence"
     if dialect_neutral and match.category_id in DIALECT_CATEGORIES:
-        return False
+        return "dialect advice"
     if match.rule_id == "EN_UNPAIRED_BRACKETS" and text[match.offset : match.offset + 1] in _QUOTE_MARKS:
-        return False  # quotes are QT001's; brackets stay
+        return "quote marks are QT001's"  # brackets stay
     owner = OWNED_BY_NEWSLINT.get(match.rule_id)
     if owner is not None and owner in own_codes:
-        return False
+        return f"owned by {owner}"
     code = CODE_PREFIX + match.rule_id
-    return not any(code == t.upper() or code.startswith(t.upper()) and t.upper().startswith(CODE_PREFIX) for t in ignore)
+    if any(code == t.upper() or code.startswith(t.upper()) and t.upper().startswith(CODE_PREFIX) for t in ignore):
+        return "ignored by the user"
+    return None
 
 
-def _plain_word_typo(match: LTMatch, text: str) -> bool:
-    """LanguageTool's speller is kept for a lower-case word of four letters or more that
-    newslint's lexicon does not know either and that LanguageTool can correct, and for a
-    capitalised word that starts a body sentence and is no name (_sentence_start_slip):
-    names, acronyms and units (capitals, digits) stay newslint's business. Where newslint's
-    own spelling rule reports the word, the match is dropped as a duplicate (overlaps_own)."""
-    from newslint.spelling.lexicon import Lexicon
+def _speller_kept(match: LTMatch, text: str) -> bool:
+    from newslint.languagetool.speller import plain_word_typo  # it imports this module
 
-    word = text[match.offset : match.offset + match.length]
-    if len(word) < 4 or not word.isalpha() or not match.replacements:
-        return False
-    lexicon = Lexicon.load("both")
-    if word.islower():
-        return not lexicon.known(word)
-    return _sentence_start_slip(word, match.offset, text, lexicon)
-
-
-_COMMON_WORD_ZIPF = 3.5  # "therefore", "additionally": words seen about 3 times in a million
-_SLIP_MAX_COST = 1.6  # weighted edit cost from the slip to that word ("therfor" -> "therefore")
-_UNSEEN_ZIPF = 0.5  # what the lexicon reports for a word web text never uses (its _MISSING_ZIPF)
-_NAME_AFTER = re.compile(r",? (?:[A-Z][a-z]|\()")  # "Danny Coyne", "Coyne (Burnley)", "Dudek, Finnan"; not ", I think"
-
-
-def _sentence_start_slip(word: str, offset: int, text: str, lexicon: "Lexicon") -> bool:
-    """A capitalised word that only its capital makes look like a name ("Therfor, I think",
-    "Additionaly, ..."): it starts a body sentence, neither dictionary knows it, web text
-    never uses it (names and brands have a frequency: "Boro", "Cech"), it occurs once, no
-    name, list or bracket follows it ("Coyne (Burnley)", "Dudek, Finnan", "Danny Coyne"),
-    and newslint's lexicon finds an ordinary lower-case word one or two cheap edits from it.
-    Measured on BBC copy by benchmarks/sentence_start_speller_bbc.py."""
-    from newslint.spelling.lexicon import edit_cost
-
-    lw = word.lower()
-    if not word[1:].islower() or lexicon.known(word) or lexicon.zipf(lw) > _UNSEEN_ZIPF:
-        return False
-    if not _body_sentence(text, offset):
-        return False
-    before = text[:offset].rstrip(" \t\"'“‘(")
-    if before and before[-1] not in ".!?\n":
-        return False
-    if len(re.findall(rf"\b{re.escape(word)}\b", text)) > 1:
-        return False
-    if _NAME_AFTER.match(text, offset + len(word)):
-        return False
-    best = lexicon.suggest(lw, limit=1)
-    return bool(best) and best[0].islower() and " " not in best[0] and (
-        lexicon.zipf(best[0]) >= _COMMON_WORD_ZIPF and edit_cost(lw, best[0]) <= _SLIP_MAX_COST + 1e-9)
+    return plain_word_typo(match, text)
 
 
 _LIST_ITEM = re.compile(r"[-*•·]|\(?[0-9a-z]{1,2}[.)]")
