@@ -89,7 +89,9 @@ def test_applied_edits_do_not_overlap(text):
 
 
 def fix_until_stable(text: str, rounds: int = 4) -> tuple[str, int]:
-    """--fix run again and again (each run one pass, like JSON fixes applied by an editor)."""
+    """--fix run again and again (each run one pass, like JSON fixes applied by an editor).
+    A leading byte-order mark is set aside first, as --fix does: offsets count after it."""
+    text = text.removeprefix("\ufeff")
     for n in range(rounds):
         fixed, applied = apply_fixes_counted(text, lint(text))
         if not applied:
