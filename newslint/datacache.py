@@ -166,10 +166,11 @@ def _dumps(value: object) -> bytes:
 
 
 def _loads(data: bytes) -> object:
+    body = memoryview(data)[1:]  # not a copy of megabytes
     if data[:1] == b"M":
-        return marshal.loads(data[1:])
+        return marshal.loads(body)
     if data[:1] == b"P":
-        return pickle.loads(data[1:])
+        return pickle.loads(body)
     raise ValueError("unknown cache entry format")
 
 

@@ -25,7 +25,7 @@ try:
 except ImportError:  # pragma: no cover - another implementation
     _sre = None  # type: ignore[assignment]
 
-MOST = 5000  # programs kept in the file
+MOST = 2000  # programs kept in the file
 
 Program = tuple[int, bytes, int, dict[str, int], tuple[Any, ...]]  # flags, code, groups, index, names
 

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from newslint.article import Article, per_article
+from newslint.datacache import cached, modules
 from newslint.translation_signal import stem
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "sentence_model.json"
@@ -54,7 +55,9 @@ class SentenceModel:
 
 @lru_cache(maxsize=1)
 def model() -> SentenceModel:
-    data = json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+    """The model, from the data cache (marshal reads it about twice as fast as JSON)."""
+    data = cached("sentence-model", [MODEL_PATH, *modules("sentence_signal.py")],
+                  lambda: json.loads(MODEL_PATH.read_text(encoding="utf-8")))
     return SentenceModel(frozenset(data["vocabulary"]), data["weights"], data["intercept"],
                          data["threshold"], data["min_words"])
 

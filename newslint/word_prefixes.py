@@ -116,7 +116,8 @@ def _chars(arg: list) -> set[str] | None:
 
 class PrefixIndex:
     """Pattern numbers by beginning; ``candidates(key)`` lists, in order, every pattern
-    that can match where the text's window key is ``key``."""
+    that can match where the text's window key is ``key``. Each list of the index is in
+    order without repeats (patterns are added in order, each once per list)."""
 
     def __init__(self, beginnings: Iterable[frozenset[str] | None], firsts: Iterable[frozenset[str] | None]) -> None:
         self.by_prefix: dict[str, list[int]] = {}
@@ -133,8 +134,8 @@ class PrefixIndex:
                 self.always.append(i)
 
     def candidates(self, key: str) -> list[int]:
-        found = set(self.always)
-        found.update(self.by_first.get(key[:1], ()))
-        for n in range(1, len(key) + 1):
-            found.update(self.by_prefix.get(key[:n], ()))
-        return sorted(found)
+        lists = [found for found in (self.always, self.by_first.get(key[:1]),
+                                     *(self.by_prefix.get(key[:n]) for n in range(1, len(key) + 1))) if found]
+        if len(lists) == 1:  # the common case: one list, already in order
+            return list(lists[0])
+        return sorted(set().union(*lists))
