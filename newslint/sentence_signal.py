@@ -22,6 +22,7 @@ from pathlib import Path
 
 from newslint.article import Article, per_article
 from newslint.datacache import cached, modules
+from newslint.ordinary_phrases import FUNCTION_WORDS, is_ordinary, worth_quoting
 from newslint.translation_signal import stem
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "sentence_model.json"
@@ -30,18 +31,6 @@ _TOKENS = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*|\d[\d,.]*|[,;:]")
 _PLACEHOLDERS = frozenset({"<w>", "<C>", "<n>", ",", ";", ":"})
 # Phrases the model weighs (translations use them more) that are still ordinary English: they
 # count towards the score but are not quoted as the reason (a by-eye judge found them unhelpful).
-_ORDINARY = (
-    "according to", "said that", "says that", "saying that", "number of", "the world", "not only", "but also",
-    "continue to", "will continue", "an important", "the people", "the main", "the past", "the most",
-    "a good", "need to", "a new", "the same time", "at the same time", "as well as", "such as",
-    "due to", "since the", "after the", "during the", "the development of", "a total", "the total",
-    "two countries", "other countries", "the meeting", "is more", "the previous", "will help", "held a",
-    "economic and", "the level of", "rate of", "shows that", "said at", "the work",
-)
-_FUNCTION_WORDS = frozenset(
-    "a an the of in on at to for from by with as and or but that this these those it its is are was were be "
-    "been has have had will would can could there their they he she his her we our which who what when".split()
-)
 
 
 @dataclass(frozen=True)
@@ -121,17 +110,7 @@ def _explainable(key: str, surface: str) -> bool:
     """A feature worth quoting to an editor: two real words, one of them more than a
     function word, and not a phrase that is merely commoner in translation ("said that",
     "according to": ordinary English an editor would leave)."""
-    words = [t for t in key.split() if t not in _PLACEHOLDERS]
-    if len(words) < 2 or all(t in _FUNCTION_WORDS for t in words):
-        return False
-    return not _ordinary(surface)
-
-
-def _ordinary(surface: str) -> bool:
-    """Whether ``surface`` is, contains or is part of an ordinary-English phrase (_ORDINARY)."""
-    plain = " ".join(surface.lower().strip(" ,;:").split())
-    padded = f" {plain} "
-    return any(plain in p or f" {p} " in padded for p in _ORDINARY)
+    return worth_quoting([t for t in key.split() if t not in _PLACEHOLDERS], surface)
 
 
 @per_article
@@ -181,4 +160,4 @@ def _phrases(text: str, positive: list[tuple[float, str, tuple[int, int]]], most
 def _explainable_text(phrase: str) -> bool:
     """A widened phrase is still worth quoting (not only function words, not ordinary)."""
     words = [w.lower() for w in re.findall(r"[A-Za-z]+", phrase)]
-    return any(w not in _FUNCTION_WORDS for w in words) and not _ordinary(phrase)
+    return any(w not in FUNCTION_WORDS for w in words) and not is_ordinary(phrase)

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from newslint.pieces import PIECE_CHARS, pieces
+from newslint.ordinary_phrases import worth_quoting
 
 if TYPE_CHECKING:
     from newslint.article import Article
@@ -222,7 +223,7 @@ def read_parts(parts: Callable[[], Iterable[str]], model: Model | None = None) -
         return signal
     li, ni = model.classes.index(signal.language), model.classes.index("en")
     push = sorted(((model.weights[li][c] - model.weights[ni][c]) * v, c) for c, v in values.items())
-    best = [c for gain, c in push[-12:] if gain > 0]
+    best = [c for gain, c in push[-40:] if gain > 0]
     surfaces: dict[int, str] = {}
     for part in parts():
         for col, surface in _surfaces(part, model, set(best) - set(surfaces)).items():
@@ -231,16 +232,31 @@ def read_parts(parts: Callable[[], Iterable[str]], model: Model | None = None) -
 
 
 def _telling(push: list[tuple[float, int]], surfaces: dict[int, str], limit: int = 5) -> tuple[str, ...]:
-    """The phrases that raised the score most: several words before single function words,
-    and no phrase inside one already listed."""
-    ranked = [surfaces[c] for gain, c in reversed(push) if gain > 0 and c in surfaces]
+    """The phrases that raised the score most and are worth quoting to an editor (not
+    "on the" or "according to": newslint/ordinary_phrases.py), longer ones first, and no
+    phrase that overlaps one already listed."""
+    ranked = [surfaces[c] for gain, c in reversed(push)
+              if gain > 0 and c in surfaces and worth_quoting(surfaces[c].split(), surfaces[c])]
     out: list[str] = []
     for phrase in sorted(ranked, key=lambda p: " " not in p):  # stable: multi-word first
-        if not any(f" {phrase} " in f" {o} " or f" {o} " in f" {phrase} " for o in out):
+        if not any(_overlap(phrase, o) for o in out):
             out.append(phrase)
         if len(out) == limit:
             break
     return tuple(out)
+
+
+def _overlap(a: str, b: str) -> bool:
+    """Whether two phrases share two consecutive words or one holds the other
+    ("it is reported" and "is reported that")."""
+    if f" {a} " in f" {b} " or f" {b} " in f" {a} ":
+        return True
+    return bool(_word_pairs(a) & _word_pairs(b))
+
+
+def _word_pairs(phrase: str) -> set[tuple[str, str]]:
+    words = phrase.split()
+    return set(zip(words, words[1:]))
 
 
 def of(article: "Article") -> TranslationSignal:

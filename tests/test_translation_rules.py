@@ -166,3 +166,17 @@ def test_a_yielding_rule_gives_way_to_another_finding_on_the_same_words():
     ]
     kept = [f.message for _, f in _give_way(found)]
     assert kept == ["firm", "a date", "a long lead", "inside the lead only"]
+
+
+def test_the_article_reading_quotes_telling_phrases_not_ordinary_english():
+    """TR000 explains itself with phrases an editor would rewrite, not 'on the' or 'according to'."""
+    from newslint.ordinary_phrases import FUNCTION_WORDS, is_ordinary
+
+    for text in (SEED.read_text(encoding="utf-8"), CHINESE_STYLE):
+        phrases = translation_signal.read(text).top_phrases
+        assert len(phrases) >= 3
+        for phrase in phrases:
+            assert not is_ordinary(phrase), phrase
+            assert any(w not in FUNCTION_WORDS for w in phrase.lower().split()), phrase
+        pairs = [set(zip(p.split(), p.split()[1:])) for p in phrases]
+        assert all(not (a & b) for i, a in enumerate(pairs) for b in pairs[i + 1:]), phrases

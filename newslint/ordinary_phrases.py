@@ -1,0 +1,36 @@
+"""Phrases a translation model may weigh but should not quote to an editor as the reason.
+
+Both translation readings (TR000 for the article, TR600 for a sentence) explain themselves
+by quoting the phrases that weighed most. Some of those are merely commoner in translated
+copy ("said that", "according to", "on the"): ordinary English an editor would leave. This
+module says which phrases are worth quoting.
+"""
+
+from __future__ import annotations
+
+ORDINARY = (
+    "according to", "said that", "says that", "saying that", "number of", "the world", "not only", "but also",
+    "continue to", "will continue", "an important", "the people", "the main", "the past", "the most",
+    "a good", "need to", "a new", "the same time", "at the same time", "as well as", "such as",
+    "due to", "since the", "after the", "during the", "the development of", "a total", "the total",
+    "two countries", "other countries", "the meeting", "is more", "the previous", "will help", "held a",
+    "economic and", "the level of", "rate of", "shows that", "said at", "the work",
+)
+FUNCTION_WORDS = frozenset(
+    "a an the of in on at to for from by with as and or but that this these those it its is are was were be "
+    "been has have had will would can could there their they he she his her we our which who what when".split()
+)
+
+
+def is_ordinary(surface: str) -> bool:
+    """Whether ``surface`` is, contains or is part of an ordinary-English phrase."""
+    plain = " ".join(surface.lower().strip(" ,;:").split())
+    padded = f" {plain} "
+    return any(plain in p or f" {p} " in padded for p in ORDINARY)
+
+
+def worth_quoting(words: list[str], surface: str) -> bool:
+    """Two or more real words, at least one more than a function word, and not ordinary."""
+    if len(words) < 2 or all(w.lower() in FUNCTION_WORDS for w in words):
+        return False
+    return not is_ordinary(surface)
