@@ -32,7 +32,7 @@ _DAY_ONLY = re.compile(
 # that is none of these.
 _AFTER_DATE = frozenset(
     "that and but or when as at in to with after before while where which who when, said says "
-    "he she it they we local".split()
+    "he she it they we local the a an".split()
 )
 _MONTH_BEFORE = re.compile(rf"{_MONTH}\s*$", re.IGNORECASE)
 
@@ -53,6 +53,7 @@ class DayWithoutMonth(Rule):
             fail=(
                 "Talks stall\n\nStoltenberg responded on the 23rd that each country has the right to choose.",
                 "Talks stall\n\nThe envoy will return on the 17th of next month.",
+                "Talks stall\n\nOn the evening of the 5th the envoy arrived in Geneva.",
             ),
             ok=(
                 "Talks stall\n\nStoltenberg responded on 23 December that each country may choose.",
