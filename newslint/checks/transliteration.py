@@ -56,7 +56,10 @@ def normalise(part: str) -> str:
                 key = key.replace(old, new)
     if len(key) >= 4:
         key = re.sub(r"(?:iy|yy|ii|yi|ij|y)$", "i", key)
-    return _FAMILIES.get(key, key)
+    key = _FAMILIES.get(key, key)
+    if len(key) >= 5:
+        key = re.sub(r"(?<=[aeiou])h$", "", key)  # Hannah / Hanna, Aisha / Aishah
+    return key
 
 
 @dataclass(frozen=True)
@@ -116,8 +119,10 @@ class TransliterationVariant(Rule):
             "translation stitched from several sources, or a machine translation, often uses two "
             "in one story, and readers wonder whether two people are meant. Names are compared "
             "after normalising hyphens and spaces, y/i/ii/iy endings, ou/u, kh/h, zh/j, x/ks, "
-            "ye/e, yo/e and doubled letters, so no majority is needed: the less used spelling is "
-            "flagged with the other as the suggestion. Pick the house (or the person's own) "
+            "ye/e, yo/e and a final h after a vowel (Hanna, Hannah), so no majority is needed: the "
+            "less used spelling is "
+            "flagged with the other as the suggestion. Doubled letters are not joined: in English "
+            "names they tell people apart (Scot, Scott). Pick the house (or the person's own) "
             "spelling and use it throughout."
         ),
         examples=Examples(
@@ -126,11 +131,13 @@ class TransliterationVariant(Rule):
                 "Summit ends\n\nSergei Lavrov spoke first. Then Sergey Lavrov took questions.",
                 "Summit ends\n\nHezbollah fired rockets. Israel struck Hizbollah positions.",
                 "Summit ends\n\nPresident Zelensky spoke. Zelenskyy thanked the allies.",
+                "Storm nears\n\nHurricane Hanna is approaching Mexico, and Hannah may strengthen.",
             ),
             ok=(
                 "Summit ends\n\nKim Jong-un met the envoy. Later Kim Jong-un left Pyongyang.",
                 "Summit ends\n\nZhou Enlai and Zhu De met. Zhou spoke first, and Zhu replied.",
                 "Summit ends\n\nThe Hunan governor met Sinama-Pongolle and Sinama Pongolle's agent.",
+                "Summit ends\n\nDavid Scott met a Scot; Sarah Abbott met Tom Abbot.",
             ),
         ),
         fix_safety="Unsafe fix: writes the article's more frequent spelling; check which one the house uses.",
