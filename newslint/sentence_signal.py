@@ -130,6 +130,13 @@ def readings(article: Article) -> list[SentenceReading]:
     return out
 
 
+def marked_share(article: Article) -> tuple[int, int]:
+    """(sentences read as translated, sentences long enough to read) in ``article``."""
+    m = model()
+    read = sum(1 for span in article.sentences if len(article.text[span.start:span.end].split()) >= m.min_words)
+    return len(readings(article)), read
+
+
 MAX_QUOTED_WORDS = 4
 _STRONG = 0.3  # features weighing less do not extend a quoted phrase
 

@@ -68,3 +68,28 @@ def test_ordinary_english_is_scored_but_not_quoted_as_the_reason():
     assert any(key.startswith(("accord", "said that")) for _, key, _ in positive)  # they weigh...
     quoted = sentence_signal._phrases(sentence, positive)
     assert quoted and not any(q.lower() in ("according to", "said that") for q in quoted)  # ...but are not the reason
+
+
+def test_sentences_that_read_as_translated_open_the_gate_for_a_borderline_article(monkeypatch):
+    """An article scoring just short of the threshold reads as translated when enough of its
+    sentences do (2 and 10%); TR000 says so, and a clear native score is never rescued."""
+    from newslint import translation_signal as ts
+
+    text = "Talks held\n\n" + " ".join([NATIVE] * 8) + "\n"
+    borderline = ts.TranslationSignal({"en": 0.45, "zh": 0.5, "ru": 0.05}, (), 0.715, 200)
+    native = ts.TranslationSignal({"en": 0.9, "zh": 0.05, "ru": 0.05}, (), 0.715, 200)
+    monkeypatch.setattr(ts, "read", lambda _text, model=None: borderline)
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (3, 20))
+    signal = ts.of(Article(text, "<test>"))
+    assert signal.reads_translated and signal.sentences == (3, 20)
+    message = [d.message for d in Linter(Config(grammar="off")).lint(Article(text, "<test>")) if d.code == "TR000"]
+    assert message and "3 of 20 sentences read as translated" in message[0]
+    assert ts.of(Article(text, "<test>")).as_json()["sentences"] == {"translated": 3, "read": 20}
+
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (2, 30))  # under 10%
+    assert not ts.of(Article(text, "<test>")).reads_translated
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (1, 5))  # one sentence is not enough
+    assert not ts.of(Article(text, "<test>")).reads_translated
+    monkeypatch.setattr(ts, "read", lambda _text, model=None: native)
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (5, 10))
+    assert not ts.of(Article(text, "<test>")).reads_translated  # below SENTENCE_FLOOR: not read

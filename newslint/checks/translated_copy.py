@@ -73,8 +73,10 @@ class TranslatedCopy(Rule):
         start, end = (headline.start, headline.end) if headline else (0, min(len(article.text), 1))
         language = translation_signal.LANGUAGE_NAMES.get(signal.language, signal.language)
         phrases = ", ".join(f"'{p}'" for p in signal.top_phrases[:4])
+        marked, read = signal.sentences
+        sentences = f"; {marked} of {read} sentences read as translated" if signal.sentence_evidence else ""
         yield Finding(
             start, end,
-            f"the article reads as translated from {language} (score {signal.score:.2f}"
+            f"the article reads as translated from {language} (score {signal.score:.2f}{sentences}"
             + (f"; phrases: {phrases}" if phrases else "") + ")",
         )
