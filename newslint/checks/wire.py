@@ -14,12 +14,19 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 @per_article
 def lead_dateline(article: Article) -> Dateline | None:
-    """The dateline that opens the lead paragraph, if any."""
+    """The dateline that opens the lead paragraph, if any; or that opens the first line,
+    when a translation ran the dateline and lead into the headline's place."""
     sentence = lead_sentence(article)
-    if sentence is None:
+    if sentence is not None:
+        para = article.paragraphs[article.paragraph_index(sentence.start)]
+        found = read_dateline(article.text, sentence.start, para.end)
+        if found is not None:
+            return found
+    if not article.paragraphs:
         return None
-    para = article.paragraphs[article.paragraph_index(sentence.start)]
-    return read_dateline(article.text, sentence.start, para.end)
+    first = article.paragraphs[0]
+    found = read_dateline(article.text, first.start, first.end)
+    return found if found is not None and found.agency_first else None
 
 
 _SHORT_AGENCY = (
@@ -56,10 +63,13 @@ class AgencyFirstDateline(Rule):
                 "Rates held\n\nXinhua News Agency, Kuwait City, July 26 (Reporter Wang Qiang) Kuwait's "
                 "central bank kept its rate on hold.",
                 "Prices stable\n\nChina News Net, Beijing, 8 March. Prices were stable before the holiday.",
+                "Xinhua News Agency, Hong Kong, July 25. The financial secretary said markets remained orderly.\n\n"
+                "He spoke after the index fell.",
             ),
             ok=(
                 "Rates held\n\nKUWAIT CITY, July 26 (Xinhua) — Kuwait's central bank kept its rate on hold.",
                 "Rates held\n\nKuwait's central bank kept its rate on hold, Xinhua News Agency reported.",
+                "Beijing, July 25: a city in heat\n\nTemperatures hit 40C in the capital on Friday.",
             ),
         ),
         fix_safety="No automatic fix; the suggestion rewrites the dateline in agency style.",
