@@ -12,6 +12,21 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 _SCALES = {"thousand": 1_000, "ten thousand": 10_000, "hundred million": 100_000_000}
 _THOUSAND = re.compile(r"(?<![\w.,])(?P<num>\d+(?:[.,]\d{1,2})?)[ \u00a0]+(?P<word>thousand)\b(?!s)", re.IGNORECASE)
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS = "one|two|three|four|five|six|seven|eight|nine"
+_WORD_VALUES = {w: i + 1 for i, w in enumerate(_UNITS.split("|"))} | {
+    w: 10 * (i + 2) for i, w in enumerate(_TENS.split("|"))} | {"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15}
+# "forty thousand" in running text (at the start of a sentence words are right: "Twenty-one thousand people died").
+_WORDS_THOUSAND = re.compile(
+    rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<![\w-])(?<!^)(?P<num>(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_UNITS}|ten|eleven|twelve|fifteen)"
+    rf"[ \u00a0]+thousand\b(?!s)",
+    re.IGNORECASE,
+)
+
+
+def _words_value(words: str) -> int:
+    """'forty-two' -> 42."""
+    return sum(_WORD_VALUES[w] for w in re.split(r"[- ]", words.lower()))
 
 
 def _value(number: str) -> float:
@@ -34,7 +49,7 @@ class ThousandAsWord(Rule):
         name="thousand-as-word",
         category="translation",
         severity=Severity.WARNING,
-        summary="Flags figures counted in words after digits (\"15 thousand\", \"13.3 thousand\"): write \"15,000\".",
+        summary="Flags thousands counted in words (\"15 thousand\", \"13.3 thousand\", \"forty thousand\"): write \"15,000\".",
         why=(
             "Russian writes \"15 тыс.\" and Chinese \"1.5万\"; translated literally they become "
             "\"15 thousand\", which English news never prints: it writes 15,000, and keeps words "
@@ -46,10 +61,12 @@ class ThousandAsWord(Rule):
             fail=(
                 "Cases rise\n\nOver the past six months, the region recorded 4 thousand scams.",
                 "Cases rise\n\nOf these, 13.3 thousand people died.",
+                "Cases rise\n\nThe region has recorded about forty thousand cases since March.",
             ),
             ok=(
                 "Cases rise\n\nOver the past six months, the region recorded 4,000 scams and tens of thousands of calls.",
                 "Cases rise\n\nSeveral thousand people marched; a thousand more watched.",
+                "Cases rise\n\nTwenty-one thousand people died. Ten thousand more were hurt, officials said.",
             ),
         ),
         fix_safety="Unsafe fix: writes the figure in digits (\"4 thousand\" -> \"4,000\").",
@@ -60,6 +77,12 @@ class ThousandAsWord(Rule):
             english = spelled_out(_value(m.group("num")) * 1_000)
             yield Finding(
                 m.start(), m.end(), f"'{m.group()}' is a literal translation; write '{english}'",
+                (english,), Fix.replace(m.start(), m.end(), english),
+            )
+        for m in _WORDS_THOUSAND.finditer(article.text):
+            english = spelled_out(_words_value(m.group("num")) * 1_000)
+            yield Finding(
+                m.start(), m.end(), f"'{m.group()}': news copy writes '{english}' (words only to open a sentence)",
                 (english,), Fix.replace(m.start(), m.end(), english),
             )
 

@@ -57,6 +57,8 @@ def normalise(part: str) -> str:
     if len(key) >= 4:
         key = re.sub(r"(?:iy|yy|ii|yi|ij|y)$", "i", key)
     key = _FAMILIES.get(key, key)
+    if len(key) >= 6 and key.startswith("w"):
+        key = "v" + key[1:]  # Wolkanovski / Volkanovski (German-style transliteration of В)
     if len(key) >= 5:
         key = re.sub(r"(?<=[aeiou])h$", "", key)  # Hannah / Hanna, Aisha / Aishah
     return key
@@ -119,7 +121,8 @@ class TransliterationVariant(Rule):
             "translation stitched from several sources, or a machine translation, often uses two "
             "in one story, and readers wonder whether two people are meant. Names are compared "
             "after normalising hyphens and spaces, y/i/ii/iy endings, ou/u, kh/h, zh/j, x/ks, "
-            "ye/e, yo/e and a final h after a vowel (Hanna, Hannah), so no majority is needed: the "
+            "ye/e, yo/e, an initial w/v (Wolkanovski, Volkanovski) and a final h after a vowel "
+            "(Hanna, Hannah), so no majority is needed: the "
             "less used spelling is "
             "flagged with the other as the suggestion. Doubled letters are not joined: in English "
             "names they tell people apart (Scot, Scott). Pick the house (or the person's own) "
@@ -132,6 +135,7 @@ class TransliterationVariant(Rule):
                 "Summit ends\n\nHezbollah fired rockets. Israel struck Hizbollah positions.",
                 "Summit ends\n\nPresident Zelensky spoke. Zelenskyy thanked the allies.",
                 "Storm nears\n\nHurricane Hanna is approaching Mexico, and Hannah may strengthen.",
+                "Title fight\n\nAlexander Volkanovski lost the bout. Wolkanovski said he would be back.",
             ),
             ok=(
                 "Summit ends\n\nKim Jong-un met the envoy. Later Kim Jong-un left Pyongyang.",

@@ -44,7 +44,7 @@ _FIGURE = r"\d[\d,]*(?:\.\d+)?(?:[ \u00a0]+(?:thousand|million|billion))?"
 # Units are lower case: "Li" and "Mu" are surnames. A bracket right after the unit is taken
 # to be the conversion ("one mu (0.0667 hectares)").
 _UNCONVERTED = re.compile(
-    rf"(?:(?<![\w.,])(?P<figure>{_FIGURE})[ \u00a0]+|\bper[ \u00a0]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a)[ \u00a0]+)"
+    rf"(?:(?<![\w.,])(?P<figure>{_FIGURE})(?:[ \u00a0]+|-)|\bper[ \u00a0]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a)[ \u00a0]+)"
     rf"(?P<unit>{_UNIT})\b(?![ \u00a0]*[(\[]|-)"
 )
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
@@ -84,6 +84,7 @@ class UnconvertedUnit(Rule):
                 "Harvest up\n\nA base of 960 mu of saline-tolerant rice was built.",
                 "Harvest up\n\nThe average yield per mu exceeded 1,000 jin.",
                 "Harvest up\n\nThe village lies 20 versts from the town.",
+                "Harvest up\n\nA 200,000-mu salt field was developed on the flats.",
             ),
             ok=(
                 "Harvest up\n\nFarmers earn 250 yuan from one mu (0.0667 hectares) of soybeans; Li Mu spoke.",
