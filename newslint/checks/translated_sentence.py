@@ -39,6 +39,9 @@ class TranslatedSentence(Rule):
             ok=(
                 "Talks held\n\nThe two countries agreed on Monday to expand trade and tourism, officials said, "
                 "after talks in Hanoi that both sides described as friendly.",
+                "Talks held\n\nThe minister spoke at the opening. \"It is reported that, according to the relevant "
+                "person in charge of the bureau, the two sides will further strengthen the exchanges and cooperation "
+                "in the fields of trade and tourism,\" he said.",
             ),
         ),
         gated=True,
