@@ -97,12 +97,13 @@ def cold_start(runs: int, profile: bool) -> None:
     print(f"cold start, seed article ({word_count(seed.read_text())} words), grammar off: {took * 1000:.0f} ms wall, "
           f"{CPU['last'] * 1000:.0f} ms CPU (python -c pass: {bare * 1000:.0f} ms wall, {bare_cpu * 1000:.0f} ms CPU)")
     if profile:
-        out = subprocess.run([sys.executable, "-X", "importtime", "-c", "import newslint.cli"],
+        setup = "from newslint import regex_cache; regex_cache.install(); "  # as the command line does
+        out = subprocess.run([sys.executable, "-X", "importtime", "-c", setup + "import newslint.cli"],
                              capture_output=True, text=True, env=env()).stderr
         rows = [line.split("|") for line in out.splitlines() if line.startswith("import time:") and "|" in line]
         rows = sorted(((int(r[1]), r[2].strip()) for r in rows[1:] if r[1].strip().isdigit()), reverse=True)
         print("  slowest imports (cumulative µs): " + ", ".join(f"{name} {us}" for us, name in rows[:6]))
-        code = ("import cProfile, pstats, sys; from newslint.cli import main; "
+        code = (setup + "import cProfile, pstats, sys; from newslint.cli import main; "
                 f"sys.argv = ['newslint', 'check', '--grammar', 'off', '--no-cache', {str(seed)!r}]; "
                 "p = cProfile.Profile(); p.enable()\ntry: main()\nexcept SystemExit: pass\n"
                 "p.disable(); pstats.Stats(p, stream=sys.stderr).sort_stats('tottime').print_stats(12)")
