@@ -133,12 +133,15 @@ def main() -> None:
     parser.add_argument("--warnings-only", action="store_true",
                         help="count only warnings and errors on both sides (no style advice)")
     parser.add_argument("--show-false-alarms", action="store_true", help="list corrected sentences only newslint flags")
+    parser.add_argument("--language", default="both", choices=["both", "en-US", "en-GB"],
+                        help="newslint's language setting (LanguageTool alone always checks en-US); "
+                             "en-US holds newslint to American spelling as LanguageTool is")
     args = parser.parse_args()
-    linter = Linter(Config())
+    linter = Linter(Config(language=args.language))
     own_codes = {a.rule.info.code for a in linter.active}
     sets = {"jfleg": jfleg, "conll": conll}
     url = daemon.ensure(progress=lambda m: print(m, file=sys.stderr))  # the shared server: no JVM of our own
-    grammar = Grammar("both", url, own_codes, progress=lambda m: None)
+    grammar = Grammar(args.language, url, own_codes, progress=lambda m: None)
     grammar.start()
 
     def ours(text: str) -> list[str]:
