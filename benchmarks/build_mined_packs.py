@@ -117,6 +117,7 @@ def rule(lang: str, code: int, gated: bool, entries: list[dict]) -> dict:
         "severity": "warning",
         "source-languages": [lang],
         "gated": gated,
+        **({"skip-quotes": True} if gated else {}),  # words native copy also uses: a quote is someone's own
         "yields": True,
         "summary": f"Phrases mined from English translated from {name} and reviewed by an editor"
                    + (" (ones native copy also uses: only in copy that reads as translated)." if gated else "."),

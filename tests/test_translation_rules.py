@@ -180,3 +180,12 @@ def test_the_article_reading_quotes_telling_phrases_not_ordinary_english():
             assert any(w not in FUNCTION_WORDS for w in phrase.lower().split()), phrase
         pairs = [set(zip(p.split(), p.split()[1:])) for p in phrases]
         assert all(not (a & b) for i, a in enumerate(pairs) for b in pairs[i + 1:]), phrases
+
+
+def test_risky_mined_phrases_leave_quotations_alone():
+    """TR501 holds phrases native reporters also use: inside someone's quoted words they are
+    that person's, so only the reporter's own sentence is flagged."""
+    outside = "Port plans\n\nThe city will promote reform of its ports, officials said.\n"
+    inside = 'Port plans\n\nThe mayor said: "We will promote reform of our ports."\n'
+    assert "TR501" in {d.code for d, _ in _translation(outside, source_language="zh")}
+    assert "TR501" not in {d.code for d, _ in _translation(inside, source_language="zh")}
