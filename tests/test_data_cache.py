@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import marshal
 import os
 import pickle
 import string
@@ -66,13 +67,14 @@ def test_unwritable_cache_builds_in_memory(tmp_path, monkeypatch):
     assert len(calls) == 2
 
 
-def test_damaged_entry_is_rebuilt(cache_dir, tmp_path):
+@pytest.mark.parametrize("damage", [b"\x80\x05truncated", b"", b"M" + marshal.dumps("ALPHA")[:-2]])
+def test_damaged_entry_is_rebuilt(cache_dir, tmp_path, damage):
     source = tmp_path / "pack.yaml"
     source.write_text("alpha")
     calls, build = _counting_build(source)
     datacache.cached("demo", [source], build)
     (entry,) = (cache_dir / "compiled").glob("demo-*.pickle")
-    entry.write_bytes(b"\x80\x05truncated")
+    entry.write_bytes(damage)  # an empty file cannot be mapped; a truncated one fails to unpack
     assert datacache.cached("demo", [source], build) == "ALPHA"
     assert len(calls) == 2
 
