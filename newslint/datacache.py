@@ -21,7 +21,7 @@ import pickle
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, TypeVar
+from typing import BinaryIO, Callable, Iterable, NamedTuple, TypeVar
 
 from newslint import __version__
 
@@ -158,8 +158,19 @@ def _prune(folder: Path, name: str, current: Path) -> None:
             pass
 
 
+class WithBlob(NamedTuple):
+    """A cached value of plain data (``head``) and one large ``blob`` of bytes: read back,
+    the blob is a memoryview of the mapped file, paged in only where it is read."""
+
+    head: object
+    blob: bytes | memoryview
+
+
 def _dumps(value: object) -> bytes:
     """marshal for plain data (tables of words load a third faster), else pickle."""
+    if isinstance(value, WithBlob):
+        head = marshal.dumps(value.head)
+        return b"B" + len(head).to_bytes(8, "little") + head + bytes(value.blob)
     try:
         return b"M" + marshal.dumps(value)
     except ValueError:
@@ -173,11 +184,19 @@ def _read(fh: BinaryIO) -> object:
         mapped = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
     except (OSError, ValueError):  # an empty file, or one that cannot be mapped
         return _loads(fh.read())
+    if mapped[:1] == b"B":
+        return _loads(mapped)  # the blob keeps the file mapped while it is in use
     with mapped:
         return _loads(mapped)
 
 
 def _loads(data: bytes | mmap.mmap) -> object:
+    if data[:1] == b"B":
+        view = memoryview(data)
+        end = 9 + int.from_bytes(view[1:9], "little")
+        if end > len(view):
+            raise ValueError("truncated cache entry")
+        return WithBlob(marshal.loads(view[9:end]), view[end:])
     with memoryview(data) as view, view[1:] as body:  # not a copy of megabytes
         kind = bytes(view[:1])
         if kind == b"M":

@@ -34,6 +34,28 @@ class Sharded(Mapping):
             shards.setdefault(key[:WIDTH], {})[key] = value
         return {p: marshal.dumps(s) for p, s in shards.items()}, len(table)
 
+    @staticmethod
+    def pack_into(tables: list[Mapping | set | frozenset]) -> tuple[list[tuple[dict[Any, int], bytes, int]], bytes]:
+        """Several tables' shards laid end to end in one blob, and for each table (shard
+        number by prefix, the shards' bounds in the blob, size): ``Sharded.mapped`` reads
+        them, so a blob left in a mapped file is unpacked shard by shard, never copied whole."""
+        heads, chunks, total = [], [], 0
+        for table in tables:
+            shards, size = Sharded.pack(table)
+            bounds = array("Q", [total])
+            for packed in shards.values():
+                chunks.append(packed)
+                total += len(packed)
+                bounds.append(total)
+            heads.append(({p: i for i, p in enumerate(shards)}, bounds.tobytes(), size))
+        return heads, b"".join(chunks)
+
+    @staticmethod
+    def mapped(head: tuple[dict[Any, int], bytes, int], blob: bytes | memoryview) -> "Sharded":
+        """The table ``pack_into`` described by ``head``, its shards read from ``blob``."""
+        numbers, bounds, size = head
+        return Sharded(_Slices(numbers, bounds, memoryview(blob)), size)
+
     def _shard(self, key: Hashable) -> dict:
         prefix = key[:WIDTH]  # type: ignore[index]
         shard = self._open.get(prefix)
@@ -64,7 +86,31 @@ class Sharded(Mapping):
         return self._size
 
     def __reduce__(self):  # type: ignore[override]
-        return (Sharded, (self._packed, self._size))
+        return (Sharded, ({p: bytes(self._packed[p]) for p in self._packed}, self._size))
+
+
+class _Slices(Mapping):
+    """Packed shards by prefix as slices of one blob (a memoryview, possibly of a mapped file)."""
+
+    def __init__(self, numbers: dict[Any, int], bounds: bytes, blob: memoryview) -> None:
+        self._numbers = numbers
+        self._bounds = array("Q")
+        self._bounds.frombytes(bounds)
+        self._blob = blob
+
+    def __getitem__(self, prefix: Any) -> memoryview:
+        i = self._numbers[prefix]
+        return self._blob[self._bounds[i] : self._bounds[i + 1]]
+
+    def get(self, prefix: Any, default: Any = None) -> Any:
+        i = self._numbers.get(prefix)
+        return default if i is None else self._blob[self._bounds[i] : self._bounds[i + 1]]
+
+    def __iter__(self) -> Iterator:
+        return iter(self._numbers)
+
+    def __len__(self) -> int:
+        return len(self._numbers)
 
 
 class Words:

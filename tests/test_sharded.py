@@ -32,3 +32,26 @@ def test_unpacked_values_by_key():
 def test_words_by_number():
     words = Words(*Words.pack(["the", "a", "colour", ""]))
     assert [words[i] for i in range(len(words))] == ["the", "a", "colour", ""] and words[-2] == "colour"
+
+
+def test_tables_packed_into_one_blob_answer_like_their_dicts_through_the_data_cache(tmp_path, monkeypatch):
+    from newslint import datacache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "words.txt"
+    source.write_text("colour")
+    first = {"colour": 1, "color": 2, "a": 4, "zebra": 6}
+    second = {"colour", "grey"}
+
+    def build():
+        heads, blob = Sharded.pack_into([first, second])
+        return datacache.WithBlob(heads, blob)
+
+    for _ in range(2):  # built, then read back from the mapped cache entry
+        (head1, head2), blob = datacache.cached("blob-demo", [source], build)
+        one, two = Sharded.mapped(head1, blob), Sharded.mapped(head2, blob)
+        assert one["colour"] == 1 and one.get("zebra") == 6 and one.get("grey") is None
+        assert "grey" in two and "color" not in two and len(two) == 2
+        assert dict(one.items()) == first and sorted(two) == ["colour", "grey"]
+        assert dict(pickle.loads(pickle.dumps(one)).items()) == first
+    assert isinstance(blob, memoryview)

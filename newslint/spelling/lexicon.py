@@ -34,7 +34,7 @@ from heapq import nlargest
 from itertools import chain
 from pathlib import Path
 
-from newslint.datacache import cached, modules
+from newslint.datacache import WithBlob, cached, modules
 from newslint.sharded import Sharded, Unpacked, Words
 
 __all__ = ["Lexicon", "DIALECTS"]
@@ -244,9 +244,9 @@ class _Data:
     def __init__(self, data_dir: Path) -> None:
         self._sources = [data_dir / "scowl_en.txt", data_dir / "wordfreq_en.txt", data_dir / "extra_en.txt",
                          *modules("spelling/lexicon.py", "sharded.py")]
-        mask, size, freq, self.hyphen_parts, by_lower = cached(
+        (mask, size, freq, by_lower, self.hyphen_parts), blob = cached(
             "lexicon", self._sources, lambda: _sharded(_read_word_files(data_dir)))
-        self.mask, self.size, self.freq, self.by_lower = Sharded(*mask), Sharded(*size), Sharded(*freq), Sharded(*by_lower)
+        self.mask, self.size, self.freq, self.by_lower = (Sharded.mapped(head, blob) for head in (mask, size, freq, by_lower))
         self._index_lock = threading.Lock()
         self._index_ready = False
 
@@ -342,14 +342,12 @@ def _read_word_files(data_dir: Path) -> _WordData:
     return mask, size, freq, hyphen_parts, by_lower
 
 
-_Packed = tuple[dict[str, bytes], int]
-
-
-def _sharded(data: _WordData) -> tuple[_Packed, _Packed, _Packed, set[str], _Packed]:
-    """The big tables split into shards that a run unpacks as its words need them (plain
-    data for the cache; ``Sharded(*packed)`` reads it)."""
+def _sharded(data: _WordData) -> WithBlob:
+    """The big tables split into shards that a run unpacks as its words need them, laid in
+    one blob the data cache leaves in the mapped file (``Sharded.mapped`` reads each table)."""
     mask, size, freq, hyphen_parts, by_lower = data
-    return Sharded.pack(mask), Sharded.pack(size), Sharded.pack(freq), hyphen_parts, Sharded.pack(by_lower)
+    heads, blob = Sharded.pack_into([mask, size, freq, by_lower])
+    return WithBlob((*heads, hyphen_parts), blob)
 
 
 _DATA: dict[Path, _Data] = {}
