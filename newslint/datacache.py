@@ -206,6 +206,25 @@ def _loads(data: bytes | mmap.mmap) -> object:
     raise ValueError("unknown cache entry format")
 
 
+def read_table(path: Path) -> dict:
+    """The marshalled dict at ``path``; empty when it is missing or damaged."""
+    try:
+        table = marshal.loads(path.read_bytes())
+    except Exception:  # noqa: BLE001 - missing or damaged: start empty
+        return {}
+    return table if isinstance(table, dict) else {}
+
+
+def add_to_table(path: Path, new: dict, most: int) -> None:
+    """Add ``new`` to the marshalled dict at ``path`` (re-read first: other runs may have
+    added theirs), keeping the ``most`` newest entries."""
+    table = read_table(path)
+    table.update(new)
+    if len(table) > most:
+        table = dict(list(table.items())[-most:])
+    write_atomic(path, marshal.dumps(table))
+
+
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename; False if it cannot."""
     try:

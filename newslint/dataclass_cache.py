@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import atexit
 import builtins
-import marshal
 import sys
 from pathlib import Path
 from types import CodeType
@@ -28,12 +27,10 @@ class Codes:
     """The compiled sources of one cache file: those read from it and those compiled since."""
 
     def __init__(self, path: Path) -> None:
+        from newslint.datacache import read_table
+
         self.path = path
-        try:
-            known = marshal.loads(path.read_bytes())
-            self.known: dict[str, CodeType] = known if isinstance(known, dict) else {}
-        except Exception:  # noqa: BLE001 - missing or damaged: start empty
-            self.known = {}
+        self.known: dict[str, CodeType] = read_table(path)
         self.new: dict[str, CodeType] = {}
 
     def code(self, source: str) -> CodeType:
@@ -46,18 +43,9 @@ class Codes:
         """Add the new code objects to the file (re-read first: other runs may have added theirs)."""
         if not self.new:
             return
-        from newslint.datacache import write_atomic
+        from newslint.datacache import add_to_table
 
-        try:
-            table = marshal.loads(self.path.read_bytes())
-        except Exception:  # noqa: BLE001
-            table = {}
-        if not isinstance(table, dict):
-            table = {}
-        table.update(self.new)
-        if len(table) > MOST:
-            table = dict(list(table.items())[-MOST:])
-        write_atomic(self.path, marshal.dumps(table))
+        add_to_table(self.path, self.new, MOST)
         self.new = {}
 
 

@@ -13,7 +13,6 @@ private ``re`` internals differ, or with an unusable cache folder, nothing chang
 from __future__ import annotations
 
 import atexit
-import marshal
 import sys
 from array import array
 from pathlib import Path
@@ -57,11 +56,10 @@ class Programs:
     """The programs of one cache file: those read from it and those compiled since."""
 
     def __init__(self, path: Path) -> None:
+        from newslint.datacache import read_table
+
         self.path = path
-        try:
-            self.known: dict[tuple[str, int], Program] = marshal.loads(path.read_bytes())
-        except Exception:  # noqa: BLE001 - missing or damaged: start empty
-            self.known = {}
+        self.known: dict[tuple[str, int], Program] = read_table(path)
         self.new: dict[tuple[str, int], Program] = {}
 
     def compile(self, pattern: str, flags: int) -> Any:
@@ -76,16 +74,9 @@ class Programs:
         """Add the new programs to the file (re-read first: other runs may have added theirs)."""
         if not self.new:
             return
-        from newslint.datacache import write_atomic
+        from newslint.datacache import add_to_table
 
-        try:
-            table = marshal.loads(self.path.read_bytes())
-        except Exception:  # noqa: BLE001
-            table = {}
-        table.update(self.new)
-        if len(table) > MOST:
-            table = dict(list(table.items())[-MOST:])
-        write_atomic(self.path, marshal.dumps(table))
+        add_to_table(self.path, self.new, MOST)
         self.new = {}
 
 
