@@ -15,7 +15,7 @@ from importlib.util import find_spec
 from pathlib import Path
 from typing import Mapping
 
-from newslint.datacache import cached, modules
+from newslint.datacache import WithBlob, cached, modules
 from newslint.sharded import Sharded
 
 
@@ -36,7 +36,14 @@ def known_typos() -> Mapping[str, tuple[str, ...]]:
     if path is None:
         return {}
     sources = [path, *modules("spelling/known_typos.py", "sharded.py")]
-    return Sharded(*cached("known-typos", sources, lambda: Sharded.pack(_parse(path.read_text(encoding="utf-8")))))
+    head, blob = cached("known-typos", sources, lambda: _packed(path))
+    return Sharded.mapped(head, blob)
+
+
+def _packed(path: Path) -> WithBlob:
+    """The table as one blob of shards, left in the mapped cache file (newslint/sharded.py)."""
+    (head,), blob = Sharded.pack_into([_parse(path.read_text(encoding="utf-8"))])
+    return WithBlob(head, blob)
 
 
 def _parse(data: str) -> dict[str, tuple[str, ...]]:
