@@ -21,7 +21,7 @@ import pickle
 import time
 from functools import lru_cache
 from pathlib import Path
-from typing import BinaryIO, Callable, Iterable, NamedTuple, TypeVar
+from typing import Any, BinaryIO, Callable, Iterable, NamedTuple, TypeVar
 
 from newslint import __version__
 
@@ -223,6 +223,31 @@ def add_to_table(path: Path, new: dict, most: int) -> None:
     if len(table) > most:
         table = dict(list(table.items())[-most:])
     write_atomic(path, marshal.dumps(table))
+
+
+class KeptTable:
+    """Things made once and kept between runs in a marshalled table (regex programs, compiled
+    dataclass methods): those read from ``path`` and those made since, added back by ``save``."""
+
+    most = 2000  # entries kept in the file
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.known: dict = read_table(path)
+        self.new: dict = {}
+
+    def get(self, key: Any, make: Callable[[], Any]) -> Any:
+        """The kept value for ``key``, made (and remembered for ``save``) when there is none."""
+        found = self.known.get(key) or self.new.get(key)
+        if found is None:
+            found = self.new[key] = make()
+        return found
+
+    def save(self) -> None:
+        """Add the new entries to the file (re-read first: other runs may have added theirs)."""
+        if self.new:
+            add_to_table(self.path, self.new, self.most)
+            self.new = {}
 
 
 def write_atomic(path: Path, data: bytes) -> bool:

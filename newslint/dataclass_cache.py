@@ -16,37 +16,21 @@ from __future__ import annotations
 import atexit
 import builtins
 import sys
-from pathlib import Path
 from types import CodeType
 from typing import Any
+
+from newslint.datacache import KeptTable
 
 MOST = 2000  # sources kept in the file
 
 
-class Codes:
+class Codes(KeptTable):
     """The compiled sources of one cache file: those read from it and those compiled since."""
 
-    def __init__(self, path: Path) -> None:
-        from newslint.datacache import read_table
-
-        self.path = path
-        self.known: dict[str, CodeType] = read_table(path)
-        self.new: dict[str, CodeType] = {}
+    most = MOST
 
     def code(self, source: str) -> CodeType:
-        found = self.known.get(source) or self.new.get(source)
-        if found is None:
-            found = self.new[source] = compile(source, "<string>", "exec", dont_inherit=True)
-        return found
-
-    def save(self) -> None:
-        """Add the new code objects to the file (re-read first: other runs may have added theirs)."""
-        if not self.new:
-            return
-        from newslint.datacache import add_to_table
-
-        add_to_table(self.path, self.new, MOST)
-        self.new = {}
+        return self.get(source, lambda: compile(source, "<string>", "exec", dont_inherit=True))
 
 
 def install() -> None:

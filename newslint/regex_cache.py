@@ -15,8 +15,9 @@ from __future__ import annotations
 import atexit
 import sys
 from array import array
-from pathlib import Path
 from typing import Any
+
+from newslint.datacache import KeptTable
 
 try:
     import _sre
@@ -52,32 +53,14 @@ def build(pattern: str, prog: Program) -> Any:
     return _sre.compile(pattern, flags, array("I", code).tolist(), groups, groupindex, indexgroup)
 
 
-class Programs:
+class Programs(KeptTable):
     """The programs of one cache file: those read from it and those compiled since."""
 
-    def __init__(self, path: Path) -> None:
-        from newslint.datacache import read_table
-
-        self.path = path
-        self.known: dict[tuple[str, int], Program] = read_table(path)
-        self.new: dict[tuple[str, int], Program] = {}
+    most = MOST
 
     def compile(self, pattern: str, flags: int) -> Any:
         flags = int(flags)
-        key = (pattern, flags)
-        prog = self.known.get(key) or self.new.get(key)
-        if prog is None:
-            prog = self.new[key] = program(pattern, flags)
-        return build(pattern, prog)
-
-    def save(self) -> None:
-        """Add the new programs to the file (re-read first: other runs may have added theirs)."""
-        if not self.new:
-            return
-        from newslint.datacache import add_to_table
-
-        add_to_table(self.path, self.new, MOST)
-        self.new = {}
+        return build(pattern, self.get((pattern, flags), lambda: program(pattern, flags)))
 
 
 def install() -> None:
