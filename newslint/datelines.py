@@ -25,6 +25,14 @@ _KNOWN_AGENCIES = (
     r"ECNS|CNS|CCTV(?:\s+News)?|CGTN|People['’]s\s+Daily(?:\s+Online)?|China\s+Daily|Global\s+Times|"
     r"TASS|RIA\s+Novosti|Interfax|Sputnik|Reuters|AP|AFP|UPI|Bloomberg|dpa|EFE|ANSA|Kyodo|Yonhap|Anadolu|IRNA|WAFA"
 )
+_KNOWN_AGENCY = re.compile(_KNOWN_AGENCIES)
+
+
+def is_known_agency(word: str) -> bool:
+    """Whether ``word`` is a news agency's own name, as it styles it ("dpa", "AFP", "Interfax")."""
+    return _KNOWN_AGENCY.fullmatch(word) is not None
+
+
 _GENERIC_AGENCY = (
     rf"(?:{_WORD}\s+){{1,4}}(?:News\s+Agency|Daily|Network|Net|Online|Times|Client|Television|Radio)"
 )

@@ -174,6 +174,7 @@ def test_languagetool_speller_kept_for_a_lower_case_acronym():
     assert _speller_keeps("Talks stall\n\nIt plugged into the tv. Games were rubbish.", "tv", ("TV", "to"))
     assert _speller_keeps("Talks stall\n\nA dvd burner costs extra.", "dvd", ("DVD", "did"))
     assert not _speller_keeps("Talks stall\n\nDeeley co-hosted SM:tv, the show.", "tv", ("TV", "to"))  # part of a name
+    assert not _speller_keeps("Talks stall\n\nHe told the German dpa news agency so.", "dpa", ("DPA", "spa"))  # its own style
     assert not _speller_keeps("Talks stall\n\nIt was in beta, ie trial, stage.", "ie", ("i.e.", "IE"))  # house style
     assert not _speller_keeps("Talks stall\n\nHe chatted on facebook all day.", "facebook", ("Facebook",))  # a name
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from newslint.datelines import is_known_agency
 from newslint.languagetool.mapping import LTMatch, _body_sentence
 
 if TYPE_CHECKING:
@@ -56,9 +57,12 @@ def lower_case_acronym(word: str, replacements: tuple[str, ...], lexicon: "Lexic
     in capitals and LanguageTool offers that form. Not a short word web text uses in lower
     case ("se", "le"), nor an abbreviation LanguageTool would write with stops ("ie" for
     "i.e.": house style). Names in lower case ("facebook", "british") are left alone: brands
-    style themselves so, and the learner corpora's annotators leave them (CoNLL-2014)."""
+    style themselves so, and the learner corpora's annotators leave them (CoNLL-2014); so are
+    agencies that do ("the German dpa news agency")."""
     if any("." in r for r in replacements) or len(word) < 4 and lexicon.known(word) or lexicon.in_dictionary(word):
         return False
+    if is_known_agency(word):
+        return False  # "dpa" styles itself in lower case
     return any(r == word.upper() and lexicon.in_dictionary(r) for r in replacements)
 
 
