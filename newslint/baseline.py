@@ -14,7 +14,6 @@ Paths are stored relative to the baseline file's folder, so the gate works from 
 
 from __future__ import annotations
 
-import json
 import os
 from collections import Counter
 from pathlib import Path
@@ -61,6 +60,8 @@ def keys(results: list[FileResult], texts: dict[str, str], base: Path) -> Counte
 def write(file: Path, results: list[FileResult], texts: dict[str, str]) -> int:
     """Write every finding of the run into ``file``; return how many."""
     found = keys(results, texts, file.parent)
+    import json  # only when a baseline is written or read
+
     findings = [{"path": p, "code": c, "text": t, "count": n} for (p, c, t), n in sorted(found.items())]
     lines = ",\n".join("  " + json.dumps(f, ensure_ascii=False) for f in findings)  # one finding a line
     data = f'{{\n "newslint-baseline": {FORMAT_VERSION},\n "findings": [\n{lines}\n ]\n}}\n' if findings else \
@@ -105,6 +106,8 @@ def load(file: Path) -> Counter[Key]:
     """The accepted findings of a baseline file."""
     if not file.exists():
         raise BaselineError(f"{file}: no such baseline file (create it with --write-baseline)")
+    import json
+
     try:
         data = json.loads(read_regular(file).decode("utf-8"))
     except (NotReadable, UnicodeDecodeError) as exc:

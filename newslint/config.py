@@ -7,7 +7,6 @@ Sources, nearest wins: ``.newslint.toml`` (top level) or ``[tool.newslint]`` in
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
@@ -122,6 +121,8 @@ def load_config(explicit: str | None = None, start: Path | None = None, *, found
 
 
 def _read_toml(path: Path) -> dict:
+    import tomllib  # only when there is a config file to read
+
     try:
         return tomllib.loads(read_regular(path).decode("utf-8"))
     except tomllib.TOMLDecodeError as exc:

@@ -12,14 +12,13 @@ only means checking again. ``--no-cache`` (or ``NEWSLINT_NO_CACHE=1``) turns it 
 from __future__ import annotations
 
 import dataclasses
-import hashlib
 import os
 import pickle
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Iterable
 
-from newslint.datacache import cache_root, code_stamp, write_atomic
+from newslint.datacache import blake2b, cache_root, code_stamp, write_atomic
 from newslint.packs import packs_dir
 
 if TYPE_CHECKING:
@@ -50,7 +49,7 @@ def canonical(value: Any) -> Any:
 
 def code_fingerprint() -> str:
     """newslint's code stamp (version, modules) and the rule packs' content."""
-    digest = hashlib.blake2b(code_stamp().encode(), digest_size=16)
+    digest = blake2b(code_stamp().encode(), digest_size=16)
     for folder, dirs, files in os.walk(packs_dir()):
         dirs[:] = sorted(dirs)
         for name in sorted(files):
@@ -66,7 +65,7 @@ def settings_key(active: Iterable["ActiveRule"], *extra: Any) -> str:
     """A hash of the code fingerprint and the run's effective settings."""
     rules = tuple((a.rule.info.code, a.severity.value, canonical(a.context)) for a in active)
     text = repr((code_fingerprint(), rules, canonical(extra)))
-    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+    return blake2b(text.encode(), digest_size=16).hexdigest()
 
 
 class ResultCache:
@@ -79,7 +78,7 @@ class ResultCache:
         self.hits = 0
 
     def _path(self, path: str, text: str) -> Path:
-        digest = hashlib.blake2b(digest_size=20)
+        digest = blake2b(digest_size=20)
         for part in (self.kind, self.settings, path):
             digest.update(part.encode("utf-8", "surrogatepass") + b"\0")
         digest.update(text.encode("utf-8", "surrogatepass"))

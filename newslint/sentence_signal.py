@@ -13,7 +13,6 @@ split only; ``benchmarks/train_sentence_model.py``) weighs them. The weights shi
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -42,11 +41,17 @@ class SentenceModel:
     min_words: int
 
 
+def _read_json() -> dict:
+    import json  # only when the data cache is built
+
+    return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def model() -> SentenceModel:
     """The model, from the data cache (marshal reads it about twice as fast as JSON)."""
     data = cached("sentence-model", [MODEL_PATH, *modules("sentence_signal.py")],
-                  lambda: json.loads(MODEL_PATH.read_text(encoding="utf-8")))
+                  _read_json)
     return SentenceModel(frozenset(data["vocabulary"]), data["weights"], data["intercept"],
                          data["threshold"], data["min_words"])
 

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import marshal
 from array import array
-from typing import Any, Hashable, Iterator, Mapping
+from bisect import bisect_left
+from typing import Any, Hashable, Iterable, Iterator, Mapping
+from zlib import crc32
 
 WIDTH = 3  # characters of a key that name its shard
 
@@ -19,10 +21,12 @@ WIDTH = 3  # characters of a key that name its shard
 class Sharded(Mapping):
     """A dict (or set: every value True) split by key prefix; lookups unpack one shard."""
 
-    def __init__(self, shards: dict[Any, bytes], size: int) -> None:
+    def __init__(self, shards: dict[Any, bytes], size: int, hashes: bytes | None = None) -> None:
         self._packed = shards
         self._size = size
         self._open: dict[Any, dict] = {}
+        self._hashes = hashes  # KeyHashes.pack of the keys: a table looked up mostly for absent keys
+        self._may_hold = KeyHashes(hashes).may_hold if hashes is not None else None
 
     @staticmethod
     def pack(table: Mapping | set | frozenset) -> tuple[dict[Any, bytes], int]:
@@ -51,10 +55,13 @@ class Sharded(Mapping):
         return heads, b"".join(chunks)
 
     @staticmethod
-    def mapped(head: tuple[dict[Any, int], bytes, int], blob: bytes | memoryview) -> "Sharded":
-        """The table ``pack_into`` described by ``head``, its shards read from ``blob``."""
+    def mapped(head: tuple[dict[Any, int], bytes, int], blob: bytes | memoryview,
+               hashes: bytes | None = None) -> "Sharded":
+        """The table ``pack_into`` described by ``head``, its shards read from ``blob``;
+        with ``hashes`` (``KeyHashes.pack`` of its keys) a key whose hash is absent is
+        answered without unpacking its shard."""
         numbers, bounds, size = head
-        return Sharded(_Slices(numbers, bounds, memoryview(blob)), size)
+        return Sharded(_Slices(numbers, bounds, memoryview(blob)), size, hashes)
 
     def _shard(self, key: Hashable) -> dict:
         prefix = key[:WIDTH]  # type: ignore[index]
@@ -67,11 +74,25 @@ class Sharded(Mapping):
     def __getitem__(self, key: Hashable) -> Any:
         return self._shard(key)[key]
 
+    def _shard_if_may_hold(self, key: str) -> dict | None:
+        """The key's shard, or None when the hashes rule the key out (tested only while
+        its shard is still packed: an open shard answers faster than the hashes)."""
+        shard = self._open.get(key[:WIDTH])
+        if shard is not None:
+            return shard
+        if self._may_hold is not None and not self._may_hold(key):
+            return None
+        return self._shard(key)
+
     def get(self, key: Hashable, default: Any = None) -> Any:
-        return self._shard(key).get(key, default)
+        shard = self._shard_if_may_hold(key)  # type: ignore[arg-type]
+        return default if shard is None else shard.get(key, default)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and key in self._shard(key)
+        if not isinstance(key, str):
+            return False
+        shard = self._shard_if_may_hold(key)
+        return shard is not None and key in shard
 
     def items(self) -> Iterator[tuple[Any, Any]]:  # type: ignore[override]
         """Every (key, value), shard by shard (unpacks them all)."""
@@ -86,7 +107,7 @@ class Sharded(Mapping):
         return self._size
 
     def __reduce__(self):  # type: ignore[override]
-        return (Sharded, ({p: bytes(self._packed[p]) for p in self._packed}, self._size))
+        return (Sharded, ({p: bytes(self._packed[p]) for p in self._packed}, self._size, self._hashes))
 
 
 class _Slices(Mapping):
@@ -156,3 +177,26 @@ class Unpacked:
             return default
         value = self._open[key] = marshal.loads(packed)
         return value
+
+
+class KeyHashes:
+    """The CRC-32s of a table's keys, sorted in one array: a key whose hash is absent is
+    certainly not in the table, so a search that tries hundreds of made-up keys (one-edit
+    spelling candidates) unpacks only the shards of keys that may be there.
+    ``KeyHashes(KeyHashes.pack(["colour"])).may_hold("colour") is True``."""
+
+    def __init__(self, packed: bytes) -> None:
+        self._hashes = array("I")
+        self._hashes.frombytes(packed)
+
+    @staticmethod
+    def pack(keys: Iterable[str]) -> bytes:
+        """The argument of ``KeyHashes`` for some keys."""
+        return array("I", sorted({crc32(k.encode("utf-8", "surrogatepass")) for k in keys})).tobytes()
+
+    def may_hold(self, key: str) -> bool:
+        """False only when ``key`` is certainly not one of the keys."""
+        h = crc32(key.encode("utf-8", "surrogatepass"))
+        hashes = self._hashes
+        i = bisect_left(hashes, h)
+        return i < len(hashes) and hashes[i] == h

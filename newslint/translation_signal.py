@@ -10,7 +10,6 @@ the phrases that pushed the score up come with it.
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass, replace
@@ -18,6 +17,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from newslint.datacache import cached, modules
 from newslint.pieces import PIECE_CHARS, pieces
 from newslint.ordinary_phrases import worth_quoting
 
@@ -143,9 +143,16 @@ class Model:
     prefixes: frozenset[str] = frozenset()  # proper prefixes of features, as stem strings
 
 
+def _read_json(path: Path) -> dict:
+    import json  # only when the data cache is built
+
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
 @lru_cache(maxsize=1)
 def load_model(path: Path = MODEL_PATH) -> Model:
-    data = json.loads(path.read_text(encoding="utf-8"))
+    """The model at ``path``, from the data cache while the file is unchanged."""
+    data = cached("translation-model", [path, *modules("translation_signal.py")], lambda: _read_json(path))
     features = {f: i for i, f in enumerate(data["features"])}
     return Model(
         classes=tuple(data["classes"]),

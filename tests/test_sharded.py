@@ -55,3 +55,25 @@ def test_tables_packed_into_one_blob_answer_like_their_dicts_through_the_data_ca
         assert dict(one.items()) == first and sorted(two) == ["colour", "grey"]
         assert dict(pickle.loads(pickle.dumps(one)).items()) == first
     assert isinstance(blob, memoryview)
+
+
+def test_key_hashes_never_rule_out_a_key_they_were_packed_from():
+    from newslint.sharded import KeyHashes
+
+    keys = ["colour", "Colour", "naïve", "a", "wi-fi", "\udcff", *(f"w{i}" for i in range(5000))]
+    hashes = KeyHashes(KeyHashes.pack(keys))
+    assert all(hashes.may_hold(k) for k in keys)
+    assert sum(hashes.may_hold(f"x{i}") for i in range(5000)) < 5  # CRC-32 collisions are rare
+    assert not KeyHashes(KeyHashes.pack([])).may_hold("colour")
+
+
+def test_a_table_with_key_hashes_answers_absent_keys_without_unpacking_their_shard():
+    from newslint.sharded import KeyHashes
+
+    table = {"colour": 1, "zebra": 6, "col": 3}
+    head, blob = Sharded.pack_into([table])
+    hashed = Sharded.mapped(head[0], blob, KeyHashes.pack(table))
+    assert hashed.get("zebu") is None and "zeb" not in hashed and "qqq" not in hashed and not hashed._open
+    assert hashed["zebra"] == 6 and hashed.get("colour") == 1 and "col" in hashed and "colr" not in hashed
+    copy = pickle.loads(pickle.dumps(hashed))
+    assert dict(copy.items()) == table and copy.get("zebu", 0) == 0 and copy._may_hold is not None

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from typing import Iterable
 
 from newslint.article import Article, Span
@@ -37,6 +36,8 @@ def similar(a: str, b: str, threshold: float) -> bool:
         return True
     if not a or not b or min(len(a), len(b)) / max(len(a), len(b)) < threshold:
         return False
+    from difflib import SequenceMatcher  # only for headlines that need comparing
+
     return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
 
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import html
 import re
-from html.entities import html5
 from typing import Iterable
 
 from newslint.article import Article
@@ -21,6 +19,9 @@ _ENTITY = re.compile(
 
 def _decode_entity(raw: str) -> str | None:
     """The character(s) an entity stands for, unescaping double escapes; None if not one."""
+    import html  # only for text that has an entity
+    from html.entities import html5
+
     core = raw
     while core.startswith("&amp;") and len(core) > 5:
         core = "&" + core[5:]

@@ -102,13 +102,13 @@ def _repeated_phrases(article: Article, tokens: list) -> Iterable[Finding]:
     for j in range(len(low)):
         if tokens[j].start <= covered:
             continue
-        for n in range(min(_MAX_PHRASE, j), _MIN_PHRASE - 1, -1):
-            if j + n > len(low):
-                continue
+        for n in range(min(_MAX_PHRASE, j), _MIN_PHRASE - 1, -1):  # n <= j: a copy fits before
+            if j + n > len(low) or low[j - n] != low[j]:
+                continue  # the cheap test first: most words do not start a copy of what went before
             phrase = low[j : j + n]
-            if sum(w not in _STOPWORDS and w.isalpha() for w in phrase) < 2:
+            if low[j - n : j] != phrase or sum(w not in _STOPWORDS and w.isalpha() for w in phrase) < 2:
                 continue
-            if j < n or low[j - n : j] != phrase or article.in_quote(tokens[j].start):
+            if article.in_quote(tokens[j].start):
                 continue
             end = tokens[j + n - 1].end
             yield Finding(tokens[j].start, end, f"'{text[tokens[j].start:end]}' repeated in the same sentence")

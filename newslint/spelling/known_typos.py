@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Mapping
 
 from newslint.datacache import WithBlob, cached, modules
-from newslint.sharded import Sharded
+from newslint.sharded import KeyHashes, Sharded
 
 
 def codespell_file(name: str) -> Path | None:
@@ -36,14 +36,17 @@ def known_typos() -> Mapping[str, tuple[str, ...]]:
     if path is None:
         return {}
     sources = [path, *modules("spelling/known_typos.py", "sharded.py")]
-    head, blob = cached("known-typos", sources, lambda: _packed(path))
-    return Sharded.mapped(head, blob)
+    (head, hashes), blob = cached("known-typos", sources, lambda: _packed(path))
+    return Sharded.mapped(head, blob, hashes)
 
 
 def _packed(path: Path) -> WithBlob:
-    """The table as one blob of shards, left in the mapped cache file (newslint/sharded.py)."""
-    (head,), blob = Sharded.pack_into([_parse(path.read_text(encoding="utf-8"))])
-    return WithBlob(head, blob)
+    """The table as one blob of shards, left in the mapped cache file, and its keys' hashes:
+    most words an article looks up are not typos, and their shards stay packed
+    (newslint/sharded.py)."""
+    table = _parse(path.read_text(encoding="utf-8"))
+    (head,), blob = Sharded.pack_into([table])
+    return WithBlob((head, KeyHashes.pack(table)), blob)
 
 
 def _parse(data: str) -> dict[str, tuple[str, ...]]:

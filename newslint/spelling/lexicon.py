@@ -35,7 +35,7 @@ from itertools import chain
 from pathlib import Path
 
 from newslint.datacache import WithBlob, cached, modules
-from newslint.sharded import Sharded, Unpacked, Words
+from newslint.sharded import KeyHashes, Sharded, Unpacked, Words
 
 __all__ = ["Lexicon", "DIALECTS"]
 
@@ -55,6 +55,7 @@ _MISSING_ZIPF = 0.5      # frequency assumed for a dictionary word wordfreq has 
 _NGRAM_CANDIDATES = 40   # letter-bigram neighbours scored per suggestion
 _SUGGEST_MIN_ZIPF = 2.5  # rarer words are only suggested when one edit away
 _SPLIT_MIN_ZIPF = 3.5    # both halves of a split suggestion ("a lot") must be common words
+_RANKED_KEPT = 4096      # words whose ranked suggestions a lexicon remembers
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -263,15 +264,17 @@ class _Data:
         with self._index_lock:
             if self._index_ready:
                 return
-            keys, by_len = cached("lexicon-index", self._sources, self._packed_index)
-            self.keys, self.by_len = Words(*keys), Unpacked(by_len)
+            keys, by_len, hashes = cached("lexicon-index", self._sources, self._packed_index)
+            self.keys, self.by_len, self.key_hashes = Words(*keys), Unpacked(by_len), KeyHashes(hashes)
             self._index_ready = True
 
-    def _packed_index(self) -> tuple[tuple[str, bytes], dict[int, bytes]]:
+    def _packed_index(self) -> tuple[tuple[str, bytes], dict[int, bytes], bytes]:
         """The bigram index with its words in one string and each length's table
-        marshalled, unpacked when a word of about that length needs suggestions."""
+        marshalled, unpacked when a word of about that length needs suggestions; and the
+        hashes of the lexicon's keys, which rule out most one-edit candidates unopened."""
         keys, by_len = self._bigram_index()
-        return Words.pack(keys), {n: marshal.dumps(table) for n, table in by_len.items()}
+        hashes = KeyHashes.pack(chain(self.mask, self.by_lower))
+        return Words.pack(keys), {n: marshal.dumps(table) for n, table in by_len.items()}, hashes
 
     def _bigram_index(self) -> tuple[list[str], dict[int, dict[str, list[int]]]]:
         zipf = self.zipf
@@ -379,6 +382,7 @@ class Lexicon:
             data.mask if want == _US | _GB | _GB_IZE else frozenset(w for w, m in data.mask.items() if m & want))
         self._mask = want
         self._compound_cache: dict[str, bool] = {}
+        self._ranked: dict[str, tuple[str, ...]] = {}
 
     @classmethod
     def load(cls, dialect: str = "both", data_dir: str | Path | None = None) -> "Lexicon":
@@ -617,7 +621,8 @@ class Lexicon:
         data.build_index()
         keys = data.keys
         mask, by_lower = data.mask, data.by_lower
-        cands = {e for e in _edits1(q) if e in mask or e in by_lower}
+        may_hold = data.key_hashes.may_hold
+        cands = {e for e in _edits1(q) if may_hold(e) and (e in mask or e in by_lower)}
         # letter-bigram neighbours of similar length (catch two or more edits)
         qb = _bigrams(q)
         lq = len(q)
@@ -635,7 +640,17 @@ class Lexicon:
         cands.discard(q)
         return cands
 
-    def _rank(self, q: str) -> list[str]:
+    def _rank(self, q: str) -> tuple[str, ...]:
+        """Every suggestion for a lower-case word, best first; remembered, because the rules
+        ask about the same unknown word more than once (whether it is a slip, then what to suggest)."""
+        ranked = self._ranked.get(q)
+        if ranked is None:
+            if len(self._ranked) >= _RANKED_KEPT:
+                self._ranked.clear()
+            ranked = self._ranked[q] = tuple(self._rank_afresh(q))
+        return ranked
+
+    def _rank_afresh(self, q: str) -> list[str]:
         data = self._data
         lq = len(q)
         cands = self._candidates(q)
@@ -645,13 +660,13 @@ class Lexicon:
         fw = _Costs.freq_weight
         scored: list[tuple[float, str]] = []
         for k in cands:
-            forms = self._forms(k)
-            if not forms:
-                continue
             if abs(len(k) - lq) > 3:
                 continue
             cost = edit_cost(q, k, q_costs)
             if cost > limit:
+                continue  # tested before the forms: most candidates end here, their shards unopened
+            forms = self._forms(k)
+            if not forms:
                 continue
             base = (_Costs.sound_bonus if sound_key(k) == sk else 0.0) - cost
             lower_known = forms[0] == k
