@@ -12,8 +12,12 @@ from __future__ import annotations
 
 import re
 import string
+from typing import TYPE_CHECKING
 
 from newslint.word_prefixes import C, parser
+
+if TYPE_CHECKING:
+    from newslint.article import Article
 
 _ASCII = frozenset(string.ascii_letters + string.digits + string.punctuation + " ")
 # Characters beyond ASCII that a case-insensitive regex matches to an ASCII letter
@@ -30,16 +34,28 @@ class Presence:
     ``Presence(text).meets(needs(regex))`` is False only when the regex cannot match."""
 
     def __init__(self, text: str) -> None:
-        self.folded = fold(text)
+        self.folded = folded = fold(text)
         self.known: dict[str, bool] = {}
+        # every three characters of the text: a literal with a triple the text lacks is
+        # absent without searching the text (most literals asked about are absent)
+        self._triples = {folded[i : i + 3] for i in range(len(folded) - 2)}
+
+    @classmethod
+    def of(cls, article: "Article") -> "Presence":
+        """The article's ``Presence``, shared by every scan over its text."""
+        found = article.cache.get(cls)
+        if found is None:
+            found = article.cache[cls] = cls(article.text)
+        return found  # type: ignore[return-value]
 
     def meets(self, needs: Needs) -> bool:
-        known, folded = self.known, self.folded
+        known, folded, triples = self.known, self.folded, self._triples
         for choice in needs:
             for literal in choice:
                 found = known.get(literal)
                 if found is None:
-                    found = known[literal] = literal in folded
+                    possible = len(literal) < 3 or (literal[:3] in triples and literal[-3:] in triples)
+                    found = known[literal] = possible and literal in folded
                 if found:
                     break
             else:

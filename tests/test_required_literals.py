@@ -178,3 +178,27 @@ def test_rest_alternation_holds_only_what_the_text_can_match():
     assert rest.every().pattern == r"\b(?:(?P<a>\bthe masses\b))|(?P<b>, after which\b)|^[ \t]*(?:(?P<c>share on \w+))[ \t\r]*$"
     rest.MOST = len(rest._compiled)  # full: a new combination gets the alternation of every pattern
     assert rest.for_text(Presence("Share on X\n")) is rest.every()
+
+
+def test_presence_answers_every_literal_as_a_plain_search_would():
+    """The three-character shortcut only ever rules out a literal the text lacks."""
+    import random
+
+    rng = random.Random(5)
+    alphabet = "abcdeK ſ\u0130'-é"
+    for _ in range(300):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 40)))
+        presence = Presence(text)
+        folded = fold(text)
+        for _ in range(20):
+            if folded and rng.random() < 0.5:
+                i = rng.randrange(len(folded))
+                literal = folded[i : i + rng.randrange(1, 7)]
+            else:
+                literal = "".join(rng.choice("abcdek s'-") for _ in range(rng.randrange(1, 6)))
+            assert presence.meets(((literal,),)) == (literal in folded), (text, literal)
+
+
+def test_scans_of_one_article_share_its_presence():
+    article = Article("Talks stall\n\nThe deal is in the sphere of trade.")
+    assert Presence.of(article) is Presence.of(article) and Presence.of(article).folded == fold(article.text)

@@ -43,6 +43,7 @@ _PINYIN = re.compile(
 # Abbot, Abbott; Michel, Michell).
 
 
+@lru_cache(maxsize=1 << 16)  # a name part recurs in every sub-run of its chain, and across articles
 def normalise(part: str) -> str:
     """One name part as a transliteration-neutral key: 'Zelenskyy' -> 'zelenski'."""
     key = unicodedata.normalize("NFKD", part.lower().replace("ё", "е"))
@@ -178,9 +179,19 @@ class TransliterationVariant(Rule):
 def _by_key(article: Article, lexicon: Lexicon, piece: Piece | None = None) -> dict[str, dict[str, list[Mention]]]:
     """Name mentions (in the piece's own text), by normalised key, then by spelling, in text order."""
     by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    for key, mention in mentions(article.text):
-        if (piece is None or piece.owns(mention.start)) and not _all_english(mention.surface, lexicon):
-            by_key[key][mention.surface].append(mention)
+    # read once per article (the rule and its fact both ask), each surface judged once
+    found = article.cache.get(mentions)
+    if found is None:
+        found = article.cache[mentions] = list(mentions(article.text))
+    english: dict[str, bool] = article.cache.setdefault((_all_english, lexicon.dialect), {})
+    for key, mention in found:
+        if piece is None or piece.owns(mention.start):
+            surface = mention.surface
+            plain = english.get(surface)
+            if plain is None:
+                plain = english[surface] = _all_english(surface, lexicon)
+            if not plain:
+                by_key[key][surface].append(mention)
     return by_key
 
 

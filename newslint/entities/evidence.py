@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from newslint.article import Article
 from newslint.entities.kb import Cue, KnowledgeBase, Person
+from newslint.required_literals import Presence
 
 if TYPE_CHECKING:
     from newslint.pieces import Piece
@@ -61,7 +62,8 @@ class ArticleEvidence:
         caps = _caps_lines(article)
         text = article.text
         self.mentions: list[Mention] = []
-        for start, end, group in kb.mention_regex.finditer(text):
+        presence = Presence.of(article)  # which required text the article has, shared by the scans
+        for start, end, group in kb.mention_regex.finditer(text, presence):
             if _inside(caps, start) or _shouting(text, start, end):
                 continue
             orgs, strong = kb.mention_groups[group]
@@ -73,7 +75,7 @@ class ArticleEvidence:
         self.evidence: list[Evidence] = []
         self.people: list[tuple[int, int, Person]] = []
         name_starts = [m.start for m in self.mentions]
-        for start, end, group in kb.cue_regex.finditer(text):
+        for start, end, group in kb.cue_regex.finditer(text, presence):
             if not _inside(caps, start) and not self._within_name(name_starts, start, end):
                 self._add_cue(start, end, kb.cue_groups[group])
         for mention in self.mentions:

@@ -53,11 +53,12 @@ class Scanner:
         self._needs = [needs(rx) for _, rx, _ in ordered]
         self._candidates: dict[str, list[int]] = {}  # window key -> branches that can begin there
 
-    def finditer(self, text: str) -> Iterable[tuple[int, int, str]]:
+    def finditer(self, text: str, presence: Presence | None = None) -> Iterable[tuple[int, int, str]]:
         """(start, end, branch name) of every match; where several branches match at one
-        word start, the first (longest) only, or with ``overlapping`` all of them."""
+        word start, the first (longest) only, or with ``overlapping`` all of them.
+        ``presence`` (of this text) may be shared with other scans of it."""
         last = 0
-        choices = _Choices(self, Presence(text))
+        choices = _Choices(self, presence or Presence(text))
         for word in _WORD_START.finditer(text):
             pos = word.start()
             if pos < last:

@@ -109,7 +109,7 @@ class SharedScan:
         """Fill ``article.cache[matcher]`` for every matcher of the group."""
         text = article.text
         found: list[dict[str, list[tuple[int, int, int]]]] = [defaultdict(list) for _ in self.matchers]
-        presence = Presence(text)
+        presence = Presence.of(article)
         for k, matcher in enumerate(self.matchers):
             rest = matcher._rest.for_text(presence)
             if rest is not None:
