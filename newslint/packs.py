@@ -17,7 +17,7 @@ class PackError(Exception):
 
 _RULE_KEYS = {
     "code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns",
-    "suggestion", "fix", "skip-quotes", "gated", "default-enabled", "examples", "scope",
+    "suggestion", "fix", "skip-quotes", "skip-first-person", "gated", "default-enabled", "examples", "scope",
     "source-languages", "fix-safety", "advice", "yields",
 }
 _REQUIRED = ("code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns", "examples")
@@ -65,6 +65,7 @@ class RuleSpec:
     source_languages: tuple[str, ...]
     fix_safety: str
     yields: bool = False  # a finding gives way to another rule's finding of its category on the same words
+    skip_first_person: bool = False  # not in a sentence that says "I": the writer's or speaker's own voice
 
 
 def packs_dir() -> Path:
@@ -157,6 +158,7 @@ def _rule(path: Path, index: int, raw: Any) -> RuleSpec:
         source_languages=tuple(raw.get("source-languages", ())),
         fix_safety=str(raw.get("fix-safety", "")).strip(),
         yields=bool(raw.get("yields", False)),
+        skip_first_person=bool(raw.get("skip-first-person", False)),
     )
 
 

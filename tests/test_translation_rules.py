@@ -189,3 +189,13 @@ def test_risky_mined_phrases_leave_quotations_alone():
     inside = 'Port plans\n\nThe mayor said: "We will promote reform of our ports."\n'
     assert "TR501" in {d.code for d, _ in _translation(outside, source_language="zh")}
     assert "TR501" not in {d.code for d, _ in _translation(inside, source_language="zh")}
+
+
+def test_my_country_in_a_sentence_that_says_i_is_the_speakers_own():
+    """TR317 (我国 rendered "my country") leaves a first-person sentence alone, as it leaves a
+    quotation: "I ... my country" is the writer's or speaker's own country. Another sentence
+    of the article saying "I" does not excuse a reporting sentence."""
+    own = "Exports rise\n\nAs a Chinese, I am proud of my country's achievements.\n"
+    reported = "Exports rise\n\nI asked about trade. Wheat output in my country rose 2% last year.\n"
+    assert "TR317" not in {d.code for d, _ in _translation(own, source_language="zh")}
+    assert "TR317" in {d.code for d, _ in _translation(reported, source_language="zh")}

@@ -253,6 +253,8 @@ class PhraseRule(Rule):
                 start, end = _strip(text, start, end)
             if self.spec.skip_quotes and article.in_quote(start):
                 continue
+            if self.spec.skip_first_person and _says_i(article, start, end):
+                continue
             pattern = self.spec.patterns[pi]
             matched = text[start:end]
             suggestion = _replacement(pattern, text, start, end)
@@ -261,6 +263,19 @@ class PhraseRule(Rule):
             message = self.spec.message.format_map(fields)
             fix = Fix.replace(start, end, suggestion) if self.spec.fix and suggestion is not None else None
             yield Finding(start, end, message, (suggestion,) if suggestion else (), fix)
+
+
+_FIRST_PERSON = re.compile(r"\b(?:I|me|myself)\b")
+
+
+def _says_i(article: "Article", start: int, end: int) -> bool:
+    """Whether the sentence holding a match says "I" (or "me") outside it: someone's own
+    voice, a column or an unquoted answer, where "my country" means their own."""
+    for sentence in article.sentences:
+        if sentence.start <= start < sentence.end:
+            text = article.text
+            return bool(_FIRST_PERSON.search(text, sentence.start, start) or _FIRST_PERSON.search(text, end, sentence.end))
+    return False
 
 
 def _starts_at_word_boundary(regex: str) -> bool:
