@@ -64,6 +64,8 @@ class Misspelling(Rule):
                 "Talks stall\n\nPrices rose upto 5% in a week.",
                 "Talks stall\n\nSeveral security companys have developed tools.",
                 "Talks stall\n\nShares rose. \"Tje insurer blamed the cuts,\" he said.",
+                "Talks stall\n\nThe acomodatian was cramped.",
+                "Talks stall\n\nAcomodatian, food and travel were paid for.",
             ),
             ok=(
                 "Talks stall\n\nStoltenberg told the German dpa news agency that YCPress and the EU agreed.",
@@ -72,6 +74,7 @@ class Misspelling(Rule):
                 "Talks stall\n\nSee https://example.com/goverment-pages or write to desk@newsroom.example.",
                 "Talks stall\n\nWes Brown scored. Ifo Institute figures rose 30 mph.",
                 "Talks stall\n\nShares rose. Alain Herve said so. Olly left.",
+                "Talks stall\n\nVishwanathan, Grzegorczyk and Montgomerie left.",
                 "Talks stall\n\nIn Brazil the ball boy is called a 'gandula'.",
                 "Talks stall\n\nThe Paris bourses and firms with small market capitalisations fell.",
                 "Cup draw\n\nPremiership strugglers met. A beachgoer watched. The deal is with adidas.",
@@ -115,7 +118,7 @@ class Misspelling(Rule):
                 continue  # nothing close: a term, a foreign word or a name, not a slip
             if (cand.sentence_initial or cand.after_full_stop) and word[:1].isupper() and (
                 seen[word] > 1
-                or (not _slip_of_common(word, lexicon)
+                or (not _slip_of_common(word, lexicon) and not _long_slip(word, suggestions, lexicon)
                     and (_near_a_name(word, lexicon) or _name_follows(article.text, cand)
                          or (listed is None and lexicon.zipf(word) >= _ATTESTED_ZIPF)))
             ):
@@ -293,18 +296,33 @@ def _name_follows(text: str, cand: Candidate) -> bool:
     return rest[:1] in ",;" or (rest[:1] == " " and (rest[1:2].isupper() or rest[1:2] == "(" or rest[1:3] == "v "))
 
 
+_LONG_SLIP = 11  # letters from which three slips still leave a word recognisable ("unforturntly")
+_KNOWN_ZIPF = 4.0  # a word most readers meet weekly ("unfortunately" 4.6)
 _CHEAP_TWO_EDITS = 1.6  # weighted cost of, e.g., a vowel swap and a dropped letter ("duren")
+
+
+def _long_slip(word: str, suggestions: list[str], lexicon: Lexicon) -> bool:
+    """A long word within three slips of a common lower-case word ("Unforturntly" for
+    "Unfortunately"): still recognisable, and too far from a name to be one, so a typo even
+    where it opens a sentence before a comma."""
+    if not suggestions or len(word) < _LONG_SLIP or not suggestions[0].islower():
+        return False
+    best = suggestions[0].replace(" ", "")
+    return _distance(word.lower(), best) <= 3 and lexicon.zipf(best) >= _KNOWN_ZIPF
 
 
 def _plausible_typo(word: str, suggestions: list[str], lexicon: Lexicon) -> bool:
     """Whether the best suggestion is close enough for the word to be a slip of it: one edit
     for short words, two for longer ones or when both are cheap, the word is very common and
-    no shorter than the slip ("duren"; not "reais", "hisss")."""
+    no shorter than the slip ("duren"; not "reais", "hisss"), three for a long word near a
+    common one (``_long_slip``: "acomodatian")."""
     if not suggestions:
         return False
     lw, best = word.lower(), suggestions[0].lower().replace(" ", "")
     distance = _distance(lw, best)
     if distance <= (1 if len(word) <= 5 else 2):
+        return True
+    if distance == 3 and _long_slip(word, suggestions, lexicon):
         return True
     return (distance == 2 and len(best) >= len(lw) >= 4 and lexicon.zipf(best) >= _COMMON_ZIPF
             and edit_cost(lw, best) <= _CHEAP_TWO_EDITS)
