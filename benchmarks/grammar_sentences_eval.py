@@ -1,7 +1,8 @@
 """Sentence-level grammar recall on JFLEG and CoNLL-2014, newslint against raw LanguageTool.
 
 Usage: python benchmarks/grammar_sentences_eval.py [--limit N] [--set jfleg|conll|both]
-       [--split all|dev|held-out] [--warnings-only] [--show-lt-only] [--show-false-alarms]
+       [--split all|dev|held-out] [--language both|en-US|en-GB] [--warnings-only]
+       [--show-lt-only] [--show-false-alarms]
 
 Each learner sentence (detokenised: "do n't ." -> "don't.", "gon na" -> "gonna",
 "families ' lives" -> "families' lives", "a 'LAN-party ' with" -> "a 'LAN-party' with") is checked as a one-paragraph
@@ -13,11 +14,14 @@ article. Reported per set:
 newslint runs with its default configuration and grammar on; raw LanguageTool is the same
 local server with its default rules (language en-US), every match counted.
 
---split: each set is halved by a hash of the learner sentence as the corpus tokenises it
-(zlib.crc32, even = dev, odd = held-out), so a filter can be tuned on the dev half and reported on the held-out half.
---warnings-only counts only warnings and errors on both sides: newslint's findings above info,
-and the LanguageTool matches newslint would report as warnings (style advice, typography and
-hints are info: mapping.severity). --show-lt-only lists each error sentence only raw LanguageTool flags, with each of its
+Each set is halved by a hash of the learner sentence as the corpus tokenises it (zlib.crc32,
+even = dev, odd = held-out), so a filter can be tuned on the dev half and reported on the
+held-out half; the figures are printed for the set and for each half (--split: one half only).
+They are printed in two readings from the same run: every finding, and warnings and errors
+only on both sides (newslint's findings above info, and the LanguageTool matches newslint
+would report as warnings: style advice, typography and hints are info, mapping.severity).
+The lists and by-rule counts follow one reading (--warnings-only: the second).
+--show-lt-only lists each error sentence only raw LanguageTool flags, with each of its
 matches and the newslint filter that drops it (mapping.drop_reason); --show-false-alarms
 lists each corrected sentence only newslint flags, with the rules.
 
@@ -107,11 +111,16 @@ def raw_matches(url: str, text: str) -> list[dict]:
     return client.fetch_json(url, "/v2/check", {"text": text, "language": "en-US"}, timeout=60)["matches"]
 
 
-def raw_flags(url: str, text: str, warnings_only: bool = False) -> list[str]:
-    """LanguageTool's rule ids on ``text``; with ``warnings_only``, only the matches newslint
-    would report as warnings (no style, typography or hint matches: mapping.severity)."""
-    return [m["rule"]["id"] for m in raw_matches(url, text)
-            if not warnings_only or mapping.severity(mapping.LTMatch.from_json(m)) != Severity.INFO]
+def raw_flags(url: str, text: str) -> list[tuple[str, bool]]:
+    """LanguageTool's matches on ``text``: (rule id, whether newslint would report it as a
+    warning rather than info: style, typography and hints are info, mapping.severity)."""
+    return [(m["rule"]["id"], mapping.severity(mapping.LTMatch.from_json(m)) != Severity.INFO)
+            for m in raw_matches(url, text)]
+
+
+def flagged(findings: list[tuple[str, bool]], reading: str) -> set[str]:
+    """The codes that count in a reading: every finding ("all") or warnings and errors only."""
+    return {code for code, warning in findings if reading == "all" or warning}
 
 
 def why_missed(url: str, text: str, own_codes: set[str]) -> list[str]:
@@ -124,6 +133,10 @@ def why_missed(url: str, text: str, own_codes: set[str]) -> list[str]:
     return out
 
 
+READINGS = ("all", "warnings")
+SPLITS = ("dev", "held-out")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--limit", type=int, default=0)
@@ -131,7 +144,7 @@ def main() -> None:
     parser.add_argument("--split", default="all", choices=["all", "dev", "held-out"])
     parser.add_argument("--show-lt-only", action="store_true", help="list error sentences only LanguageTool flags")
     parser.add_argument("--warnings-only", action="store_true",
-                        help="count only warnings and errors on both sides (no style advice)")
+                        help="lists and by-rule counts for the warnings-only reading (both readings are always printed)")
     parser.add_argument("--show-false-alarms", action="store_true", help="list corrected sentences only newslint flags")
     parser.add_argument("--language", default="both", choices=["both", "en-US", "en-GB"],
                         help="newslint's language setting (LanguageTool alone always checks en-US); "
@@ -143,46 +156,70 @@ def main() -> None:
     url = daemon.ensure(progress=lambda m: print(m, file=sys.stderr))  # the shared server: no JVM of our own
     grammar = Grammar(args.language, url, own_codes, progress=lambda m: None)
     grammar.start()
+    shown = "warnings" if args.warnings_only else "all"
 
-    def ours(text: str) -> list[str]:
+    def ours(text: str) -> list[tuple[str, bool]]:
         article = Article(text)
         own = linter.lint(article)
-        return [d.code for d in own + grammar.check(article, own) if d.code not in NOT_SENTENCE_FINDINGS
-                and not (args.warnings_only and d.severity == Severity.INFO)]
+        return [(d.code, d.severity != Severity.INFO) for d in own + grammar.check(article, own)
+                if d.code not in NOT_SENTENCE_FINDINGS]
 
     for name, load in sets.items():
         if args.set not in (name, "both"):
             continue
-        pairs = load(args.split)[: args.limit or None]
-        wrong = [(s, c) for s, c in pairs if s != c]
-        tally = Counter()
+        halves = [h for h in SPLITS if args.split in ("all", h)]
+        pairs = [(h, s, c) for h in halves for s, c in load(h)][: args.limit or None]
+        wrong = [(h, s, c) for h, s, c in pairs if s != c]
+        tally: Counter = Counter()  # (reading, half, measure)
         only_ours, only_lt, only_ours_fa = Counter(), Counter(), Counter()
-        for source, corrected in wrong:
-            a, b = ours(source), raw_flags(url, source, args.warnings_only)
-            tally["ours"] += bool(a)
-            tally["lt"] += bool(b)
-            if a and not b:
-                only_ours.update(set(a))
-            if b and not a:
-                only_lt.update(set(b))
-                if args.show_lt_only:
-                    print(f"LT only: {source}\n    " + "\n    ".join(why_missed(url, source, own_codes)))
-            c, d = ours(corrected), raw_flags(url, corrected, args.warnings_only)
-            tally["ours_fa"] += bool(c)
-            tally["lt_fa"] += bool(d)
-            if c and not d:
-                only_ours_fa.update(set(c))
-                if args.show_false_alarms:
-                    print(f"newslint-only false alarm ({', '.join(sorted(set(c)))}): {corrected}")
-        n = len(wrong)
-        print(f"{name} ({args.split}): {n} sentences with an error (of {len(pairs)})")
-        print(f"  newslint          recall {100 * tally['ours'] / n:5.1f}%   flags {100 * tally['ours_fa'] / n:5.1f}% of the corrected sentences")
-        print(f"  raw LanguageTool  recall {100 * tally['lt'] / n:5.1f}%   flags {100 * tally['lt_fa'] / n:5.1f}% of the corrected sentences")
-        print("  flagged only by newslint, by rule: " + ", ".join(f"{k} {v}" for k, v in only_ours.most_common(8)))
-        print("  flagged only by LanguageTool, by rule: " + ", ".join(f"{k} {v}" for k, v in only_lt.most_common(8)))
-        print("  corrected sentences flagged only by newslint, by rule: "
+        for half, source, corrected in wrong:
+            found = {"ours": ours(source), "lt": raw_flags(url, source),
+                     "ours_fa": ours(corrected), "lt_fa": raw_flags(url, corrected)}
+            for reading in READINGS:
+                codes = {k: flagged(v, reading) for k, v in found.items()}
+                for k, v in codes.items():
+                    tally[reading, half, k] += bool(v)
+                if reading != shown:
+                    continue
+                if codes["ours"] and not codes["lt"]:
+                    only_ours.update(codes["ours"])
+                if codes["lt"] and not codes["ours"]:
+                    only_lt.update(codes["lt"])
+                    if args.show_lt_only:
+                        print(f"LT only: {source}\n    " + "\n    ".join(why_missed(url, source, own_codes)))
+                if codes["ours_fa"] and not codes["lt_fa"]:
+                    only_ours_fa.update(codes["ours_fa"])
+                    if args.show_false_alarms:
+                        print(f"newslint-only false alarm ({', '.join(sorted(codes['ours_fa']))}): {corrected}")
+        print(f"{name} ({args.split}): {len(wrong)} sentences with an error (of {len(pairs)})")
+        print(_table(tally, halves, Counter(h for h, _, _ in wrong)))
+        print(f"  by rule, {'warnings only' if args.warnings_only else 'every finding'}:")
+        print("  flagged only by newslint: " + ", ".join(f"{k} {v}" for k, v in only_ours.most_common(8)))
+        print("  flagged only by LanguageTool: " + ", ".join(f"{k} {v}" for k, v in only_lt.most_common(8)))
+        print("  corrected sentences flagged only by newslint: "
               + ", ".join(f"{k} {v}" for k, v in only_ours_fa.most_common(8)))
     grammar.close()
+
+
+def _table(tally: Counter, halves: list[str], sizes: Counter) -> str:
+    """Recall and flags on corrected sentences, newslint vs LanguageTool, for every finding and
+    for warnings only, over the set and each half of it."""
+    rows = [" " * 25 + f"{'every finding':32}warnings and errors only",
+            " " * 25 + f"{'recall':16}{'corrected':16}{'recall':16}corrected"]
+    groups = [("all", halves)] + ([(h, [h]) for h in halves] if len(halves) > 1 else [])
+    for label, members in groups:
+        n = sum(sizes[h] for h in members)
+        if not n:
+            continue
+
+        def pct(reading: str, key: str) -> float:
+            return 100 * sum(tally[reading, h, key] for h in members) / n
+
+        cells = "   ".join(f"{pct(r, 'ours'):5.1f} vs {pct(r, 'lt'):5.1f}  {pct(r, 'ours_fa'):5.1f} vs {pct(r, 'lt_fa'):5.1f}"
+                           for r in READINGS)
+        rows.append(f"  {label + f' ({n})':<21}  {cells}")
+    rows.append("  (each cell: newslint vs raw LanguageTool)")
+    return "\n".join(rows)
 
 
 if __name__ == "__main__":
