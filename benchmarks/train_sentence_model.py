@@ -92,7 +92,7 @@ def main() -> None:
     import numpy as np
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--vocabulary", type=int, default=400)
+    parser.add_argument("--vocabulary", type=int, default=1000)
     parser.add_argument("--c", type=float, default=0.5)
     parser.add_argument("--min-weight", type=float, default=0.1)
     args = parser.parse_args()
