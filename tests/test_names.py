@@ -70,3 +70,9 @@ def test_hyphen_or_space_in_an_ordinary_compound_is_house_style():
 def test_a_name_written_apart_and_joined_is_one_name():
     (finding,) = _findings(("EN010",), "Governor DiSai Ha spoke. Disaiha said ties were good. Disaiha left.")
     assert finding.suggestions == ("Disaiha",)
+
+
+def test_the_spelling_that_keeps_kh_is_preferred_even_when_used_less():
+    body = "Mahachev won the belt. Mahachev was fast, and Makhachev said so."
+    flagged = [d for d in _findings(("EN010",), body)]
+    assert [d.suggestions for d in flagged] == [("Makhachev",), ("Makhachev",)]

@@ -125,7 +125,9 @@ class TransliterationVariant(Rule):
             "ye/e, yo/e, an initial w/v (Wolkanovski, Volkanovski) and a final h after a vowel "
             "(Hanna, Hannah), so no majority is needed: the "
             "less used spelling is "
-            "flagged with the other as the suggestion. Doubled letters are not joined: in English "
+            "flagged with the other as the suggestion, except that a spelling which keeps the "
+            "'kh' or 'zh' of a Russian name (Makhachev) is preferred to one that drops it "
+            "(Mahachev). Doubled letters are not joined: in English "
             "names they tell people apart (Scot, Scott). Pick the house (or the person's own) "
             "spelling and use it throughout."
         ),
@@ -137,6 +139,7 @@ class TransliterationVariant(Rule):
                 "Summit ends\n\nPresident Zelensky spoke. Zelenskyy thanked the allies.",
                 "Storm nears\n\nHurricane Hanna is approaching Mexico, and Hannah may strengthen.",
                 "Title fight\n\nAlexander Volkanovski lost the bout. Wolkanovski said he would be back.",
+                "Title fight\n\nMahachev won the belt. Mahachev was fast, and Makhachev said so.",
             ),
             ok=(
                 "Summit ends\n\nKim Jong-un met the envoy. Later Kim Jong-un left Pyongyang.",
@@ -159,7 +162,7 @@ class TransliterationVariant(Rule):
             counts, first, same_as = _distinct(known.get(key, {}))
             if len(counts) < 2:
                 continue
-            ranked = sorted(counts, key=lambda s: (-counts[s], first[s]))
+            ranked = sorted(counts, key=lambda s: (-_standard(s, counts), -counts[s], first[s]))
             usual = ranked[0]
             for odd in ranked[1:]:
                 if _spelling_rule_reports(odd, usual, counts, lexicon) or _compound_spacing(odd, usual):
@@ -174,6 +177,16 @@ class TransliterationVariant(Rule):
                         (usual,), Fix.replace(m.start, m.end, usual),
                     )))
         yield from _longest_only(findings)
+
+
+_STANDARD = re.compile(r"kh|zh", re.IGNORECASE)
+
+
+def _standard(surface: str, counts: dict[str, int]) -> int:
+    """1 for the spelling English news uses for a Russian or Central Asian name when the other
+    drops a letter of it (х as 'kh', ж as 'zh': 'Makhachev', not 'Mahachev'); 0 otherwise."""
+    mine = len(_STANDARD.findall(surface))
+    return int(mine > 0 and all(len(_STANDARD.findall(other)) < mine for other in counts if other != surface))
 
 
 def _by_key(article: Article, lexicon: Lexicon, piece: Piece | None = None) -> dict[str, dict[str, list[Mention]]]:
