@@ -2,7 +2,7 @@
 
 The article-level signal (``translation_signal``) says whether a whole article reads as
 translated. This model looks at one sentence at a time, so that an editor can be pointed
-at the sentences to rewrite. It sees a sentence's *shape*, not its topic: the 400 commonest
+at the sentences to rewrite. It sees a sentence's *shape*, not its topic: the 1,000 commonest
 words of news English stay as they are (the, of, said, according, further...), every other
 word becomes ``<w>``, a capitalised word inside the sentence ``<C>`` and a number ``<n>``.
 Features are the 1-4-grams of that shape ("said that", "that is ,", "the <w> of the <w>
