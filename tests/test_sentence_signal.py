@@ -24,7 +24,7 @@ def _codes(text: str, **config) -> list[str]:
 
 def test_shape_keeps_common_words_and_masks_the_rest():
     model = sentence_signal.model()
-    tokens = [t for t, _, _ in sentence_signal.shape("He said that Xi met 300 ambassadors", model.vocabulary)]
+    tokens = [t for t, _, _ in sentence_signal.shape("He said that Xi scolded 300 ambassadors", model.vocabulary)]
     assert tokens[:3] == ["he", "said", "that"]
     assert tokens[3:] == ["<C>", "<w>", "<n>", "<w>"]
 
@@ -72,7 +72,8 @@ def test_ordinary_english_is_scored_but_not_quoted_as_the_reason():
 
 def test_sentences_that_read_as_translated_open_the_gate_for_a_borderline_article(monkeypatch):
     """An article scoring just short of the threshold reads as translated when enough of its
-    sentences do (2 and 10%); TR000 says so, and a clear native score is never rescued."""
+    sentences do (10% of them, and 2, or 1 from a score of 0.3); TR000 says so, and a clear
+    native score is never rescued."""
     from newslint import translation_signal as ts
 
     text = "Talks held\n\n" + " ".join([NATIVE] * 8) + "\n"
@@ -88,8 +89,13 @@ def test_sentences_that_read_as_translated_open_the_gate_for_a_borderline_articl
 
     monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (2, 30))  # under 10%
     assert not ts.of(Article(text, "<test>")).reads_translated
-    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (1, 5))  # one sentence is not enough
-    assert not ts.of(Article(text, "<test>")).reads_translated
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (1, 5))  # one sentence, from 0.3 up
+    assert ts.of(Article(text, "<test>")).reads_translated
+    low = ts.TranslationSignal({"en": 0.75, "zh": 0.2, "ru": 0.05}, (), 0.715, 200)  # score 0.25
+    monkeypatch.setattr(ts, "read", lambda _text, model=None: low)
+    assert not ts.of(Article(text, "<test>")).reads_translated  # one sentence is not enough there
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (2, 10))
+    assert ts.of(Article(text, "<test>")).reads_translated  # two are
     monkeypatch.setattr(ts, "read", lambda _text, model=None: native)
     monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (5, 10))
     assert not ts.of(Article(text, "<test>")).reads_translated  # below SENTENCE_FLOOR: not read
