@@ -199,3 +199,15 @@ def test_my_country_in_a_sentence_that_says_i_is_the_speakers_own():
     reported = "Exports rise\n\nI asked about trade. Wheat output in my country rose 2% last year.\n"
     assert "TR317" not in {d.code for d, _ in _translation(own, source_language="zh")}
     assert "TR317" in {d.code for d, _ in _translation(reported, source_language="zh")}
+
+
+def test_a_party_congress_ordinal_is_not_a_day_without_a_month():
+    """'since the 18th CPC National Congress' names a congress (judged false by eye); 'since
+    the 18th' alone is a day from the dateline."""
+    congress = "Evacuation figures\n\nSince the 18th CPC National Congress, 40,000 citizens have been evacuated.\n"
+    day = "Evacuation figures\n\nSince the 18th, 40,000 citizens have been evacuated.\n"
+    def day_findings(text: str) -> set[str]:
+        return {d.code for d in Linter(Config(source_language="zh")).lint(Article(text, "<test>"))} & {"TR501", "DT001"}
+
+    assert not day_findings(congress)
+    assert day_findings(day)

@@ -4,7 +4,9 @@ Translation renders an organisation's name word by word and keeps its real abbre
 so the two stop agreeing: "the Department of Information of the Presidential Office
 (PCOO)" for the Presidential Communications Operations Office. An abbreviation agrees with
 the capitalised words before it when its letters can be read, in order, from the words'
-initials (any word may be skipped; a word may give its first few letters: FedEx). Abbreviations of a name in another
+initials (any word may be skipped; a word may give its first few letters: FedEx), or holds the
+initials of all its main words in another order (the source language's: RFB for the Russian
+Basketball Federation). Abbreviations of a name in another
 language (FARC, MSF) disagree too, so the rule only runs in copy that reads as translated.
 """
 
@@ -55,7 +57,16 @@ def agrees(name: str, abbr: str) -> bool:
     """Whether ``abbr`` can abbreviate ``name`` (or the part of it it names)."""
     letters = "".join(c for c in re.sub(r"(?<=[A-Z])s$", "", abbr).lower() if c.isalpha())  # MPs, PINs
     words = tuple(w for w in (w.lower().strip(".'’&") for w in re.split(r"[\s\u00a0-]+", name)) if w)
-    return len(letters) < _MIN_LETTERS or letters in _COUNTRIES or readable(letters, words)
+    return (len(letters) < _MIN_LETTERS or letters in _COUNTRIES or readable(letters, words)
+            or _reordered(letters, words))
+
+
+def _reordered(letters: str, words: tuple[str, ...]) -> bool:
+    """Whether the abbreviation takes the initials of the name's main words in the source
+    language's word order ("Russian Basketball Federation (RFB)": Российская федерация
+    баскетбола): the English name is then right, not literal."""
+    initials = sorted(w[0] for w in words if not re.fullmatch(_LINK, w))
+    return sorted(letters) == initials
 
 
 class AbbreviationMismatch(Rule):
@@ -84,6 +95,7 @@ class AbbreviationMismatch(Rule):
                 "Talks stall\n\nThe North Atlantic Treaty Organization (NATO) and the Consumer Price Index (CPI) were discussed.",
                 "Talks stall\n\nChina's State Administration for Market Regulation (SAMR) fined the company.",
                 "Talks stall\n\nThe Presidential Communications Operations Office (PCOO) said the speech was moved.",
+                "Talks stall\n\nThe head of the Russian Basketball Federation (RFB) spoke.",
             ),
         ),
         gated=True,
