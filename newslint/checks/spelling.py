@@ -66,6 +66,7 @@ class Misspelling(Rule):
                 "Talks stall\n\nShares rose. \"Tje insurer blamed the cuts,\" he said.",
                 "Talks stall\n\nThe acomodatian was cramped.",
                 "Talks stall\n\nAcomodatian, food and travel were paid for.",
+                "Talks stall\n\nThe bordercontrl was tightened.",
             ),
             ok=(
                 "Talks stall\n\nStoltenberg told the German dpa news agency that YCPress and the EU agreed.",
@@ -115,7 +116,10 @@ class Misspelling(Rule):
                 continue  # short unknown words are abbreviations and units (dpa, bn, nhs)
             suggestions = list(listed) if listed else lexicon.suggest(word.lower())
             if listed is None and not _plausible_typo(word, suggestions, lexicon):
-                continue  # nothing close: a term, a foreign word or a name, not a slip
+                joined = _run_together_slip(word, lexicon)
+                if joined is None:
+                    continue  # nothing close: a term, a foreign word or a name, not a slip
+                suggestions = [joined]
             if (cand.sentence_initial or cand.after_full_stop) and word[:1].isupper() and (
                 seen[word] > 1
                 or (not _slip_of_common(word, lexicon) and not _long_slip(word, suggestions, lexicon)
@@ -299,6 +303,36 @@ def _name_follows(text: str, cand: Candidate) -> bool:
 _LONG_SLIP = 11  # letters from which three slips still leave a word recognisable ("unforturntly")
 _KNOWN_ZIPF = 4.0  # a word most readers meet weekly ("unfortunately" 4.6)
 _CHEAP_TWO_EDITS = 1.6  # weighted cost of, e.g., a vowel swap and a dropped letter ("duren")
+
+
+def _run_together_slip(word: str, lexicon: Lexicon) -> str | None:
+    """Two common words run together with a slip in one of them ("homecontry" -> "home
+    country"): one part a known word, the other one edit from a common word (the lexicon
+    splits only exact run-togethers, "alot")."""
+    lw = word.lower()
+    for cut in range(3, len(lw) - 2):
+        head, tail = lw[:cut], lw[cut:]
+        if len(tail) >= 4 and _common(head, lexicon) and not lexicon.known(tail):
+            fixed = _one_edit_common(tail, lexicon)
+            if fixed:
+                return f"{head} {fixed}"
+        if len(head) >= 4 and _common(tail, lexicon) and not lexicon.known(head):
+            fixed = _one_edit_common(head, lexicon)
+            if fixed:
+                return f"{fixed} {tail}"
+    return None
+
+
+def _common(part: str, lexicon: Lexicon) -> bool:
+    return lexicon.known(part) and lexicon.zipf(part) >= _KNOWN_ZIPF
+
+
+def _one_edit_common(part: str, lexicon: Lexicon) -> str | None:
+    """The lexicon's best suggestion for ``part`` when it is one common word one edit away."""
+    best = lexicon.suggest(part, limit=1)
+    if best and " " not in best[0] and best[0].islower() and _distance(part, best[0]) == 1 and _common(best[0], lexicon):
+        return best[0]
+    return None
 
 
 def _long_slip(word: str, suggestions: list[str], lexicon: Lexicon) -> bool:
