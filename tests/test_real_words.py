@@ -39,6 +39,30 @@ def test_tokens_keep_compounds_and_mark_paragraphs():
     assert forms == ["<s>", "a", "loose-head", "prop", ".", "<s>", "he", "left", "<num>", '"', "fans", '"', "."]
 
 
+def test_tokens_are_those_of_the_plain_reading_of_each_match():
+    """Forms come from the text with ASCII capitals lowered and ’ as ': the same as
+    lower-casing each match, and dashes between letters still split words."""
+    from newslint.spelling.confusion import _TOKEN, START, Token
+
+    def plain(text: str) -> list[Token]:
+        out = [Token(START, 0, 0, "")]
+        for m in _TOKEN.finditer(text):
+            raw = m.group()
+            if raw[0] == "\n":
+                out.append(Token(START, m.start(), m.start(), ""))
+                continue
+            form = ("<num>" if raw[0].isdigit() else '"' if raw in "“”" else "-" if raw in "–—"
+                    else raw.lower().replace("’", "'"))
+            out.append(Token(form, m.start(), m.end(), raw))
+        return out
+
+    text = "Well–known O’Neil’s THE End’ — 3.5 ‘x’ ’tis\n \n\nZ Ünal KELVIN \u212a it’S; (a-b)"
+    found = tokens(text)
+    assert list(found) == plain(text) and found.forms == [t.form for t in plain(text)]
+    assert found[2:4] == plain(text)[2:4] and found[-1] == plain(text)[-1]
+    assert "well" in found.forms and "-" in found.forms and "o'neil's" in found.forms
+
+
 def test_shipped_statistics_are_counts_with_provenance():
     header = DATA_FILE.read_text(encoding="utf-8").splitlines()[0]
     assert header.startswith("# newslint real-word statistics") and "SOURCES.md" in header

@@ -7,7 +7,7 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
-from newslint.spelling.confusion import START, ConfusionModel, Token, tokens
+from newslint.spelling.confusion import START, ConfusionModel, Tokens, tokens_of
 from newslint.spelling.lexicon import Lexicon
 
 _SENTENCE_OPENERS = frozenset((START, ".", "!", "?", '"', "(", ":", ";"))
@@ -45,8 +45,8 @@ class RealWordError(Rule):
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         lexicon = Lexicon.load(context.language)
         house = frozenset(w.lower() for w in context.words)
-        toks = tokens(article.text)
-        forms = [t.form for t in toks]
+        toks = tokens_of(article)
+        forms = toks.forms
         for suspect in ConfusionModel.load().suspects(toks, lexicon.zipf):
             tok = suspect.token
             if tok.form in house or _a_name(toks, forms, suspect.index):
@@ -60,7 +60,7 @@ class RealWordError(Rule):
             )
 
 
-def _a_name(toks: list[Token], forms: list[str], i: int) -> bool:
+def _a_name(toks: Tokens, forms: list[str], i: int) -> bool:
     """In capitals, or capitalised mid-sentence or before another capitalised word: part of
     a name or title ("Thru Records", "the Where Is It show")."""
     text = toks[i].text

@@ -17,7 +17,7 @@ from newslint.diagnostic import Finding, Fix, Severity
 from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.candidates import Candidate, candidates
-from newslint.spelling.confusion import START, ConfusionModel, tokens
+from newslint.spelling.confusion import START, ConfusionModel, tokens_of
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos
 from newslint.spelling.lexicon import Lexicon, edit_cost, is_adjacent
@@ -149,15 +149,16 @@ def _mentioned(text: str, cand: Candidate) -> bool:
 
 def _by_context(article: Article, cand: Candidate, suggestions: list[str], lexicon: Lexicon) -> list[str]:
     """Suggestions reordered by the words around the slip ("ther" -> "the" or "their")."""
-    toks = article.cache.get(_by_context)
-    if toks is None:
-        toks = article.cache[_by_context] = tokens(article.text)
-        article.cache[_at_offset] = {t.start: i for i, t in enumerate(toks)}
-    i = article.cache[_at_offset].get(cand.start)
+    toks = tokens_of(article)
+    at = article.cache.get(_at_offset)
+    if at is None:
+        at = article.cache[_at_offset] = {start: i for i, start in enumerate(toks.starts)}
+    i = at.get(cand.start)  # type: ignore[union-attr]
     if i is None:
         return suggestions
-    left = toks[i - 1].form if i > 0 else START
-    right = toks[i + 1].form if i + 1 < len(toks) else START
+    forms = toks.forms
+    left = forms[i - 1] if i > 0 else START
+    right = forms[i + 1] if i + 1 < len(forms) else START
     lower = [s.lower() for s in suggestions]
     ranked = ConfusionModel.load().rank(cand.word.lower(), lower, left, right, lexicon.zipf, edit_cost)
     by_lower = dict(zip(lower, suggestions))

@@ -46,8 +46,8 @@ def _caps_lines(article: Article) -> list[tuple[int, int]]:
     """Spans of lines written in capitals (section heads), where acronyms are not names."""
     spans = []
     for _, span in article.line_spans():
-        letters = [c for c in article.text[span.start : span.end] if c.isalpha()]
-        if len(letters) >= 12 and sum(c.isupper() for c in letters) / len(letters) > 0.8:
+        letters = list(filter(str.isalpha, article.text[span.start : span.end]))
+        if len(letters) >= 12 and sum(map(str.isupper, letters)) / len(letters) > 0.8:
             spans.append((span.start, span.end))
     return spans
 

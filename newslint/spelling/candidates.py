@@ -71,8 +71,9 @@ def _find(article: Article) -> list[Candidate]:
             continue  # a word cut short by an ellipsis ("originall...")
         raw = m.group()
         word = _POSSESSIVE.sub("", raw) if ("'" in raw or "’" in raw) else raw
-        if len(word) < 2 or len(word) > MAX_WORD or _is_acronym_or_brand(word):
-            continue
+        rest = word[1:]
+        if len(word) < 2 or len(word) > MAX_WORD or rest != rest.lower():
+            continue  # too short or long, or capitals after the first letter: UKIP, MPs, YCPress, iPhone
         capital = word[0].isupper()
         line = capital and _at_line_start(text, start, starts)  # only capitals need it
         out.append(Candidate(start, word, raw, capital and not line, line, capital and not line and _opens(text, start, starts)))
@@ -85,12 +86,6 @@ def _opens(text: str, start: int, starts: set[int]) -> bool:
     while j > 0 and text[j - 1] in _OPENERS:
         j -= 1
     return j in starts
-
-
-def _is_acronym_or_brand(word: str) -> bool:
-    """UKIP, MPs, YCPress, iPhone, McDonald: capitals after the first letter."""
-    rest = word[1:]
-    return rest != rest.lower()
 
 
 def _at_line_start(text: str, start: int, starts: set[int]) -> bool:

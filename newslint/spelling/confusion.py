@@ -21,6 +21,10 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Iterator, Sequence, overload
+
+if TYPE_CHECKING:
+    from newslint.article import Article
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "realword_en.tsv"
 
@@ -67,24 +71,62 @@ class Token:
     text: str
 
 
-def tokens(text: str) -> list[Token]:
+class Tokens(Sequence[Token]):
+    """A text's tokens kept as their forms and offsets: ``forms`` is what the models read,
+    and a ``Token`` is built only when one is asked for (a suspect, a neighbour's case)."""
+
+    def __init__(self, text: str, forms: list[str], starts: list[int], ends: list[int]) -> None:
+        self.text, self.forms, self.starts, self.ends = text, forms, starts, ends
+
+    def __len__(self) -> int:
+        return len(self.forms)
+
+    @overload
+    def __getitem__(self, i: int) -> Token: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Token]: ...
+    def __getitem__(self, i: int | slice) -> Token | list[Token]:
+        if isinstance(i, slice):
+            return [self[j] for j in range(*i.indices(len(self)))]
+        start, end = self.starts[i], self.ends[i]
+        return Token(self.forms[i], start, end, self.text[start:end])
+
+    def __iter__(self) -> Iterator[Token]:
+        return (self[i] for i in range(len(self)))
+
+
+# ASCII capitals lower-cased and ’ written ', one character for one: _TOKEN matches the same
+# spans in the folded text, and a word's match there is its form
+_FORM_TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord("Z") + 1)}, "’": "'"})
+
+
+def tokens(text: str) -> Tokens:
     """Words, numbers and punctuation, lower-cased; a paragraph break is a sentence start."""
-    out = [Token(START, 0, 0, "")]
-    for m in _TOKEN.finditer(text):
-        raw = m.group()
-        if raw[0] == "\n":
-            out.append(Token(START, m.start(), m.start(), ""))
-            continue
-        if raw[0].isdigit():
+    forms, starts, ends = [START], [0], [0]
+    for m in _TOKEN.finditer(text.translate(_FORM_TABLE)):
+        form = m.group()
+        start, end = m.span()
+        first = form[0]
+        if first == "\n":
+            form, end = START, start
+        elif first.isdigit():
             form = NUMBER
-        elif raw in "“”":
+        elif form in "“”":
             form = '"'
-        elif raw in "–—":
+        elif form in "–—":
             form = "-"
-        else:
-            form = raw.lower().replace("’", "'")
-        out.append(Token(form, m.start(), m.end(), raw))
-    return out
+        forms.append(form)
+        starts.append(start)
+        ends.append(end)
+    return Tokens(text, forms, starts, ends)
+
+
+def tokens_of(article: "Article") -> Tokens:
+    """``tokens(article.text)``, computed once per article (the real-word and spelling rules share it)."""
+    found = article.cache.get(tokens_of)
+    if found is None:
+        found = article.cache[tokens_of] = tokens(article.text)
+    return found  # type: ignore[return-value]
 
 
 @dataclass(frozen=True)
@@ -162,25 +204,26 @@ class ConfusionModel:
         it = iter(scored)
         return [next(it) if s in self.modelled else s for s in top] + suggestions[3:]
 
-    def suspects(self, toks: list[Token], zipf) -> list[Suspect]:
+    def suspects(self, toks: Tokens, zipf) -> list[Suspect]:
         """Confusion words whose partner fits the context better by the slip odds and margin.
 
         ``zipf(word)`` gives the frequency of neighbours the model has no count for.
         """
         out: list[Suspect] = []
-        for i in range(1, len(toks)):
-            tok = toks[i]
-            partners = PAIRS.get(tok.form)
+        forms = toks.forms
+        for i in range(1, len(forms)):
+            form = forms[i]
+            partners = PAIRS.get(form)
             if partners is None:
                 continue
-            left = toks[i - 1].form
-            right = toks[i + 1].form if i + 1 < len(toks) else START
+            left = forms[i - 1]
+            right = forms[i + 1] if i + 1 < len(forms) else START
             p_left, p_right = self._p(left, zipf(left)), self._p(right, zipf(right))
-            typed = self.score(tok.form, left, right, p_left, p_right)
+            typed = self.score(form, left, right, p_left, p_right)
             best = max(partners, key=lambda a: self.score(a, left, right, p_left, p_right))
             odds = self.score(best, left, right, p_left, p_right) + _SLIP_ODDS - typed
-            if odds > (_RARE_MARGIN if self.unigram.get(tok.form, 0.0) < _RARE_COUNT else _MARGIN):
-                out.append(Suspect(i, tok, best, odds))
+            if odds > (_RARE_MARGIN if self.unigram.get(form, 0.0) < _RARE_COUNT else _MARGIN):
+                out.append(Suspect(i, toks[i], best, odds))
         return out
 
 

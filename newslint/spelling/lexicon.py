@@ -56,6 +56,8 @@ _NGRAM_CANDIDATES = 40   # letter-bigram neighbours scored per suggestion
 _SUGGEST_MIN_ZIPF = 2.5  # rarer words are only suggested when one edit away
 _SPLIT_MIN_ZIPF = 3.5    # both halves of a split suggestion ("a lot") must be common words
 _RANKED_KEPT = 4096      # words whose ranked suggestions a lexicon remembers
+_WORDS_KEPT = 1 << 16    # words whose known() and dialect_of() answers a lexicon remembers
+_UNSEEN = object()
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'"})
@@ -383,6 +385,8 @@ class Lexicon:
         self._mask = want
         self._compound_cache: dict[str, bool] = {}
         self._ranked: dict[str, tuple[str, ...]] = {}
+        self._known: dict[str, bool] = {}
+        self._dialects: dict[str, str | None] = {}
 
     @classmethod
     def load(cls, dialect: str = "both", data_dir: str | Path | None = None) -> "Lexicon":
@@ -408,6 +412,14 @@ class Lexicon:
         and hyphenated compounds (each part checked) are handled. Tokens containing
         digits are accepted: numbers are not a spelling matter.
         """
+        found = self._known.get(word)  # remembered: the same words recur in every article
+        if found is None:
+            if len(self._known) >= _WORDS_KEPT:
+                self._known.clear()
+            found = self._known[word] = self._known_afresh(word)
+        return found
+
+    def _known_afresh(self, word: str) -> bool:
         w = word.translate(_APOSTROPHES).strip("'")
         if not w:
             return False
@@ -535,6 +547,14 @@ class Lexicon:
         British-only one (colour, defence, organise, programme), else None (a word
         spelt the same in both, such as "program" or "catalog"/"catalogue" pairs that
         both dialects accept, or an unknown word)."""
+        found = self._dialects.get(word, _UNSEEN)
+        if found is _UNSEEN:
+            if len(self._dialects) >= _WORDS_KEPT:
+                self._dialects.clear()
+            found = self._dialects[word] = self._dialect_afresh(word)
+        return found
+
+    def _dialect_afresh(self, word: str) -> str | None:
         w = word.translate(_APOSTROPHES).strip("'")
         base = self._strip_possessive(w)
         if base:
