@@ -29,6 +29,7 @@ from __future__ import annotations
 import marshal
 import re
 import threading
+from array import array
 from collections import Counter
 from heapq import nlargest
 from itertools import chain
@@ -276,7 +277,11 @@ class _Data:
         hashes of the lexicon's keys, which rule out most one-edit candidates unopened."""
         keys, by_len = self._bigram_index()
         hashes = KeyHashes.pack(chain(self.mask, self.by_lower))
-        return Words.pack(keys), {n: marshal.dumps(table) for n, table in by_len.items()}, hashes
+        # each bigram's word numbers as an array's bytes: a length's table unpacks as a few
+        # hundred byte strings, and a suggestion reads only its word's dozen bigrams
+        packed = {n: marshal.dumps({bg: array("I", ids).tobytes() for bg, ids in table.items()})
+                  for n, table in by_len.items()}
+        return Words.pack(keys), packed, hashes
 
     def _bigram_index(self) -> tuple[list[str], dict[int, dict[str, list[int]]]]:
         zipf = self.zipf
@@ -651,7 +656,12 @@ class Lexicon:
         for n in range(max(1, lq - 2), lq + 3):
             table = by_len.get(n)
             if table:
-                lists.extend(lst for b in qb if (lst := table.get(b)) is not None)
+                for b in qb:
+                    packed = table.get(b)
+                    if packed is not None:
+                        ids = array("I")
+                        ids.frombytes(packed)
+                        lists.append(ids)
         if lists:
             counts = Counter(chain.from_iterable(lists))
             need = (lq + 1) / 2.0
