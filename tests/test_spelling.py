@@ -63,3 +63,17 @@ def test_long_article_checked_whole():
     assert len(text.split()) >= 5000
     found = Linter(Config(select=("SP",))).lint(Article(text))
     assert [d.suggestions[0] for d in found] == ["government"]
+
+
+def test_every_skipped_span_holds_the_hint_that_lets_the_skip_scan_run():
+    """Candidates scan for URLs, addresses, handles and domains only in text that has one's
+    telltale; each kind the scan skips must carry it, in any case."""
+    from newslint.spelling.candidates import _SKIP, _SKIP_HINT
+
+    samples = ["See HTTPS://Example.org/a?b", "www.Gov.UK/x", "write to desk@newsroom.example",
+               "a.b+c@d-e.co", "follow @bbcnews and #Brexit", "at Bbc.Co.Uk/news", "on gov.uk today",
+               "news.INFO and x.io", "plain text with no address", "e.g. etc. i.e. U.S. 3.5"]
+    for text in samples:
+        for m in _SKIP.finditer(text):
+            assert _SKIP_HINT.search(m.group()), m.group()
+    assert not _SKIP_HINT.search("plain text with no address, e.g. U.S. 3.5")

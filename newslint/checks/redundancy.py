@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from typing import Iterable
 
 from newslint.article import Article
@@ -59,32 +60,36 @@ class RepeatedPhrase(Rule):
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
         window = context.options["window"]
-        words = article.words
+        words = article.word_spans
         wi = 0
         for sentence in article.sentences:
-            while wi < len(words) and words[wi].start < sentence.start:
+            while wi < len(words) and words[wi][0] < sentence.start:
                 wi += 1
-            tokens = []
-            while wi < len(words) and words[wi].end <= sentence.end:
-                tokens.append(words[wi])
+            first = wi
+            while wi < len(words) and words[wi][1] <= sentence.end:
                 wi += 1
+            tokens = words[first:wi]
+            low = [text[start:end].lower() for start, end in tokens]
+            pairs = list(zip(low, low[1:]))
+            twice = [n > 1 for n in map(Counter(pairs).__getitem__, pairs)]  # a pair said once repeats nothing
             seen: dict[tuple[str, str], int] = {}
             flagged: list[int] = []
-            for i in range(len(tokens) - 1):
-                a, b = tokens[i], tokens[i + 1]
-                w1, w2 = text[a.start : a.end], text[b.start : b.end]
-                key = (w1.lower(), w2.lower())
+            for i, key in enumerate(pairs):
+                if not twice[i]:
+                    continue
+                (a_start, a_end), (b_start, b_end) = tokens[i], tokens[i + 1]
+                w1, w2 = text[a_start:a_end], text[b_start:b_end]
                 if not _qualifies(w1, w2) or not _phrase_ends(text, tokens, i + 2):
                     continue
                 j = seen.get(key)
                 seen[key] = i
                 if j is None or i - j < 2 or i - j > window:
                     continue
-                if article.in_quote(a.start):
+                if article.in_quote(a_start):
                     continue
-                flagged.append(a.start)
-                yield Finding(a.start, b.end, f"'{w1} {w2}' repeated in the same sentence")
-            for found in _repeated_phrases(article, tokens):
+                flagged.append(a_start)
+                yield Finding(a_start, b_end, f"'{w1} {w2}' repeated in the same sentence")
+            for found in _repeated_phrases(article, tokens, low):
                 if not any(found.start <= start < found.end for start in flagged):
                     yield found
 
@@ -92,15 +97,15 @@ class RepeatedPhrase(Rule):
 _MIN_PHRASE, _MAX_PHRASE = 3, 8
 
 
-def _repeated_phrases(article: Article, tokens: list) -> Iterable[Finding]:
+def _repeated_phrases(article: Article, tokens: list[tuple[int, int]], low: list[str]) -> Iterable[Finding]:
     """A phrase of 3-8 words with two content words said twice in a row ("in the middle of
     the table in the middle of the table"); the longest copy wins. Repeats further apart are
-    mostly deliberate in native copy ("good enough to lead, not good enough to follow")."""
+    mostly deliberate in native copy ("good enough to lead, not good enough to follow").
+    ``tokens`` are the sentence's word spans, ``low`` their text lower-cased."""
     text = article.text
-    low = [text[t.start : t.end].lower() for t in tokens]
     covered = -1
     for j in range(len(low)):
-        if tokens[j].start <= covered:
+        if tokens[j][0] <= covered:
             continue
         for n in range(min(_MAX_PHRASE, j), _MIN_PHRASE - 1, -1):  # n <= j: a copy fits before
             if j + n > len(low) or low[j - n] != low[j]:
@@ -108,20 +113,20 @@ def _repeated_phrases(article: Article, tokens: list) -> Iterable[Finding]:
             phrase = low[j : j + n]
             if low[j - n : j] != phrase or sum(w not in _STOPWORDS and w.isalpha() for w in phrase) < 2:
                 continue
-            if article.in_quote(tokens[j].start):
+            start, end = tokens[j][0], tokens[j + n - 1][1]
+            if article.in_quote(start):
                 continue
-            end = tokens[j + n - 1].end
-            yield Finding(tokens[j].start, end, f"'{text[tokens[j].start:end]}' repeated in the same sentence")
+            yield Finding(start, end, f"'{text[start:end]}' repeated in the same sentence")
             covered = end
             break
 
 
-def _phrase_ends(text: str, tokens: list, k: int) -> bool:
+def _phrase_ends(text: str, tokens: list[tuple[int, int]], k: int) -> bool:
     """Whether the noun phrase ends before token k ("his left | hand" does not)."""
     if k >= len(tokens):
         return True
-    nxt = text[tokens[k].start : tokens[k].end]
-    between = text[tokens[k - 1].end : tokens[k].start]
+    nxt = text[tokens[k][0] : tokens[k][1]]
+    between = text[tokens[k - 1][1] : tokens[k][0]]
     return nxt.lower() in _STOPWORDS or not between.isspace()
 
 

@@ -24,6 +24,8 @@ _SKIP = re.compile(
     r"|(?<![\w.])\b[\w-]{1,63}(?:\.[\w-]{1,63}){0,8}\.(?:com|org|net|gov|edu|co|uk|io|info|news|int|eu)\b(?:/\S*)?",  # bare domains
     re.IGNORECASE,
 )
+# Text every _SKIP match contains: without it (most articles) the costly scan is skipped.
+_SKIP_HINT = re.compile(r"https?://|www\.|@|#|\.(?:com|org|net|gov|edu|co|uk|io|info|news|int|eu)\b", re.IGNORECASE)
 MAX_WORD = 45  # longer tokens (a run of letters, a long hyphen chain) are not words to spell-check
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OPENERS = "\"“‘'([—–-«"
@@ -52,20 +54,22 @@ def candidates(article: Article) -> list[Candidate]:
 
 def _find(article: Article) -> list[Candidate]:
     text = article.text
-    skipped = [(m.start(), m.end()) for m in _SKIP.finditer(text)]
+    skipped = [m.span() for m in _SKIP.finditer(text)] if _SKIP_HINT.search(text) else []
     starts = {s.start for s in article.sentences} | {s.start for s in article.paragraphs}
     starts |= {line.start for line in article.lines}
     out: list[Candidate] = []
     si = 0
+    size = len(text)
     for m in _TOKEN.finditer(text):
-        start, end = m.start(), m.end()
-        while si < len(skipped) and skipped[si][1] <= start:
-            si += 1
-        if si < len(skipped) and skipped[si][0] <= start < skipped[si][1]:
-            continue
+        start, end = m.span()
+        if skipped:
+            while si < len(skipped) and skipped[si][1] <= start:
+                si += 1
+            if si < len(skipped) and skipped[si][0] <= start < skipped[si][1]:
+                continue
         before = text[start - 1] if start else " "
-        after = text[end] if end < len(text) else " "
-        if before.isdigit() or after.isdigit() or before in "._/\\&" or after == "&" or (after == "." and end + 1 < len(text) and text[end + 1].isalnum()):
+        after = text[end] if end < size else " "
+        if before.isdigit() or after.isdigit() or before in "._/\\&" or after == "&" or (after == "." and end + 1 < size and text[end + 1].isalnum()):
             continue  # 60m, 1990s, U.S., file.txt
         if text.startswith(("...", "…"), end) or (before in ".…" and text[max(0, start - 3) : start].endswith(("...", "…"))):
             continue  # a word cut short by an ellipsis ("originall...")
