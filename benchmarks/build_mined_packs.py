@@ -8,7 +8,8 @@ The pipeline, rebuilt with one command (``--mine`` first re-runs mine_calques.py
 2. A bilingual editor reviews the candidates (names, topic words and ordinary English
    rejected; artifacts generalised into a regex with advice, an optional plain
    replacement and an invented example) -> benchmarks/review/reviewed_<lang>.tsv, kept in
-   git: decision, candidate, regex, advice, suggestion, example.
+   git: decision, candidate, regex, advice, suggestion, example, and optional flags
+   (pattern keys such as unless-day-named, comma-separated).
 3. This script measures every accepted regex on native news (BBC, Reuters-21578,
    Anglosphere WMT originals: all of it) and on translated news of its language (mining
    split) and sorts it by what native copy does with it:
@@ -103,6 +104,9 @@ def pattern_entry(row: dict, figures: str) -> dict:
     if suggestion:
         entry["suggestion"] = suggestion
     entry["example"] = row["example"].strip()
+    for flag in (row.get("flags") or "").split(","):
+        if flag.strip():
+            entry[flag.strip()] = True  # a pattern key such as unless-day-named
     entry["note"] = figures
     return entry
 

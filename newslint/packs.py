@@ -21,7 +21,7 @@ _RULE_KEYS = {
     "source-languages", "fix-safety", "advice", "yields",
 }
 _REQUIRED = ("code", "name", "kind", "category", "severity", "summary", "why", "message", "patterns", "examples")
-_PATTERN_KEYS = {"pattern", "suggestion", "case", "note", "advice", "example"}
+_PATTERN_KEYS = {"pattern", "suggestion", "case", "note", "advice", "example", "unless-day-named"}
 # A suggestion is text that replaces the match as it stands; placeholders and instructions
 # ("<source> reported that", "e.g. 'on Thursday'") belong in `advice`, which goes in the message.
 _NOT_INSERTABLE = re.compile(r"[<>{}]|\.\.\.|…|\be\.g\.|\bi\.e\.")
@@ -40,6 +40,7 @@ class PatternSpec:
     case_sensitive: bool
     advice: str = ""
     example: str = ""  # a sentence the pattern must flag (checked with the rule's examples)
+    unless_day_named: bool = False  # not when a day is named just before ("on Monday ... on the same day")
 
 
 @dataclass(frozen=True)
@@ -173,6 +174,7 @@ def _pattern(where: str, raw: Any, default_suggestion: str | None, default_advic
     return _valid(where, PatternSpec(
         str(raw["pattern"]), _insertable(where, raw.get("suggestion", default_suggestion)),
         raw.get("case") == "sensitive", str(raw.get("advice", default_advice)), str(raw.get("example", "")),
+        bool(raw.get("unless-day-named", False)),
     ))
 
 

@@ -12,6 +12,7 @@ from collections import defaultdict
 from typing import TYPE_CHECKING, Iterable
 
 from newslint import translation_signal
+from newslint.day_context import day_named_before
 from newslint.diagnostic import Finding, Fix
 from newslint.first_chars import word_start_chars
 from newslint.kinds.rest_patterns import RestPatterns
@@ -256,6 +257,8 @@ class PhraseRule(Rule):
             if self.spec.skip_first_person and _says_i(article, start, end):
                 continue
             pattern = self.spec.patterns[pi]
+            if pattern.unless_day_named and day_named_before(article, start):
+                continue
             matched = text[start:end]
             suggestion = _replacement(pattern, text, start, end)
             fields = _Defaults(match=matched, suggestion=suggestion or "")
