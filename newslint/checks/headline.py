@@ -30,6 +30,18 @@ def headline_text(article: Article) -> tuple[int, str] | None:
     return head.start + cut, line[cut:]
 
 
+def body_headline(article: Article, max_words: int) -> tuple[int, str] | None:
+    """(offset, text) of a headline with body text under it and at most ``max_words`` words;
+    None for a text with no headline, no body or a first line too long to be one."""
+    found = headline_text(article)
+    if found is None or not article.body_paragraphs:
+        return None
+    start, line = found
+    if not line or len(line.split()) > max_words:
+        return None
+    return start, line
+
+
 def similar(a: str, b: str, threshold: float) -> bool:
     """Whether two normalised headlines are the same or nearly so."""
     if a == b:

@@ -6,7 +6,7 @@ import re
 from typing import Iterable
 
 from newslint.article import Article
-from newslint.checks.headline import headline_text
+from newslint.checks.headline import body_headline
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
@@ -59,12 +59,10 @@ class SentenceHeadline(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        found = headline_text(article)
-        if found is None or not article.body_paragraphs:
+        found = body_headline(article, _MAX_WORDS)
+        if found is None or found[1].rstrip().endswith((".", "?")):
             return
         start, line = found
-        if not line or len(line.split()) > _MAX_WORDS or line.rstrip().endswith((".", "?")):
-            return
         for m in _PASSIVE.finditer(line):
             if not article.in_quote(start + m.start()):
                 yield Finding(start + m.start(), start + m.end(),

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from newslint.article import Article, Span, per_article
 from newslint.article_facts import ArticleFact, window_of
-from newslint.checks.headline import headline_text, normalise, similar
+from newslint.checks.headline import body_headline, headline_text, normalise, similar
 from newslint.datelines import read_dateline
 from newslint.diagnostic import Finding, Severity
 from newslint.pieces import Piece
@@ -506,12 +506,10 @@ class HeadlineForm(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        found = headline_text(article)
-        if found is None or not article.body_paragraphs:
+        found = body_headline(article, _HEADLINE_MAX_WORDS)
+        if found is None:
             return
         start, line = found
-        if not line or len(line.split()) > _HEADLINE_MAX_WORDS:
-            return
         full_stop = _HEADLINE_FULL_STOP.search(line)
         two = [m for m in _HEADLINE_TWO_SENTENCES.finditer(line)
                if not article.in_quote(start + m.start()) and not _ends_a_title(line, m.start())]
