@@ -1,6 +1,9 @@
 """Recall and precision of newslint on translated news annotated by a bilingual editor.
 
-Usage: python benchmarks/devset_eval.py [ANNOTATIONS.jsonl] [--show-misses] [--show-extra]
+Usage: python benchmarks/devset_eval.py [ANNOTATIONS.jsonl ...] [--show-misses] [--show-extra]
+
+Several annotation files are pooled into one figure (the held-out sets:
+``testset4.jsonl testset5.jsonl testset6.jsonl``); their document names must not clash.
 
 benchmarks/annotations/devset.jsonl holds artifacts marked by a bilingual copy editor (with
 the source beside the translation) in machine-translated documents from the held-out split
@@ -86,11 +89,16 @@ def locate(text: str, row: dict, used: set) -> tuple[int, int] | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("annotations", nargs="?", default=str(HERE / "annotations" / "devset.jsonl"))
+    parser.add_argument("annotations", nargs="*", default=[str(HERE / "annotations" / "devset.jsonl")])
     parser.add_argument("--show-misses", action="store_true")
     parser.add_argument("--show-extra", action="store_true")
     args = parser.parse_args()
-    by_doc = load(Path(args.annotations))
+    by_doc: dict[str, list[dict]] = {}
+    for path in args.annotations:
+        for doc, rows in load(Path(path)).items():
+            if doc in by_doc:
+                parser.error(f"document {doc!r} is in two annotation files")
+            by_doc[doc] = rows
     docs = texts(by_doc)
     linter = Linter(Config(grammar="off"))
     found, total, pinpointed = Counter(), Counter(), Counter()
