@@ -140,7 +140,8 @@ def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: 
 
             linter.cache = result_cache.ResultCache(
                 result_cache.settings_key(linter.active, config.language, config.source_language))
-        results = _check_group(linter, group, fix or unsafe_fixes, unsafe_fixes, jobs, run, report, fix_read_only)
+        results = _check_group(linter, group, fix or unsafe_fixes, unsafe_fixes, jobs, run, report, fix_read_only,
+                               readability_scores)
         for result in results:
             run.configs[result.path] = config
         run.results.extend(results)
@@ -162,8 +163,8 @@ def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: 
 
 
 def _check_group(linter: Linter, articles: list[Article], fix: bool, unsafe: bool, jobs: int, run: Run,
-                 report: Report, fix_read_only: bool = False) -> list[FileResult]:
-    diagnostics = linter.lint_run(articles, jobs)
+                 report: Report, fix_read_only: bool = False, facts: bool = False) -> list[FileResult]:
+    diagnostics = linter.lint_run(articles, jobs, facts and not fix)
     if fix:
         articles, diagnostics = _fix_files(linter, articles, diagnostics, unsafe, jobs, run, report, fix_read_only)
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]

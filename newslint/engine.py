@@ -141,10 +141,11 @@ class Linter:
                                 f"{type(exc).__name__}: {exc} (please report this)")
             return []
 
-    def lint_run(self, articles: list[Article], jobs: int = 1) -> dict[int, list[Diagnostic]]:
+    def lint_run(self, articles: list[Article], jobs: int = 1, facts: bool = False) -> dict[int, list[Diagnostic]]:
         """Diagnostics per article (by index) including rules that compare articles; a big
-        run is spread over ``jobs`` worker processes (newslint/parallel.py)."""
-        results = self._lint_articles(articles, jobs)
+        run is spread over ``jobs`` worker processes (newslint/parallel.py), which with
+        ``facts`` also work out what the output reports of each article."""
+        results = self._lint_articles(articles, jobs, facts)
         index = {id(a): i for i, a in enumerate(articles)}
         for active in self.active:
             if not isinstance(active.rule, RunRule):
@@ -157,13 +158,13 @@ class Linter:
                     results[i] = sorted(results[i] + _stamp(article, mine), key=_order)
         return results
 
-    def _lint_articles(self, articles: list[Article], jobs: int) -> dict[int, list[Diagnostic]]:
+    def _lint_articles(self, articles: list[Article], jobs: int, facts: bool = False) -> dict[int, list[Diagnostic]]:
         """Each article's own diagnostics: from the result cache when it has them, the
         rest linted (in workers when big); a run where a rule crashed stores nothing."""
         from newslint.parallel import lint_all
 
         if self.cache is None:
-            return lint_all(self, articles, jobs)
+            return lint_all(self, articles, jobs, facts)
         results: dict[int, list[Diagnostic]] = {}
         todo: list[int] = []
         for i, article in enumerate(articles):
@@ -173,7 +174,7 @@ class Linter:
             else:
                 results[i] = hit
         crashes = len(self.crashes)
-        fresh = lint_all(self, [articles[i] for i in todo], jobs)
+        fresh = lint_all(self, [articles[i] for i in todo], jobs, facts)
         for j, i in enumerate(todo):
             results[i] = fresh[j]
             if len(self.crashes) == crashes:

@@ -3,6 +3,8 @@
 Workers are forked from the running process, so they share its compiled rules and lexicon
 (copy-on-write) and need nothing pickled but the texts going out and the diagnostics coming
 back. Small runs stay in one process: starting workers would cost more than it saves.
+When the output reports each article's readability and translation reading (JSON, HTML),
+workers send those back too, so the main process does not work them out one by one.
 Where fork is not available (Windows, macOS defaults), runs stay serial. A worker that is
 lost (killed for memory, or by a signal) costs nothing but time: its articles are linted
 again in the parent.
@@ -23,6 +25,7 @@ if TYPE_CHECKING:
 MIN_CHARS = 1_000_000  # about 170,000 words: below this one process is as fast
 CHUNK = 8  # articles per task sent to a worker
 _forked: "Linter | None" = None  # the linter workers inherit from the parent
+_facts = False  # whether workers also send each article's readability and translation reading
 
 
 def default_jobs() -> int:
@@ -33,14 +36,24 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def lint_all(linter: "Linter", articles: list[Article], jobs: int) -> dict[int, list[Diagnostic]]:
-    """Each article's diagnostics by index; in workers when the run is big enough."""
+def lint_all(linter: "Linter", articles: list[Article], jobs: int, facts: bool = False) -> dict[int, list[Diagnostic]]:
+    """Each article's diagnostics by index; in workers when the run is big enough. With
+    ``facts``, workers also leave each plain article's readability and translation reading
+    in its cache (``article_facts``), where the output code finds them."""
     if jobs <= 1 or len(articles) < 2 or sum(len(a.text) for a in articles) < MIN_CHARS:
         return {i: linter.lint(a) for i, a in enumerate(articles)}
-    return _in_workers(linter, articles, jobs)
+    return _in_workers(linter, articles, jobs, facts)
 
 
-def _in_workers(linter: "Linter", articles: list[Article], jobs: int) -> dict[int, list[Diagnostic]]:
+def article_facts(article: Article) -> dict:
+    """What the output reports of an article besides its findings, keyed by the function
+    that computes it (so it can go straight into the article's cache)."""
+    from newslint import readability, translation_signal
+
+    return {translation_signal.of: translation_signal.of(article), readability.summary: readability.summary(article)}
+
+
+def _in_workers(linter: "Linter", articles: list[Article], jobs: int, facts: bool = False) -> dict[int, list[Diagnostic]]:
     """Each article's diagnostics by index, from ``jobs`` forked workers (serial where
     fork is not available). The process modules are imported here: a small run, most
     runs, does without them."""
@@ -50,8 +63,8 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int) -> dict[in
 
     if "fork" not in multiprocessing.get_all_start_methods():
         return {i: linter.lint(a) for i, a in enumerate(articles)}
-    global _forked
-    _forked = linter
+    global _forked, _facts
+    _forked, _facts = linter, facts
     results: dict[int, list[Diagnostic]] = {}
     lost: list[int] = []
     chunks = [range(i, min(i + CHUNK, len(articles))) for i in range(0, len(articles), CHUNK)]
@@ -65,11 +78,13 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int) -> dict[in
                 except BrokenProcessPool:  # a worker was killed (out of memory, a signal)
                     lost.extend(chunk)
                     continue
-                for i, (diagnostics, crashes) in zip(chunk, outputs):
+                for i, (diagnostics, crashes, found) in zip(chunk, outputs):
                     results[i] = diagnostics
                     linter.crashes.extend(crashes)
+                    if found is not None and type(articles[i]) is Article:  # a worker reads plain text
+                        articles[i].cache.update(found)
     finally:
-        _forked = None
+        _forked, _facts = None, False
     if lost:
         sys.stderr.write(f"newslint: note: a worker process was lost; its {len(lost)} article(s) "
                          "were checked in the main process\n")
@@ -78,15 +93,17 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int) -> dict[in
     return results
 
 
-def _lint_chunk(items: list[tuple[str, str]]) -> list[tuple[list[Diagnostic], list[str]]]:
+def _lint_chunk(items: list[tuple[str, str]]) -> list[tuple[list[Diagnostic], list[str], dict | None]]:
     """In a worker: several articles' diagnostics and crashes (one round trip per chunk)."""
     return [_lint_one(item) for item in items]
 
 
-def _lint_one(item: tuple[str, str]) -> tuple[list[Diagnostic], list[str]]:
-    """In a worker: one article's diagnostics and the rule crashes it caused."""
+def _lint_one(item: tuple[str, str]) -> tuple[list[Diagnostic], list[str], dict | None]:
+    """In a worker: one article's diagnostics, the rule crashes it caused and, when asked
+    for, its facts."""
     assert _forked is not None
     text, path = item
     before = len(_forked.crashes)
-    diagnostics = _forked.lint(Article(text, path))
-    return diagnostics, _forked.crashes[before:]
+    article = Article(text, path)
+    diagnostics = _forked.lint(article)
+    return diagnostics, _forked.crashes[before:], article_facts(article) if _facts else None

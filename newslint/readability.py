@@ -45,7 +45,11 @@ def sentence_words(article: Article) -> list[int]:
 
 
 def summary(article: Article, piece_chars: int = PIECE_CHARS) -> dict:
-    """Flesch reading ease, Flesch-Kincaid grade, sentence lengths and lead length."""
+    """Flesch reading ease, Flesch-Kincaid grade, sentence lengths and lead length (as a
+    worker process left it in the article's cache, when one did)."""
+    kept = article.cache.get(summary)
+    if kept is not None and piece_chars == PIECE_CHARS:
+        return kept
     if len(article.text) > piece_chars:
         return _summary_by_pieces(article, piece_chars)
     body = article.body_paragraphs

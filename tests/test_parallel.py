@@ -69,3 +69,23 @@ def test_a_killed_worker_costs_nothing_but_time(monkeypatch, capsys):
     spread = Linter(Config(grammar="off")).lint_run(articles, jobs=2)
     assert spread == serial
     assert "a worker process was lost" in capsys.readouterr().err
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers need fork")
+def test_workers_send_back_what_the_json_output_reports(monkeypatch):
+    """With facts asked for, each article's readability and translation reading come back from
+    the worker that linted it, equal to what the main process would work out."""
+    from newslint import readability, translation_signal
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    spread = [Article(t, f"a{i}.txt") for i, t in enumerate(texts)]
+    Linter(Config(grammar="off")).lint_run(spread, jobs=2, facts=True)
+    for article, text in zip(spread, texts):
+        assert translation_signal.of in article.cache and readability.summary in article.cache
+        fresh = Article(text, article.path)
+        assert article.cache[translation_signal.of] == translation_signal.of(fresh)
+        assert readability.summary(article) == readability.summary(fresh)
+    plain = [Article(t, f"b{i}.txt") for i, t in enumerate(texts)]
+    Linter(Config(grammar="off")).lint_run(plain, jobs=2)
+    assert not any(readability.summary in a.cache for a in plain)  # only when asked for
