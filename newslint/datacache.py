@@ -253,6 +253,13 @@ class KeptTable:
             add_to_table(self.path, self.new, self.most)
             self.new = {}
 
+    def save_quietly(self) -> None:
+        """``save`` at exit: a cache that cannot be written only means making again next run."""
+        try:
+            self.save()
+        except Exception:  # noqa: BLE001
+            pass
+
 
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename; False if it cannot."""

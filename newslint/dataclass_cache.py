@@ -51,12 +51,6 @@ def install() -> None:
                 pass
         builtins.exec(source, globals, locals)
 
-    def save() -> None:
-        try:
-            codes.save()
-        except Exception:  # noqa: BLE001 - a cache that cannot be written only means compiling again
-            pass
-
     exec_._newslint = True  # type: ignore[attr-defined]
     dataclasses.exec = exec_  # type: ignore[attr-defined]
-    atexit.register(save)
+    atexit.register(codes.save_quietly)

@@ -81,12 +81,6 @@ def install() -> None:
                 pass
         return original(p, flags)
 
-    def save() -> None:
-        try:
-            programs.save()
-        except Exception:  # noqa: BLE001 - a cache that cannot be written only means compiling again
-            pass
-
     compile._newslint = True  # type: ignore[attr-defined]
     _compiler.compile = compile
-    atexit.register(save)
+    atexit.register(programs.save_quietly)
