@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from typing import Callable
 from functools import lru_cache
 from pathlib import Path
 
@@ -130,7 +131,7 @@ def readings(article: Article) -> list[SentenceReading]:
         p, positive = score(text, m)
         if p < m.threshold or _direct_quote(article, span.start, span.end):
             continue
-        phrases = _phrases(text, positive)
+        phrases = _phrases(text, positive, lambda a, b, at=span.start: _touches_quote(article, at + a, at + b))
         out.append(SentenceReading(span.start, span.end, p, tuple(phrases)))
     return out
 
@@ -140,6 +141,13 @@ def _direct_quote(article: Article, start: int, end: int) -> bool:
     letters): editors rarely recast a quote, so TR600 leaves it to the phrase rules."""
     inner = [i for i in range(start, end) if article.text[i].isalnum()]
     return bool(inner) and sum(article.in_quote(i) for i in inner) >= 0.8 * len(inner)
+
+
+def _touches_quote(article: Article, start: int, end: int) -> bool:
+    """Whether a phrase has a word inside quotation marks: someone's own words (often a
+    quoted slip, "to “determin its own"), not what makes the reporter's sentence read as
+    translated."""
+    return any(article.in_quote(i) for i in range(start, end) if article.text[i].isalnum())
 
 
 def marked_share(article: Article) -> tuple[int, int]:
@@ -153,9 +161,11 @@ MAX_QUOTED_WORDS = 4
 _STRONG = 0.3  # features weighing less do not extend a quoted phrase
 
 
-def _phrases(text: str, positive: list[tuple[float, str, tuple[int, int]]], most: int = 3) -> tuple[str, ...]:
+def _phrases(text: str, positive: list[tuple[float, str, tuple[int, int]]],
+             skip: Callable[[int, int], bool] | None = None, most: int = 3) -> tuple[str, ...]:
     """Up to ``most`` phrases to quote: each strong explainable feature, widened by the
-    strong features that overlap it ("out that" -> "pointed out that"), heaviest first."""
+    strong features that overlap it ("out that" -> "pointed out that"), heaviest first;
+    none for which ``skip(start, end)`` says so."""
     strong = [(w, (a, b)) for w, _, (a, b) in positive if w >= _STRONG]
     quoted: list[str] = []
     taken: list[tuple[int, int]] = []
@@ -168,7 +178,7 @@ def _phrases(text: str, positive: list[tuple[float, str, tuple[int, int]]], most
             if c < end and start < d and len(text[min(start, c):max(end, d)].split()) <= MAX_QUOTED_WORDS:
                 start, end = min(start, c), max(end, d)
         phrase = " ".join(text[start:end].split()).strip(" ,;:")
-        if _explainable_text(phrase):
+        if _explainable_text(phrase) and not (skip and skip(start, end)):
             quoted.append(phrase)
             taken.append((start, end))
         if len(quoted) == most:

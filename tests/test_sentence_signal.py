@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from newslint import sentence_signal
 from newslint.article import Article
 from newslint.config import Config
@@ -99,3 +101,16 @@ def test_sentences_that_read_as_translated_open_the_gate_for_a_borderline_articl
     monkeypatch.setattr(ts, "read", lambda _text, model=None: native)
     monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (5, 10))
     assert not ts.of(Article(text, "<test>")).reads_translated  # below SENTENCE_FLOOR: not read
+
+
+def test_the_reason_quoted_is_never_inside_quotation_marks():
+    """The phrases TR600 quotes as its reason are the reporter's words: a quoted slip
+    ("to “determin its own destiny”") is someone else's."""
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "seed-article.txt").read_text(encoding="utf-8")
+    article = Article(text, "seed")
+    marked = sentence_signal.readings(article)
+    assert marked
+    for reading in marked:
+        for phrase in reading.phrases:
+            at = text.index(phrase, reading.start)
+            assert not any(article.in_quote(i) for i in range(at, at + len(phrase)) if text[i].isalnum()), phrase
