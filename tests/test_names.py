@@ -6,7 +6,7 @@ import pytest
 
 from newslint.article import Article
 from newslint.checks.surnames import feminine, masculine_surname
-from newslint.checks.transliteration import normalise
+from newslint.checks.transliteration import loose_key, normalise
 from newslint.config import Config
 from newslint.engine import Linter
 
@@ -76,3 +76,49 @@ def test_the_spelling_that_keeps_kh_is_preferred_even_when_used_less():
     body = "Mahachev won the belt. Mahachev was fast, and Makhachev said so."
     flagged = [d for d in _findings(("EN010",), body)]
     assert [d.suggestions for d in flagged] == [("Makhachev",), ("Makhachev",)]
+
+
+@pytest.mark.parametrize("a,b", [("Weintrubbe", "Vaintrub"), ("Fiolamonti", "Fioramonti"), ("Forsythe", "Forsyth"),
+                                 ("Tinkow", "Tinkov"), ("Kailu", "Kairu"), ("Essenin", "Yesenin")])
+def test_back_transliterations_share_a_loose_key(a, b):
+    assert loose_key(a) == loose_key(b)
+
+
+@pytest.mark.parametrize("a,b", [("Shaanxi", "Shanxi"), ("Jinning", "Jining"), ("Chorlton", "Chorton"),
+                                 ("Johnson", "Johnston"), ("Bei", "Bai")])
+def test_loose_key_keeps_apart(a, b):
+    assert loose_key(a) != loose_key(b)
+
+
+def test_a_name_first_given_in_full_is_kept_over_a_later_majority():
+    body = "Stefano Caramonti, the minister, spoke. Officials said Calamonti would widen it, and Calamonti agreed."
+    found = _findings(("EN010", "SP002"), body)
+    assert [(d.code, d.suggestions) for d in found] == [("EN010", ("Caramonti",))] * 2
+    assert "with the given name" in found[0].message
+
+
+def test_without_a_majority_the_later_spelling_is_flagged():
+    (finding,) = _findings(("EN010",), "Vaisberg led early. In the second half Weissberge built up the pace.")
+    assert finding.message.startswith("'Weissberge' here, but 'Vaisberg' once")
+
+
+def test_a_name_the_dictionary_knows_is_kept_whatever_the_counts():
+    found = _findings(("EN010",), "Ferrari won again. Fellari driver Leclerc thanked the Fellari team.")
+    assert [d.suggestions for d in found] == [("Ferrari",), ("Ferrari",)]
+
+
+@pytest.mark.parametrize("body", [
+    "Boris Johnson met Ian Johnston. Johnson spoke, and Johnston left.",
+    "Kenneth Clarke met Ed Clark. Clarke spoke, and Clark left.",
+    "Roger Michell and Michel Gondry met. Michell spoke first.",
+    "Dustin Hoffman met Hoffmann. Hoffmann spoke.",
+    "Shaanxi and Shanxi provinces met. Shaanxi spoke first.",
+    "Chorlton fans met Chorton fans.",
+])
+def test_different_names_a_loose_key_would_join_stay_quiet(body):
+    assert not _findings(("EN010", "SP002"), body)
+
+
+def test_the_spelling_rule_does_not_flag_the_spelling_transliteration_keeps():
+    body = "Mahachev won the belt. Mahachev was fast, and Makhachev said so."
+    assert [d.code for d in _findings(("EN010", "SP002"), body)] == ["EN010", "EN010"]
