@@ -59,7 +59,8 @@ def check_modules(folders: Iterable[str]) -> list[str]:
 def default_registry() -> Registry:
     """Every rule, compiled once per process (the packs' part read from the data cache)."""
     code = modules("kinds/phrase.py", "packs.py", "rule.py", "diagnostic.py", "registry.py", "lazy_regex.py",
-                   "word_prefixes.py", "first_chars.py", "required_literals.py", "kinds/rest_patterns.py")
+                   "word_prefixes.py", "first_chars.py", "required_literals.py", "triple_rarity.py",
+                   "kinds/rest_patterns.py")
     rules = python_rules() + cached("packs", pack_files() + code, pack_rules)
     phrase.share_scan(rules)
     return Registry(rules)

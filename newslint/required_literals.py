@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 from newslint.word_prefixes import C, parser
 
@@ -38,7 +38,7 @@ class Presence:
         self.known: dict[str, bool] = {}
         # every three characters of the text: a literal with a triple the text lacks is
         # absent without searching the text (most literals asked about are absent)
-        self._triples = {folded[i : i + 3] for i in range(len(folded) - 2)}
+        self.triples = {folded[i : i + 3] for i in range(len(folded) - 2)}
 
     @classmethod
     def of(cls, article: "Article") -> "Presence":
@@ -49,18 +49,77 @@ class Presence:
         return found  # type: ignore[return-value]
 
     def meets(self, needs: Needs) -> bool:
-        known, folded, triples = self.known, self.folded, self._triples
+        known, folded, triples = self.known, self.folded, self.triples
         for choice in needs:
             for literal in choice:
                 found = known.get(literal)
                 if found is None:
-                    possible = len(literal) < 3 or (literal[:3] in triples and literal[-3:] in triples)
+                    possible = len(literal) < 3 or _triples_of(literal) <= triples
                     found = known[literal] = possible and literal in folded
                 if found:
                     break
             else:
                 return False
         return True
+
+
+class NeedsIndex:
+    """Which of many patterns' needs a text meets, without asking pattern by pattern.
+
+    Each pattern is filed under one three-character sequence of each string of one of its
+    choices (those that look rarest in English text, newslint/triple_rarity.py); a text
+    that lacks all of them cannot meet the choice. ``met(presence)`` asks ``meets`` only of
+    the patterns filed under a sequence the text has (and of those that could not be
+    filed), so an article asks about a few hundred of a pack's patterns, not all of them.
+    """
+
+    def __init__(self, all_needs: Iterable[Needs]) -> None:
+        self.needs = list(all_needs)
+        self.unfiled: list[int] = []
+        self.by_triple: dict[str, list[int]] = {}
+        for i, need in enumerate(self.needs):
+            keys = _filing(need)
+            if keys is None:
+                self.unfiled.append(i)
+            for key in keys or ():
+                self.by_triple.setdefault(key, []).append(i)
+        self.keys = frozenset(self.by_triple)
+
+    def met(self, presence: Presence) -> set[int]:
+        """The numbers of the patterns whose needs the text meets."""
+        asked = set(self.unfiled)
+        by_triple = self.by_triple
+        for key in self.keys.intersection(presence.triples):
+            asked.update(by_triple[key])
+        needs, meets = self.needs, presence.meets
+        return {i for i in asked if meets(needs[i])}
+
+
+def _filing(need: Needs) -> tuple[str, ...] | None:
+    """One sequence per string of the choice whose sequences look rarest in English text,
+    or None when no choice has only strings of three characters or more."""
+    from newslint.triple_rarity import commonness
+
+    best: tuple[float, tuple[str, ...]] | None = None
+    for choice in need:
+        if any(len(literal) < 3 for literal in choice):
+            continue
+        keys = tuple(min((lit[j : j + 3] for j in range(len(lit) - 2)), key=commonness) for lit in sorted(choice))
+        score = sum(map(commonness, keys))
+        if best is None or score < best[0]:
+            best = (score, keys)
+    return None if best is None else best[1]
+
+
+_TRIPLES: dict[str, frozenset[str]] = {}
+
+
+def _triples_of(literal: str) -> frozenset[str]:
+    """Every three characters of a literal (remembered: literals come from the patterns)."""
+    found = _TRIPLES.get(literal)
+    if found is None:
+        found = _TRIPLES[literal] = frozenset(literal[i : i + 3] for i in range(len(literal) - 2))
+    return found
 
 
 def fold(text: str) -> str:

@@ -123,15 +123,21 @@ class PrefixIndex:
         self.by_prefix: dict[str, list[int]] = {}
         self.by_first: dict[str, list[int]] = {}
         self.always: list[int] = []
+        # per pattern, the beginnings of a key it is listed for ("" for every key)
+        self.starts: list[frozenset[str]] = []
         for i, (heads, first) in enumerate(zip(beginnings, firsts)):
             if heads is not None:
                 for h in heads:
                     self.by_prefix.setdefault(h, []).append(i)
+                self.starts.append(heads)
             elif first is not None:
-                for c in {c.lower() for c in first}:
+                lowered = frozenset(c.lower() for c in first)
+                for c in lowered:
                     self.by_first.setdefault(c, []).append(i)
+                self.starts.append(lowered)
             else:
                 self.always.append(i)
+                self.starts.append(frozenset({""}))
 
     def candidates(self, key: str) -> list[int]:
         lists = [found for found in (self.always, self.by_first.get(key[:1]),

@@ -123,7 +123,7 @@ def test_patterns_whose_text_is_absent_are_not_compiled():
         keys = {text[w.start() : w.start() + 3].lower() for w in re.finditer(r"\b\w", text)}
         could_begin = set().union(*(words.index.candidates(k) for k in keys))
         presence = Presence(text)
-        assert set(fresh) == {i for i in could_begin if presence.meets(words.needs[i])}
+        assert set(fresh) == {i for i in could_begin if presence.meets(words.filing.needs[i])}
         assert len(fresh) < len(could_begin) or not could_begin
 
 
@@ -168,16 +168,41 @@ def test_entity_scanner_finds_what_one_alternation_finds():
     assert found > 50
 
 
-def test_rest_alternation_holds_only_what_the_text_can_match():
+def test_rest_patterns_search_only_what_the_text_can_match():
     from newslint.kinds.rest_patterns import RestPatterns
 
     rest = RestPatterns([(True, r"(?P<a>\bthe masses\b)"), (False, r"(?P<b>, after which\b)")], [r"(?P<c>share on \w+)"])
-    assert rest.for_text(Presence("Nothing here.")) is None
-    one = rest.for_text(Presence("He left, after which we ate."))
-    assert one.pattern == r"(?P<b>, after which\b)"
+    assert list(rest.finditer("Nothing here.", Presence("Nothing here."))) == []
+    text = "He left, after which we ate."
+    assert [m.group() for m in rest.finditer(text, Presence(text))] == [", after which"]
+    assert not rest.singles.get(0)  # "the masses" is absent: never compiled
     assert rest.every().pattern == r"\b(?:(?P<a>\bthe masses\b))|(?P<b>, after which\b)|^[ \t]*(?:(?P<c>share on \w+))[ \t\r]*$"
-    rest.MOST = len(rest._compiled)  # full: a new combination gets the alternation of every pattern
-    assert rest.for_text(Presence("Share on X\n")) is rest.every()
+
+
+def test_rest_patterns_match_as_their_alternation_does():
+    """Separate searches, merged, give the alternation's matches: leftmost first, the
+    earlier alternative at one start, nothing overlapping a match (random texts)."""
+    import random
+
+    from newslint.kinds.rest_patterns import RestPatterns
+
+    sources = [r"(?P<a>ab)", r"(?P<b>a\w+c)", r"(?P<c>(?<=x )ba?)", r"(?P<d>c+)", r"(?P<e>\bx b\b)"]
+    rest = RestPatterns([(s.startswith(r"(?P<e>\b"), s) for s in sources], [r"(?P<f>ab c)"])
+    assert rest.separable
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice("abcx \n") for _ in range(rng.randrange(0, 30)))
+        expected = [(m.span(), m.lastgroup) for m in rest.every().finditer(text)]
+        assert [(m.span(), m.lastgroup) for m in rest.finditer(text, Presence(text))] == expected, text
+
+
+def test_rest_patterns_that_can_match_empty_text_stay_one_alternation():
+    from newslint.kinds.rest_patterns import RestPatterns
+
+    rest = RestPatterns([(False, r"(?P<a>x*)"), (False, r"(?P<b>y)")], [])
+    assert not rest.separable
+    text = "ayxx"
+    assert [m.span() for m in rest.finditer(text, Presence(text))] == [m.span() for m in rest.every().finditer(text)]
 
 
 def test_presence_answers_every_literal_as_a_plain_search_would():
@@ -202,3 +227,22 @@ def test_presence_answers_every_literal_as_a_plain_search_would():
 def test_scans_of_one_article_share_its_presence():
     article = Article("Talks stall\n\nThe deal is in the sphere of trade.")
     assert Presence.of(article) is Presence.of(article) and Presence.of(article).folded == fold(article.text)
+
+
+def test_needs_index_finds_exactly_the_patterns_whose_needs_a_text_meets():
+    """Filing by rare three-character sequences only saves asking: the answer is that of
+    asking every pattern (the packs' own needs, on the fixtures and rule examples)."""
+    from newslint.required_literals import NeedsIndex
+
+    rules = [r for r in default_registry().rules if isinstance(r, PhraseRule)]
+    all_needs = [n for m in {id(r.matcher): r.matcher for r in rules}.values() for n in m._words.filing.needs]
+    all_needs += [(), (("ab",),), (("x", "longer"), ("zz",))]  # none known; short strings
+    index = NeedsIndex(all_needs)
+    assert index.unfiled and len(index.by_triple) > 100
+    met = 0
+    for text in _texts(rules):
+        presence = Presence(text)
+        expected = {i for i, need in enumerate(all_needs) if Presence(text).meets(need)}
+        assert index.met(presence) == expected, text[:80]
+        met += len(expected)
+    assert met > 1000

@@ -15,9 +15,9 @@ from newslint import translation_signal
 from newslint.day_context import day_named_before
 from newslint.diagnostic import Finding, Fix
 from newslint.first_chars import word_start_chars
-from newslint.kinds.rest_patterns import RestPatterns
+from newslint.kinds.rest_patterns import RestPatterns, top_level_branches
 from newslint.lazy_regex import LazyPatterns
-from newslint.required_literals import Needs, Presence, needs
+from newslint.required_literals import NeedsIndex, Presence, needs
 from newslint.word_prefixes import WIDTH, PrefixIndex, prefixes
 from newslint.packs import PatternSpec, RuleSpec
 from newslint.rule import CheckContext, Rule, RuleInfo
@@ -40,8 +40,9 @@ class PackMatcher:
     starts, and only those that can begin with the text found there (its first three
     characters, lower-cased; newslint/word_prefixes.py) and whose required text occurs in
     the article (newslint/required_literals.py), in pack order, the first match winning as
-    in an alternation; the rest are joined into one alternation of those whose required
-    text the article has, matched the ordinary way (newslint/kinds/rest_patterns.py).
+    in an alternation; the rest, branch by branch, are searched one by one where their
+    required text occurs and merged as their alternation would match
+    (newslint/kinds/rest_patterns.py).
     Every regex is compiled on first use, and a matcher pickles as its sources, so a
     cached registry loads without compiling anything.
     """
@@ -72,7 +73,13 @@ class PackMatcher:
                 if spec.scope == "line":
                     lines.append(f"(?P<{group}>{body})")
                     continue
-                parts.append((_starts_at_word_boundary(pattern.regex), f"(?P<{group}>{body})"))
+                # each top-level branch an alternative of its own, with its own required text
+                branches = top_level_branches(pattern.regex)
+                for j, branch in enumerate(branches):
+                    name = group if len(branches) == 1 else f"{group}_{j}"
+                    self._groups[name] = (spec.code, pi)
+                    source = branch if pattern.case_sensitive else f"(?i:{branch})"
+                    parts.append((branch.startswith("\\b"), f"(?P<{name}>{source})"))
         self._rest = RestPatterns(parts, lines)
         self._by_char = LazyPatterns({c: "|".join(alts) for c, alts in by_char.items()}, re.MULTILINE)
         self._words = WordPatterns(word_bodies, word_groups, PrefixIndex(beginnings, firsts))
@@ -104,7 +111,6 @@ class SharedScan:
     def __init__(self, matchers: list[PackMatcher]) -> None:
         self.matchers = matchers
         self._table = _Dispatch(matchers)
-        self._candidates = _Candidates(matchers)
 
     def run(self, article: "Article") -> None:
         """Fill ``article.cache[matcher]`` for every matcher of the group."""
@@ -112,21 +118,14 @@ class SharedScan:
         found: list[dict[str, list[tuple[int, int, int]]]] = [defaultdict(list) for _ in self.matchers]
         presence = Presence.of(article)
         for k, matcher in enumerate(self.matchers):
-            rest = matcher._rest.for_text(presence)
-            if rest is not None:
-                for m in rest.finditer(text):
-                    code, pi = matcher._groups[m.lastgroup]
-                    found[k][code].append((m.start(), m.end(), pi))
+            for m in matcher._rest.finditer(text, presence):
+                code, pi = matcher._groups[m.lastgroup]
+                found[k][code].append((m.start(), m.end(), pi))
         if self._table.any:
-            table, keyed = self._table, _KeyDispatch(self._candidates, presence)
+            met = [matcher._words.filing.met(presence) for matcher in self.matchers]
+            table, keyed = self._table, _KeyDispatch(self.matchers, met)
             free = [0] * len(self.matchers)
-            for w in _WORD_START.finditer(text):
-                pos = w.start()
-                window = text[pos : pos + WIDTH]
-                # by the word's first three characters; beyond ASCII, by its first letter
-                entries = keyed[window.lower()] if window.isascii() else table[text[pos]]
-                if entries is None:
-                    continue
+            for pos, entries in _dispatched(text, table, keyed):
                 for k, regexes in entries:
                     if pos < free[k]:
                         continue
@@ -160,54 +159,44 @@ class _Dispatch(dict):
 
 class _KeyDispatch(dict):
     """For one article: window key ("the", "in ") -> [(matcher index, the regexes that
-    can match there, in order)], or None; filled (and compiled) at the key's first word."""
+    can match there, in order)], or None. Only the patterns whose required text the
+    article has (``met``) are filed, by the beginnings of the keys they can start at."""
 
-    def __init__(self, candidates: "_Candidates", presence: Presence) -> None:
+    def __init__(self, matchers: list[PackMatcher], met: list[set[int]]) -> None:
         super().__init__()
-        self.candidates = candidates
-        self.presence = presence  # which required text the article has
+        self.compiled = [matcher._words.compiled for matcher in matchers]
+        self.by_start: dict[str, list[tuple[int, int]]] = {}
+        for k, (matcher, mine) in enumerate(zip(matchers, met)):
+            starts = matcher._words.index.starts
+            for i in sorted(mine):
+                for start in starts[i]:
+                    self.by_start.setdefault(start, []).append((k, i))
 
     def __missing__(self, key: str) -> list[tuple[int, list[re.Pattern[str]]]] | None:
-        entries = []
-        presence = self.presence
-        for k, compiled, items in self.candidates[key]:
-            regexes = []
-            for i, need in items:
-                if presence.meets(need):
-                    regexes.append(compiled[i])
-            if regexes:
-                entries.append((k, regexes))
-        self[key] = entries or None
-        return self[key]
-
-
-class _Candidates(dict):
-    """Window key -> [(matcher index, its compiled patterns, [(pattern number, the text it
-    needs)])] for the patterns that can begin there; computed once per key per process."""
-
-    def __init__(self, matchers: list[PackMatcher]) -> None:
-        super().__init__()
-        self.matchers = matchers
-
-    def __missing__(self, key: str) -> list[tuple[int, LazyPatterns, list[tuple[int, Needs]]]]:
-        entries = []
-        for k, matcher in enumerate(self.matchers):
-            words = matcher._words
-            chosen = words.index.candidates(key)
-            if chosen:
-                entries.append((k, words.compiled, [(i, words.needs[i]) for i in chosen]))
+        get = self.by_start.get
+        found = (get(""), get(key[:1]), get(key[:2]), get(key))  # keys have at most three characters
+        if not any(found):
+            self[key] = None
+            return None
+        lists = [f for f in found if f]
+        pairs = lists[0] if len(lists) == 1 else sorted(set().union(*lists))  # in pack order, pattern order
+        entries: list[tuple[int, list[re.Pattern[str]]]] = []
+        for k, i in pairs:
+            if not entries or entries[-1][0] != k:
+                entries.append((k, []))
+            entries[-1][1].append(self.compiled[k][i])
         self[key] = entries
         return entries
 
 
 class WordPatterns:
     """A pack's word-start patterns, each compiled alone on first use, with their beginnings
-    (``index``) and the text each needs (``needs``: choices that must all hold, each a set
-    of strings one of which the text has; none when nothing is known)."""
+    (``index``) and the text each needs (``filing``: which patterns' required text an
+    article has, newslint/required_literals.py)."""
 
     def __init__(self, bodies: list[str], groups: list[str], index: PrefixIndex) -> None:
         self.index = index
-        self.needs = [needs(body) for body in bodies]
+        self.filing = NeedsIndex(needs(body) for body in bodies)
         self.compiled = LazyPatterns({i: f"(?P<{g}>{b})" for i, (b, g) in enumerate(zip(bodies, groups))},
                                      re.MULTILINE)
 
@@ -221,7 +210,39 @@ def share_scan(rules: Iterable[Rule]) -> None:
             matcher.shared = shared
 
 
-_WORD_START = re.compile(r"\b\w")
+_WINDOW = re.compile(rf"\b(?=(\w.{{0,{WIDTH - 1}}}))", re.DOTALL)  # a word start's first characters
+
+
+def _dispatched(text: str, table: "_Dispatch", keyed: "_KeyDispatch") -> list[tuple[int, list]]:
+    """(word start, what to try there) in text order, for the word starts where some
+    pattern can match: by the word's first WIDTH characters (beyond ASCII, its first
+    letter). Each distinct window is looked up once, and found again only if it has
+    something to try."""
+    hits = []
+    end = len(text)
+    for window in set(_WINDOW.findall(text)):
+        entries = keyed[window.lower()] if window.isascii() else table[window[0]]
+        if entries is None:
+            continue
+        size = len(window)
+        pos = text.find(window)
+        while pos >= 0:
+            # a word start (not inside a word), whose window is this one (a short window
+            # is the text's last word start)
+            if (pos == 0 or not _is_word(text[pos - 1])) and (size == WIDTH or pos + size == end):
+                hits.append((pos, entries))
+            pos = text.find(window, pos + 1)
+    hits.sort(key=_first)
+    return hits
+
+
+def _is_word(c: str) -> bool:
+    """Whether ``re`` counts the character as a word character (``\\w``)."""
+    return c.isalnum() or c == "_"
+
+
+def _first(item: tuple) -> int:
+    return item[0]
 
 
 class PhraseRule(Rule):
@@ -283,30 +304,7 @@ def _says_i(article: "Article", start: int, end: int) -> bool:
 
 def _starts_at_word_boundary(regex: str) -> bool:
     """Whether every top-level alternative of a pattern starts with ``\\b``."""
-    depth, start, branches, i = 0, 0, [], 0
-    in_class = False
-    while i < len(regex):
-        c = regex[i]
-        if c == "\\":
-            i += 2
-            continue
-        if in_class:
-            in_class = c != "]"
-        elif c == "[":
-            in_class = True
-            if regex[i + 1 : i + 2] == "]" or regex[i + 1 : i + 3] == "^]":
-                i += 2 if regex[i + 1] == "]" else 3
-                continue
-        elif c == "(":
-            depth += 1
-        elif c == ")":
-            depth -= 1
-        elif c == "|" and depth == 0:
-            branches.append(regex[start:i])
-            start = i + 1
-        i += 1
-    branches.append(regex[start:])
-    return all(b.startswith("\\b") for b in branches)
+    return all(b.startswith("\\b") for b in top_level_branches(regex))
 
 
 def _applies(languages: tuple[str, ...], source: str | None, article: "Article") -> bool:
