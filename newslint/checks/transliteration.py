@@ -274,12 +274,11 @@ def loose_key(surface: str, english: bool = False) -> str:
     return "".join(_loose_part(w, english) for w in _WORD.findall(surface))
 
 
-def _names(spellings: Spellings, lexicon: Lexicon) -> Iterable[_Name]:
-    for key, forms in spellings.items():
-        counts, first, full, _ = _distinct(forms)
-        usual = _ranked(counts, first, full)[0]
-        known = all(lexicon.known(part) for part in re.split(r"[\s-]+", usual))
-        yield _Name(key, usual, sum(counts.values()), min(first.values()), any(full.values()), known)
+def _name(key: str, forms: dict[str, tuple[int, int, bool]], lexicon: Lexicon) -> _Name:
+    counts, first, full, _ = _distinct(forms)
+    usual = _ranked(counts, first, full)[0]
+    known = all(lexicon.known(part) for part in re.split(r"[\s-]+", usual))
+    return _Name(key, usual, sum(counts.values()), min(first.values()), any(full.values()), known)
 
 
 def _loose_variants(spellings: Spellings, here: dict[str, dict[str, list[Mention]]],
@@ -287,12 +286,13 @@ def _loose_variants(spellings: Spellings, here: dict[str, dict[str, list[Mention
     """Spellings of a name the lexicon does not know that only the looser keys join to another
     name in the article: flagged every time against a name the lexicon knows, else against the
     spelling introduced with a given name, the most used, or the first."""
-    groups: dict[str, list[_Name]] = defaultdict(list)
-    for name in _names(spellings, lexicon):
-        groups[loose_key(name.usual)].append(name)
-    for group in groups.values():
-        if len(group) < 2:
+    by_loose: dict[str, list[str]] = defaultdict(list)
+    for key, forms in spellings.items():
+        by_loose[loose_key(next(iter(forms)))].append(key)  # a key's spellings share their loose key
+    for keys in by_loose.values():
+        if len(keys) < 2:
             continue
+        group = [_name(key, spellings[key], lexicon) for key in keys]
         usuals = {name.usual: name.mentions for name in group}
         ranked = sorted(group, key=lambda n: (-_standard(n.usual, usuals), -n.known, -n.full, -n.mentions, n.first))
         keep = ranked[0]
