@@ -127,7 +127,27 @@ class Linter:
                 continue
             plain.extend((active, f) for f in self._run(active, article))
         plain.extend(gated)
-        return _give_way(plain)
+        kept = _give_way(plain)
+        return kept + self._run_with(article, kept, bool(translated))
+
+    def _run_with(self, article: Article, found: list[tuple[ActiveRule, Finding]],
+                  translated: bool) -> list[tuple[ActiveRule, Finding]]:
+        """The second pass: rules that read the other rules' findings (TR600's supported
+        sentences); a gated one only where the article reads as translated."""
+        readers = [a for a in self.active if a.rule.reads_findings and not isinstance(a.rule, RunRule)
+                   and (translated or not a.rule.info.gated)]
+        if not readers:
+            return []
+        others = [(a.rule.info, f.severity or a.severity, f) for a, f in found]
+        out: list[tuple[ActiveRule, Finding]] = []
+        for active in readers:
+            try:
+                out.extend((active, f) for f in active.rule.check_with(article, active.context, others))
+            except Exception as exc:  # noqa: BLE001 - as in _run: recorded, never fatal
+                info = active.rule.info
+                self.crashes.append(f"{article.path}: internal error in rule {info.code} {info.name}: "
+                                    f"{type(exc).__name__}: {exc} (please report this)")
+        return out
 
     def _run(self, active: ActiveRule, article: Article) -> list[Finding]:
         """One rule's findings; a rule that raises is recorded and skipped, not fatal."""

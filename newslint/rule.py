@@ -86,9 +86,16 @@ class Rule:
 
     info: RuleInfo
     facts: tuple["ArticleFact", ...] = ()
+    reads_findings: bool = False  # also runs ``check_with`` once the other rules have run
 
     def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
         raise NotImplementedError
+
+    def check_with(self, article: "Article", context: CheckContext,
+                   others: list[tuple[RuleInfo, Severity, Finding]]) -> Iterable[Finding]:
+        """Findings that rest on what the other rules found in the article (rule, effective
+        severity, finding); only called when ``reads_findings`` is set."""
+        return ()
 
     def article_facts(self, context: CheckContext) -> tuple["ArticleFact", ...]:
         """The article facts this rule reads with these options (``facts`` unless they vary)."""

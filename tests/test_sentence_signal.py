@@ -114,3 +114,24 @@ def test_the_reason_quoted_is_never_inside_quotation_marks():
         for phrase in reading.phrases:
             at = text.index(phrase, reading.start)
             assert not any(article.in_quote(i) for i in range(at, at + len(phrase)) if text[i].isalnum()), phrase
+
+
+LEANING = "The mayor pointed out that the city will open 20 new schools next year."
+
+
+def test_a_sentence_the_model_leans_towards_is_marked_when_another_rule_flags_a_phrase_in_it():
+    probability, _ = sentence_signal.score(LEANING)
+    assert sentence_signal.SUPPORTED_FLOOR <= probability < sentence_signal.model().threshold
+    text = f"Schools plan\n\n{LEANING}\n\nThe plan was published on Monday.\n"
+    assert "TR600" in _codes(text, source_language="zh")  # with TR007's 'pointed out'
+    assert "TR600" not in _codes(text, source_language="zh", select=("TR600",))  # the model alone
+    quiet = text.replace("The mayor pointed out", "The mayor said")
+    assert "TR600" not in _codes(quiet, source_language="zh")
+
+
+def test_the_supported_mark_names_the_phrase_it_rests_on():
+    text = f"Schools plan\n\n{LEANING}\n\nThe plan was published on Monday.\n"
+    found = Linter(Config(grammar="off", source_language="zh")).lint(Article(text, "<test>"))
+    mark = next(d for d in found if d.code == "TR600")
+    assert "it holds 'pointed out'" in mark.message
+    assert text[mark.offset:mark.end_offset] == LEANING

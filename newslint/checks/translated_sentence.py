@@ -9,6 +9,9 @@ from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
+# The least severity of another rule's finding that, with the model's leaning, marks a sentence.
+SUPPORT_SEVERITY = Severity.INFO
+
 
 class TranslatedSentence(Rule):
     info = RuleInfo(
@@ -26,7 +29,9 @@ class TranslatedSentence(Rule):
             "words, names and numbers masked), trained on WMT news translated from Chinese and "
             "Russian against native news, picks out about a fifth of translated sentences and "
             "about one native sentence in a thousand; the finding quotes the phrases that "
-            "weighed most. It runs only where the whole article reads as translated (TR000), "
+            "weighed most. A sentence the model only leans towards (a probability of 0.9 or "
+            "more) is marked too when another rule flags a translated phrase in it: the phrase "
+            "is rarely the sentence's only problem. It runs only where the whole article reads as translated (TR000), "
             "or with source-language set. Read the sentence as an editor and recast it."
         ),
         examples=Examples(
@@ -60,6 +65,31 @@ class TranslatedSentence(Rule):
             yield Finding(
                 reading.start, reading.end,
                 f"this sentence reads as translated{source}{because}; recast it as a native reporter would",
+            )
+
+    reads_findings = True
+
+    def check_with(self, article: Article, context: CheckContext,
+                   others: list[tuple[RuleInfo, Severity, Finding]]) -> Iterable[Finding]:
+        """A sentence the model leans towards (``sentence_signal.leaning``) that also holds
+        another rule's translated phrase: the two readings together mark it."""
+        phrases = [f for info, severity, f in others
+                   if info.category == "translation" and not info.whole_sentence and info.code != self.info.code
+                   and severity.rank >= SUPPORT_SEVERITY.rank]
+        if not phrases:
+            return
+        source = _source(context.source_language)
+        for reading in sentence_signal.leaning(article):
+            held = [f for f in phrases if reading.start <= f.start < reading.end]
+            if not held:
+                continue
+            quoted = ", ".join(f"'{p}'" for p in reading.phrases[:2])
+            weigh = f"{quoted} {'weighs' if len(reading.phrases[:2]) == 1 else 'weigh'}, and " if quoted else ""
+            flagged = " ".join(article.text[held[0].start:held[0].end].split())
+            yield Finding(
+                reading.start, reading.end,
+                f"this sentence reads as translated{source} ({weigh}it holds '{flagged}'); recast it "
+                "as a native reporter would",
             )
 
 
