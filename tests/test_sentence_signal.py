@@ -135,3 +135,26 @@ def test_the_supported_mark_names_the_phrase_it_rests_on():
     mark = next(d for d in found if d.code == "TR600")
     assert "it holds 'pointed out'" in mark.message
     assert text[mark.offset:mark.end_offset] == LEANING
+
+
+def test_a_finding_on_most_of_the_sentence_or_in_another_does_not_support_the_mark():
+    from newslint.checks.translated_sentence import TranslatedSentence
+    from newslint.diagnostic import Finding, Severity
+    from newslint.registry import default_registry
+    from newslint.rule import CheckContext
+
+    text = f"Schools plan\n\n{LEANING}\n\nThe plan was published on Monday.\n"
+    article = Article(text, "<test>")
+    start = text.index(LEANING)
+    info = next(r.info for r in default_registry().rules if r.info.code == "TR007")
+    context = CheckContext(options={}, source_language="zh")
+    rule = TranslatedSentence()
+
+    def marks(finding: Finding, severity: Severity = Severity.INFO) -> int:
+        return len(list(rule.check_with(article, context, [(info, severity, finding)])))
+
+    phrase = start + LEANING.index("pointed out")
+    assert marks(Finding(phrase, phrase + len("pointed out"), "x")) == 1
+    assert marks(Finding(start, start + len(LEANING) - 5, "x")) == 0  # most of the sentence
+    elsewhere = text.index("published")
+    assert marks(Finding(elsewhere, elsewhere + len("published"), "x")) == 0  # another sentence

@@ -80,7 +80,10 @@ class TranslatedSentence(Rule):
             return
         source = _source(context.source_language)
         for reading in sentence_signal.leaning(article):
-            held = [f for f in phrases if reading.start <= f.start < reading.end]
+            # a phrase, not the article's reading (TR000) or a finding on most of the sentence
+            # (a headline's full stop): those add nothing the sentence mark would not say
+            half = (reading.end - reading.start) / 2
+            held = [f for f in phrases if reading.start <= f.start < reading.end and f.end - f.start < half]
             if not held:
                 continue
             quoted = ", ".join(f"'{p}'" for p in reading.phrases[:2])
