@@ -38,7 +38,7 @@ class Presence:
         self.known: dict[str, bool] = {}
         # every three characters of the text: a literal with a triple the text lacks is
         # absent without searching the text (most literals asked about are absent)
-        self.triples = {folded[i : i + 3] for i in range(len(folded) - 2)}
+        self.triples = set(map("".join, zip(folded, folded[1:], folded[2:])))
 
     @classmethod
     def of(cls, article: "Article") -> "Presence":

@@ -9,7 +9,7 @@ and thousands of patterns cost a dictionary look-up per word, not a regex branch
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Callable, Iterable, TypeVar
 
 try:  # Python 3.11+
     from re import _constants as C
@@ -23,11 +23,39 @@ _LIMIT = 64  # a pattern with more beginnings than this is left unlisted
 _END = "\0"  # marks a beginning after which anything may follow
 
 
-def window_key(text: str, pos: int) -> str | None:
-    """The dispatch key at ``pos``: the next WIDTH characters lower-cased, or None when
-    they are not all ASCII (case folding beyond ASCII is left to the regex engine)."""
-    window = text[pos : pos + WIDTH]
-    return window.lower() if window.isascii() else None
+T = TypeVar("T")
+_WINDOW = re.compile(rf"\b(?=(\w.{{0,{WIDTH - 1}}}))", re.DOTALL)  # a word start's first characters
+
+
+def word_windows(text: str, wanted: Callable[[str], T | None]) -> list[tuple[int, T]]:
+    """(word start, what ``wanted`` gives for its window) in text order, for the word starts
+    where that is not None. A window is a word start's first WIDTH characters as written
+    (fewer at the end of the text); each distinct window is asked about once, and found
+    again in the text only when it gets something: cheaper than a step per word."""
+    hits: list[tuple[int, T]] = []
+    end = len(text)
+    for window in set(_WINDOW.findall(text)):
+        found = wanted(window)
+        if found is None:
+            continue
+        size = len(window)
+        pos = text.find(window)
+        while pos >= 0:
+            # a word start (not inside a word) whose window is this one
+            if (pos == 0 or not _is_word(text[pos - 1])) and (size == WIDTH or pos + size == end):
+                hits.append((pos, found))
+            pos = text.find(window, pos + 1)
+    hits.sort(key=_position)
+    return hits
+
+
+def _is_word(c: str) -> bool:
+    """Whether ``re`` counts the character as a word character (``\\w``)."""
+    return c.isalnum() or c == "_"
+
+
+def _position(hit: tuple[int, object]) -> int:
+    return hit[0]
 
 
 def prefixes(regex: str, ignore_case: bool = True) -> frozenset[str] | None:

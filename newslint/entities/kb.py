@@ -114,7 +114,7 @@ def knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     folder = folder or packs_dir() / "entities"
     sources = [folder / "organisations.yaml", folder / "people.yaml"] + modules(
         "entities/kb.py", "entities/scanner.py", "lazy_regex.py", "word_prefixes.py", "first_chars.py", "packs.py",
-        "required_literals.py")
+        "required_literals.py", "triple_rarity.py")
     return cached("entities", sources, lambda: _build(folder))
 
 

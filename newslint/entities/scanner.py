@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from newslint.first_chars import first_chars as shared_first_chars
 from newslint.lazy_regex import LazyPatterns
-from newslint.required_literals import Presence, needs
-from newslint.word_prefixes import PrefixIndex, prefixes, window_key
+from newslint.required_literals import NeedsIndex, Presence, needs
+from newslint.word_prefixes import PrefixIndex, prefixes, word_windows
 
-_WORD_START = re.compile(r"(?<!\w)\w")
+_BEYOND_ASCII: list[str] = []  # a window beyond ASCII: matched by its first letter's alternation
 
 
 class Scanner:
@@ -50,7 +49,7 @@ class Scanner:
         self._index = PrefixIndex([prefixes(rx, not sensitive) for _, rx, sensitive in ordered],
                                   [first_chars(rx) for _, rx, _ in ordered])
         self._names = [name for name, _, _ in ordered]
-        self._needs = [needs(rx) for _, rx, _ in ordered]
+        self._filing = NeedsIndex(needs(rx) for _, rx, _ in ordered)
         self._candidates: dict[str, list[int]] = {}  # window key -> branches that can begin there
 
     def finditer(self, text: str, presence: Presence | None = None) -> Iterable[tuple[int, int, str]]:
@@ -59,14 +58,11 @@ class Scanner:
         ``presence`` (of this text) may be shared with other scans of it."""
         last = 0
         choices = _Choices(self, presence or Presence(text))
-        for word in _WORD_START.finditer(text):
-            pos = word.start()
+        for pos, members in word_windows(text, choices.wanted):
             if pos < last:
                 continue
-            key = window_key(text, pos)
             m = None
-            if key is not None:
-                members = choices[key]
+            if members is not _BEYOND_ASCII:
                 for name in members:
                     m = self._single[name].match(text, pos)
                     if m:
@@ -112,13 +108,16 @@ class _Choices(dict):
     def __init__(self, scanner: Scanner, presence: Presence) -> None:
         super().__init__()
         self.scanner = scanner
-        self.presence = presence
+        self.met = scanner._filing.met(presence)  # the branches whose required text the text has
+
+    def wanted(self, window: str) -> list[str] | None:
+        """The branches to try at a word start with this window (None: none)."""
+        if not window.isascii():
+            return _BEYOND_ASCII
+        return self[window.lower()] or None
 
     def __missing__(self, key: str) -> list[str]:
-        scanner, presence = self.scanner, self.presence
-        names = []
-        for i in scanner.candidates(key):
-            if presence.meets(scanner._needs[i]):
-                names.append(scanner._names[i])
+        scanner, met = self.scanner, self.met
+        names = [scanner._names[i] for i in scanner.candidates(key) if i in met]
         self[key] = names
         return names

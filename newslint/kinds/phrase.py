@@ -18,7 +18,7 @@ from newslint.first_chars import word_start_chars
 from newslint.kinds.rest_patterns import RestPatterns, top_level_branches
 from newslint.lazy_regex import LazyPatterns
 from newslint.required_literals import NeedsIndex, Presence, needs
-from newslint.word_prefixes import WIDTH, PrefixIndex, prefixes
+from newslint.word_prefixes import PrefixIndex, prefixes, word_windows
 from newslint.packs import PatternSpec, RuleSpec
 from newslint.rule import CheckContext, Rule, RuleInfo
 
@@ -125,7 +125,8 @@ class SharedScan:
             met = [matcher._words.filing.met(presence) for matcher in self.matchers]
             table, keyed = self._table, _KeyDispatch(self.matchers, met)
             free = [0] * len(self.matchers)
-            for pos, entries in _dispatched(text, table, keyed):
+            # by the word's first three characters; beyond ASCII, by its first letter
+            for pos, entries in word_windows(text, lambda w: keyed[w.lower()] if w.isascii() else table[w[0]]):
                 for k, regexes in entries:
                     if pos < free[k]:
                         continue
@@ -208,41 +209,6 @@ def share_scan(rules: Iterable[Rule]) -> None:
         shared = SharedScan(matchers)
         for matcher in matchers:
             matcher.shared = shared
-
-
-_WINDOW = re.compile(rf"\b(?=(\w.{{0,{WIDTH - 1}}}))", re.DOTALL)  # a word start's first characters
-
-
-def _dispatched(text: str, table: "_Dispatch", keyed: "_KeyDispatch") -> list[tuple[int, list]]:
-    """(word start, what to try there) in text order, for the word starts where some
-    pattern can match: by the word's first WIDTH characters (beyond ASCII, its first
-    letter). Each distinct window is looked up once, and found again only if it has
-    something to try."""
-    hits = []
-    end = len(text)
-    for window in set(_WINDOW.findall(text)):
-        entries = keyed[window.lower()] if window.isascii() else table[window[0]]
-        if entries is None:
-            continue
-        size = len(window)
-        pos = text.find(window)
-        while pos >= 0:
-            # a word start (not inside a word), whose window is this one (a short window
-            # is the text's last word start)
-            if (pos == 0 or not _is_word(text[pos - 1])) and (size == WIDTH or pos + size == end):
-                hits.append((pos, entries))
-            pos = text.find(window, pos + 1)
-    hits.sort(key=_first)
-    return hits
-
-
-def _is_word(c: str) -> bool:
-    """Whether ``re`` counts the character as a word character (``\\w``)."""
-    return c.isalnum() or c == "_"
-
-
-def _first(item: tuple) -> int:
-    return item[0]
 
 
 class PhraseRule(Rule):
