@@ -1,0 +1,225 @@
+"""A national office-holder named with a garbled mix of names ("Egyptian President Hosni Sisi",
+"Vietnamese Prime Minister Pham Minh Zheng")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Iterable
+
+from newslint.article import Article
+from newslint.diagnostic import Finding, Severity
+from newslint.entities.officeholders import Holder, family_names, holders, verdict
+from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+
+_TITLES = (
+    ("deputy-prime-minister", r"(?:first\s+)?(?:deputy\s+prime\s+minister|deputy\s+premier|vice[- ]premier)"),
+    ("vice-president", r"vice[- ]president"),
+    ("prime-minister", r"prime\s+minister|premier(?!\s+league)|chancellor(?!\s+of\b)"),
+    ("foreign-minister", r"foreign\s+(?:affairs\s+)?minister|foreign\s+secretary|secretary\s+of\s+state(?!\s+for\b)"
+                         r"|minister\s+(?:of|for)\s+foreign\s+affairs"),
+    ("president", r"president"),
+)
+_TITLE = re.compile(r"\b(?:" + "|".join(f"(?P<{o.replace('-', '_')}>{rx})" for o, rx in _TITLES) + r")\b", re.I)
+# A name: two to five capitalised words (particles and initials inside: "Abdel Fattah el-Sisi",
+# "Joseph R. Biden"); a possessive ending is left out.
+_WORD = r"(?:(?:[ae]l|a[dnrstz])-)?[A-Z][^\W\d_]*(?:[-‐][A-Z]?[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
+_GLUE = r"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|le|la)[ \u00a0]+)?|[ \u00a0]+[A-Z]\.[ \u00a0]+)"
+_NAME = re.compile(rf"{_WORD}(?:{_GLUE}{_WORD}){{1,4}}(?![^\W\d_]|['’](?![sS]\b))")
+_NAME_BEFORE = re.compile(rf"({_WORD}(?:{_GLUE}{_WORD}){{1,4}}),[ \u00a0]+(?:the[ \u00a0]+)?$")
+_NOT_NAME = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
+    "August September October November December The On In At And But Said Says On Has Had Was Is Will".split()
+)
+_PAST = re.compile(r"\b(?:former|ex|late|then|onetime|one-time|previous|ousted|deposed|future|next|would-be)\W+"
+                   r"(?:[A-Z][\w.-]*['’]?s?\W+)?$", re.I)
+_EXTRA_FORMS = {
+    "united states": ("US", "U.S.", "America", "American"),
+    "united kingdom": ("UK", "Britain", "British"),
+    "republic of ireland": ("Ireland", "Irish"),
+    "macedonia": ("North Macedonia", "Macedonian"),
+    "vietnam": ("Viet Nam",),
+    "china": ("Chinese",),
+    "philippines": ("Philippine",),
+}
+
+
+@cache
+def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """Country key -> (display name, the words that name it or its people)."""
+    from countryinfo import CountryInfo  # lazy: read only when an article names an office
+
+    info = CountryInfo.all()
+    out = {}
+    for key in {h.country for found in holders().values() for h in found}:
+        data = info.get(key, {})
+        name = str(data.get("name") or key.title())
+        forms = {name, key.title(), *(_EXTRA_FORMS.get(key, ()))}
+        if data.get("demonym"):
+            forms.add(str(data["demonym"]))
+        out[key] = (name, tuple(sorted(forms, key=len, reverse=True)))
+    return out
+
+
+@cache
+def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One regex over every country form, and form -> country key."""
+    owner = {form: key for key, (_, forms) in _countries().items() for form in forms}
+    alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), owner
+
+
+def _country_before(text: str, start: int) -> tuple[str | None, int]:
+    """The country named right before a title ("Egyptian ", "Egypt's ", "the US "), and where
+    the whole phrase starts."""
+    regex, owner = _country_regex()
+    window = text[max(0, start - 40):start]
+    best = None
+    for m in regex.finditer(window):
+        if re.fullmatch(r"(?:['’]s)?[ \u00a0]+(?:(?:new|acting|interim|incumbent|current)[ \u00a0]+)?", window[m.end():]):
+            best = m
+    if best is None:
+        return None, start
+    return owner[best.group()], start - len(window) + best.start()
+
+
+def _country_after(text: str, end: int) -> tuple[str | None, int]:
+    """The country in 'President of Egypt', and where it ends."""
+    regex, owner = _country_regex()
+    m = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?").match(text, end)
+    if not m:
+        return None, end
+    country = regex.match(text, m.end())
+    return (owner[country.group()], country.end()) if country else (None, end)
+
+
+def _trim(name: str) -> str:
+    """The name without a trailing word that is no name ('Xi Jinping Tuesday')."""
+    words = name.split()
+    while words and words[-1] in _NOT_NAME:
+        words.pop()
+    return " ".join(words)
+
+
+def _mentions(text: str) -> Iterable[tuple[str, str, int, int, str | None]]:
+    """(office, name as written, start, end, country or None) of each person given a national
+    office title; the span covers title and name."""
+    for m in _TITLE.finditer(text):
+        office = next(o for o, _ in _TITLES if m.group(o.replace("-", "_")))
+        country, start = _country_before(text, m.start())
+        if _PAST.search(text, max(0, start - 20), start):
+            continue
+        after_country, title_end = _country_after(text, m.end())
+        country = country or after_country
+        gap = re.compile(r",?[ \u00a0]+").match(text, title_end)
+        name = _NAME.match(text, gap.end()) if gap else None
+        if name and name.group().split()[0] not in _NOT_NAME:
+            written = _trim(name.group())
+            yield office, written, start, gap.end() + len(written), country
+            continue
+        before = _NAME_BEFORE.search(text, max(0, start - 80), start)  # "Hosni Sisi, Egypt's president"
+        if before and (country or m.group()[0].islower()):
+            written = _trim(before.group(1))
+            if written.split()[0] not in _NOT_NAME:
+                yield office, written, before.start(), title_end, country
+
+
+def _message(written: str, office: str, mixed: list[Holder]) -> str:
+    """"Egypt's president since 2014 is Abdel Fattah el-Sisi: 'Hosni Sisi' mixes names"."""
+    country = _countries()[mixed[0].country][0]
+    title = office.replace("-", " ")
+    if len(mixed) == 1:
+        return f"{country}'s {title} {mixed[0].term} is {mixed[0].name}: '{written}' mixes names"
+    named = " and ".join(f"{h.name} ({h.term})" for h in mixed[:3])
+    return f"{country}'s {title}s in recent years were {named}: '{written}' mixes names"
+
+
+@cache
+def _evidence_regex() -> tuple[re.Pattern[str], dict[str, str]]:
+    """Words that show an article is about a country: its name, its people, its capital."""
+    from countryinfo import CountryInfo
+
+    info = CountryInfo.all()
+    owner = {}
+    for key, (_, forms) in _countries().items():
+        capital = str(info.get(key, {}).get("capital") or "")
+        for form in (*forms, *(f + "s" for f in forms if f[-1].islower() and f[-1] != "s"), capital):
+            if len(form) > 2:
+                owner[form] = key
+    alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), owner
+
+
+class GarbledOfficeholderName(Rule):
+    info = RuleInfo(
+        code="EN025",
+        name="garbled-officeholder-name",
+        category="entity",
+        severity=Severity.WARNING,
+        summary="Flags a president, prime minister or foreign minister named with a mix of names (\"Egyptian President Hosni Sisi\").",
+        why=(
+            "Machine translation garbles the names of well-known office-holders: it back-translates "
+            "a transliterated name (Pham Minh Chinh through Chinese becomes 'Pham Minh Zheng') or "
+            "fills in the given name of a better-known predecessor (Abdel Fattah al-Sisi becomes "
+            "'Hosni Sisi', with Mubarak's given name). The rule reads a name given a national "
+            "title ('Egyptian President ...', \"Egypt's president, ...\", '..., the Egyptian "
+            "president', or a bare 'President ...' in an article that names the country) and "
+            "compares it with everyone who held that office in recent years (Wikidata 2022, the CIA "
+            "World Leaders list of 2019 and a few later holders: rules/entities/officeholders.tsv). "
+            "It flags the name when it shares the holder's surname, or most of the holder's name, "
+            "but its first or last part belongs to none of the holder's names, after normalising "
+            "romanisation (Abdul/Abdel, el-Sisi/al-Sisi, Zelensky/Zelenskyy, Joe/Joseph). Middle "
+            "names and initials may be added or left out ('Joseph R. Biden'); a name that shares "
+            "nothing with a holder, a family member named without the title ('Hunter Biden') and a "
+            "former holder ('former President ...') are left alone. Check the name against the "
+            "person's own spelling."
+        ),
+        examples=Examples(
+            fail=(
+                "Protests grow\n\nEgyptians were urged to march against Egyptian President Hosni Sisi on Friday.",
+                "Talks in Hanoi\n\nVietnamese Prime Minister Pham Minh Zheng met the delegation.",
+                "Protests grow\n\nCrowds in Cairo called on President Hosni Sisi to step down.",
+                "Talks in Hanoi\n\nThe visitors met Pham Minh Zheng, Vietnam's prime minister, on Monday.",
+            ),
+            ok=(
+                "Protests grow\n\nEgyptian President Abdul Fattah al-Sisi spoke in Cairo.",
+                "Protests grow\n\nEgypt's president, Abdel-Fattah el-Sisi, spoke in Cairo.",
+                "Visit ends\n\nUS President Joseph R. Biden met Ukrainian President Volodymyr Zelenskyy.",
+                "Visit ends\n\nUS President Joe Biden spoke; Hunter Biden and Ivanka Trump did not.",
+                "Visit ends\n\nRussian Foreign Minister Sergei Lavrov met Chinese President Xi Jinping.",
+                "Visit ends\n\nIndian Prime Minister Narendra Damodardas Modi met President Sisi.",
+                "Visit ends\n\nFormer Egyptian President Hosni Mubarak died; the former US President Bill Clinton spoke.",
+            ),
+        ),
+    )
+
+    def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        text = article.text
+        if not _TITLE.search(text):
+            return
+        named_countries: set[str] | None = None
+        for office, written, start, end, country in _mentions(text):
+            candidates = [h for h in holders()[office] if country is None or h.country == country]
+            verdicts = [(verdict(written, h, family_names(h.country)), h) for h in candidates]
+            if any(v == "same" for v, _ in verdicts):
+                continue
+            mixed = [h for v, h in verdicts if v == "mixed"]
+            if country is None and mixed:  # a bare title: the holder's country must be in the article
+                if named_countries is None:
+                    regex, owner = _evidence_regex()
+                    named_countries = {owner[m.group()] for m in regex.finditer(text)}
+                mixed = [h for h in mixed if h.country in named_countries]
+                if len({h.country for h in mixed}) != 1:
+                    continue
+            if mixed:
+                mixed = _one_per_person(mixed)
+                yield Finding(start, end, _message(written, office, mixed), tuple(h.name for h in mixed))
+
+
+def _one_per_person(found: list[Holder]) -> list[Holder]:
+    """One spelling per person (Wikidata's before the CIA's), in the data's order."""
+    out: list[Holder] = []
+    for holder in sorted(found, key=lambda h: h.source.startswith("cia")):
+        if not any(verdict(holder.name, kept) == "same" for kept in out):
+            out.append(holder)
+    return out

@@ -1,0 +1,155 @@
+"""Who held which national office in recent years (``rules/entities/officeholders.tsv``), and
+how a written name compares with a holder's: same person, a garbled mix, or someone else."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from newslint.checks.transliteration import normalise
+from newslint.packs import packs_dir
+
+OFFICES = ("president", "vice-president", "prime-minister", "deputy-prime-minister", "foreign-minister")
+# Particles that romanisations attach, drop or hyphenate (el-Sisi, al-Sisi, Sisi; bin Salman).
+_PARTICLES = frozenset("al el ad as ash an ar at az ul ibn bin ben bint abu da de del der di du la le van von "
+                       "sheikh sheikha sheik shaikh dr mr mrs ms jr sr ii iii".split())
+_NICKNAMES = (
+    ("joe", "joseph"), ("bill", "william"), ("bob", "robert"), ("jim", "james"), ("mike", "michael"),
+    ("tony", "anthony"), ("tony", "antony"), ("dick", "richard"), ("andy", "andrew"), ("alex", "alexander"),
+    ("nick", "nicholas"), ("ben", "benjamin"), ("dave", "david"), ("steve", "stephen"), ("steve", "steven"),
+    ("tom", "thomas"), ("ted", "edward"), ("ed", "edward"), ("liz", "elizabeth"), ("jack", "john"),
+    ("bibi", "benjamin"),
+    # Russian and Ukrainian forms of one name (Vladimir Zelensky, Volodymyr Zelenskyy)
+    ("vladimir", "volodymyr"), ("alexander", "oleksandr"), ("aleksandr", "oleksandr"), ("alexei", "oleksii"),
+    ("aleksei", "oleksii"), ("dmitri", "dmytro"), ("andrei", "andrii"), ("sergei", "serhii"), ("mikhail", "mykhailo"),
+    ("nikolai", "mykola"), ("pyotr", "petro"), ("pavel", "pavlo"), ("grigori", "hryhorii"), ("yuri", "yurii"),
+)
+
+
+@cache
+def _same_names() -> frozenset[frozenset[str]]:
+    return frozenset(frozenset(normalise(n) for n in pair) for pair in _NICKNAMES)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One holder of one office of one country, as one source spells the name."""
+
+    country: str  # countryinfo's lower-case key ("egypt", "united states")
+    office: str
+    name: str
+    years: str  # "2014-", "2019-2022", "2019" (the CIA snapshot)
+    source: str
+
+    @property
+    def parts(self) -> tuple[str, ...]:
+        return name_parts(self.name)
+
+    @property
+    def term(self) -> str:
+        """'since 2014', 'in 2019', '2018-2020'."""
+        first, _, last = self.years.partition("-")
+        if not _:
+            return f"in {first}"
+        return f"since {first}" if not last else f"{first}-{last}"
+
+
+@cache
+def holders(path: Path | None = None) -> dict[str, tuple[Holder, ...]]:
+    """Every holder by office (read once per process)."""
+    path = path or packs_dir() / "entities" / "officeholders.tsv"
+    by_office: dict[str, list[Holder]] = {office: [] for office in OFFICES}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            country, office, name, years, source = line.split("\t")
+            by_office[office].append(Holder(country, office, name, years, source))
+    return {office: tuple(found) for office, found in by_office.items()}
+
+
+def name_parts(name: str) -> tuple[str, ...]:
+    """A name's parts as transliteration-neutral keys, particles and initials dropped:
+    'Abdel Fattah el-Sisi' -> ('abdel', 'fatta', 'sisi'); 'Joseph R. Biden' -> ('joseph', 'biden')."""
+    out = []
+    for word in re.split(r"[\s\-‐]+", name):
+        word = word.strip(".,'’")
+        low = word.lower()
+        if not word or low in _PARTICLES or len(word.rstrip(".")) == 1:
+            continue
+        if low[:3] in ("al-", "el-"):
+            low = low[3:]
+        out.append(normalise(low))
+    return tuple(out)
+
+
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance, stopping early past 2."""
+    if abs(len(a) - len(b)) > 2:
+        return 3
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i]
+        for j, cb in enumerate(b, 1):
+            current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        previous = current
+    return previous[-1]
+
+
+def same_part(a: str, b: str) -> bool:
+    """Whether two name parts are one name in two romanisations ('abdul'/'abdel', 'joe'/'joseph')."""
+    if a == b or frozenset((a, b)) in _same_names():
+        return True
+    if a[2:] == b and a[:2] in ("al", "el") or b[2:] == a and b[:2] in ("al", "el"):
+        return True  # the article run in: Elsisi, el-Sisi
+    shortest = min(len(a), len(b))
+    if shortest < 4:
+        return False
+    return _distance(a, b) <= (1 if shortest < 7 else 2)
+
+
+def _matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[bool]:
+    """For each written part: does it match a part of the holder's name (or two run together,
+    'abdelfattah' for 'abdel fattah', or run together with the next written part)?"""
+    joined = {holder[i] + holder[i + 1] for i in range(len(holder) - 1)}
+    out = []
+    for i, part in enumerate(parts):
+        ok = any(same_part(part, h) for h in holder) or any(same_part(part, j) for j in joined)
+        if not ok and i + 1 < len(parts):
+            ok = any(same_part(part + parts[i + 1], h) for h in holder)
+        if not ok and i > 0:
+            ok = any(same_part(parts[i - 1] + part, h) for h in holder)
+        out.append(ok)
+    return out
+
+
+@cache
+def family_names(country: str) -> frozenset[str]:
+    """Surnames two different holders of the country's offices share (Al Sabah, Al Nahyan,
+    Assad, Marcos): alone they do not say which holder is meant."""
+    people: dict[str, list[Holder]] = {}
+    for found in holders().values():
+        for holder in found:
+            if holder.country == country and holder.parts:
+                people.setdefault(holder.parts[-1], []).append(holder)
+    return frozenset(
+        surname for surname, found in people.items()
+        if any(verdict(a.name, b) != "same" for a in found for b in found if a is not b)
+    )
+
+
+def verdict(written: str, holder: Holder, family: frozenset[str] = frozenset()) -> str:
+    """'same' (the holder, perhaps with a middle name added or dropped), 'mixed' (shares the
+    surname, unless ``family`` lists it, or most parts, but another part at either end is in
+    none of the holder's names), or 'other'."""
+    parts, own = name_parts(written), holder.parts
+    if len(parts) < 2 or not own:
+        return "other"
+    matched = _matched(parts, own)
+    if matched[0] and matched[-1]:
+        return "same"
+    if not any(matched):
+        return "other"
+    surname = matched[-1] and same_part(parts[-1], own[-1]) and len(own[-1]) >= 4 and own[-1] not in family
+    most = sum(matched) >= 2 and 2 * sum(matched) >= len(own)
+    return "mixed" if surname or most else "other"

@@ -1,0 +1,95 @@
+"""EN025 garbled-officeholder-name: a national office-holder named with a mix of names."""
+
+from __future__ import annotations
+
+import pytest
+
+from newslint.article import Article
+from newslint.config import Config
+from newslint.entities.officeholders import Holder, holders, name_parts, same_part, verdict
+from newslint.engine import Linter
+
+
+def _flagged(body: str) -> list[str]:
+    text = "Summit ends\n\n" + body
+    found = Linter(Config(select=("EN025",), grammar="off")).lint(Article(text, "<t>"))
+    return [d.message for d in found]
+
+
+SISI = Holder("egypt", "president", "Abdel Fattah el-Sisi", "2014-", "wikidata:Q307871")
+
+
+@pytest.mark.parametrize("written", ["Abdul Fattah al-Sisi", "Abdel-Fattah el-Sisi", "Abdelfattah Elsisi",
+                                     "Abdel Fattah Sisi", "Abdel Fattah el-Sissi"])
+def test_romanisations_of_the_holder_are_the_same_person(written):
+    assert verdict(written, SISI) == "same"
+
+
+@pytest.mark.parametrize("written", ["Hosni Sisi", "Mohamed el-Sisi"])
+def test_another_given_name_with_the_surname_is_a_mix(written):
+    assert verdict(written, SISI) == "mixed"
+
+
+def test_a_middle_name_added_or_an_initial_is_the_same_person():
+    biden = Holder("united states", "president", "Joe Biden", "2021-", "wikidata:Q6279")
+    assert verdict("Joseph R. Biden", biden) == "same"
+    modi = Holder("india", "prime-minister", "Narendra Modi", "2014-", "wikidata:Q1058")
+    assert verdict("Narendra Damodardas Modi", modi) == "same"
+
+
+def test_sharing_only_a_given_name_is_someone_else():
+    biden = Holder("united states", "president", "Joe Biden", "2021-", "wikidata:Q6279")
+    assert verdict("Joe Smith", biden) == "other"
+    assert verdict("Biden", biden) == "other"  # one word says nothing about the given name
+
+
+def test_a_family_surname_alone_does_not_anchor_a_mix():
+    sabah = Holder("kuwait", "prime-minister", "Ahmed Nawaf Al-Ahmad Al-Sabah", "2022-", "wikidata:Q1")
+    assert verdict("Saad al-Abdulla al-Sabah", sabah) == "mixed"
+    assert verdict("Saad al-Abdulla al-Sabah", sabah, frozenset(name_parts("Sabah"))) == "other"
+
+
+def test_name_parts_drop_particles_honorifics_and_initials():
+    assert name_parts("Sheikh Abdel Fattah el-Sisi") == name_parts("Abdel Fattah Sisi")
+    assert name_parts("Joseph R. Biden Jr.") == ("joseph", "biden")
+
+
+@pytest.mark.parametrize("a,b", [("Vladimir", "Volodymyr"), ("Joe", "Joseph"), ("Abdul", "Abdel"),
+                                 ("Moustafa", "Mostafa")])
+def test_one_name_in_two_forms(a, b):
+    assert same_part(name_parts(a)[0], name_parts(b)[0])
+
+
+def test_the_shipped_table_knows_recent_holders():
+    presidents = {h.name for h in holders()["president"] if h.country == "egypt"}
+    assert "Abdel Fattah el-Sisi" in presidents
+    assert {h.office for found in holders().values() for h in found} == set(holders())
+
+
+@pytest.mark.parametrize("body", [
+    "Egyptians marched. They called on President Hosni Sisi to step down.",
+    "Vietnamese Prime Minister Pham Minh Zheng met the delegation.",
+    "The visitors met Pham Minh Zheng, Vietnam's prime minister, on Monday.",
+    "In response, Italian Prime Minister Antonio Conte said it was feasible.",
+    "According to the decision of the President of Vietnam, Nguyen Phu Chong, medals were awarded.",
+])
+def test_garbled_holders_are_flagged(body):
+    assert len(_flagged(body)) == 1
+
+
+def test_the_message_names_the_holder_and_the_written_name():
+    (message,) = _flagged("Egyptian President Hosni Sisi spoke.")
+    assert message == "Egypt's president since 2014 is Abdel Fattah el-Sisi: 'Hosni Sisi' mixes names"
+
+
+@pytest.mark.parametrize("body", [
+    "Ukrainian President Vladimir Zelensky spoke to Russian President Vladimir Putin.",
+    "Indian Prime Minister Narendra Modi's Twitter account was hacked.",
+    "Former Philippine President Ferdinand Marcos hid a fortune; President Ferdinand Marcos Jr. spoke.",
+    "UAE President Sheikh Zaid bin Sultan al-Nahayan met Kuwait's Prime Minister Sheikh Saad al-Abdulla al-Sabah.",
+    "Budget cuts need the approval of President Hafez al-Assad, Syria said.",
+    "Hunter Biden spoke; the president, Joe Biden, did not.",
+    "President Hosni Sisi spoke.",  # a bare title in an article that never names Egypt
+])
+def test_holders_relatives_and_earlier_holders_stay_quiet(body):
+    assert _flagged(body) == []
