@@ -27,6 +27,10 @@ _WORD = r"(?:(?:[ae]l|a[dnrstz])-)?[A-Z][^\W\d_]*(?:[-‐][A-Z]?[^\W\d_]+|['’]
 _GLUE = r"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|le|la)[ \u00a0]+)?|[ \u00a0]+[A-Z]\.[ \u00a0]+)"
 _NAME = re.compile(rf"{_WORD}(?:{_GLUE}{_WORD}){{1,4}}(?![^\W\d_]|['’](?![sS]\b))")
 _NAME_BEFORE = re.compile(rf"({_WORD}(?:{_GLUE}{_WORD}){{1,4}}),[ \u00a0]+(?:the[ \u00a0]+)?$")
+_GAP = re.compile(r",?[ \u00a0]+")
+_OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")
+_OF_THE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
+_NAME_NEAR_BEFORE = re.compile(rf"{_WORD},[ \u00a0]+[^,;.]{{0,40}}$")
 _NOT_NAME = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December The On In At And But Said Says On Has Had Was Is Will".split()
@@ -64,7 +68,11 @@ def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
 @cache
 def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex over every country form, and form -> country key."""
-    owner = {form: key for key, (_, forms) in _countries().items() for form in forms}
+    return _words_regex({form: key for key, (_, forms) in _countries().items() for form in forms})
+
+
+def _words_regex(owner: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """A regex matching any of the words as a whole, and the dict it was built from."""
     alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
     return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), owner
 
@@ -86,7 +94,7 @@ def _country_before(text: str, start: int) -> tuple[str | None, int]:
 def _country_after(text: str, end: int) -> tuple[str | None, int]:
     """The country in 'President of Egypt', and where it ends."""
     regex, owner = _country_regex()
-    m = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?").match(text, end)
+    m = _OF_THE.match(text, end)
     if not m:
         return None, end
     country = regex.match(text, m.end())
@@ -105,13 +113,17 @@ def _mentions(text: str) -> Iterable[tuple[str, str, int, int, str | None]]:
     """(office, name as written, start, end, country or None) of each person given a national
     office title; the span covers title and name."""
     for m in _TITLE.finditer(text):
+        gap = _GAP.match(text, m.end())
+        if not (gap and _NAME.match(text, gap.end())) and not _OF.match(text, m.end()) \
+                and not _NAME_NEAR_BEFORE.search(text, max(0, m.start() - 120), m.start()):
+            continue  # no name beside the title ("the president said"): no country data is read
         office = next(o for o, _ in _TITLES if m.group(o.replace("-", "_")))
         country, start = _country_before(text, m.start())
         if _PAST.search(text, max(0, start - 20), start):
             continue
         after_country, title_end = _country_after(text, m.end())
         country = country or after_country
-        gap = re.compile(r",?[ \u00a0]+").match(text, title_end)
+        gap = _GAP.match(text, title_end)
         name = _NAME.match(text, gap.end()) if gap else None
         if name and name.group().split()[0] not in _NOT_NAME:
             written = _trim(name.group())
@@ -146,8 +158,7 @@ def _evidence_regex() -> tuple[re.Pattern[str], dict[str, str]]:
         for form in (*forms, *(f + "s" for f in forms if f[-1].islower() and f[-1] != "s"), capital):
             if len(form) > 2:
                 owner[form] = key
-    alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), owner
+    return _words_regex(owner)
 
 
 class GarbledOfficeholderName(Rule):
