@@ -98,6 +98,12 @@ class Linter:
         self.config = config
         self.registry = registry or default_registry()
         self.active = select_rules(config, self.registry)
+        # what findings() runs, in order: the rules of one article, then the gated ones
+        # (kept only on copy that reads as translated), then those that read the findings
+        own = [a for a in self.active if not isinstance(a.rule, RunRule)]
+        self._plain = [a for a in own if not a.rule.info.gated]
+        self._gated = [a for a in own if a.rule.info.gated]
+        self._readers = [a for a in own if a.rule.reads_findings]
         self.crashes: list[str] = []  # one line per rule that raised: a bug, reported, never fatal
         self.cache: "ResultCache | None" = None  # set by the CLI: results of unchanged articles
         self.piece_chars = PIECE_CHARS  # a larger article is read in pieces (bounded memory)
@@ -113,29 +119,25 @@ class Linter:
 
     def findings(self, article: Article) -> list[tuple[ActiveRule, Finding]]:
         """What the rules found in one article (or one piece of a large one), not yet stamped."""
-        plain: list[tuple[ActiveRule, Finding]] = []
-        gated: list[tuple[ActiveRule, Finding]] = []
-        translated: bool | None = None  # whether gated findings are kept, decided once needed
-        for active in self.active:
-            if isinstance(active.rule, RunRule):
-                continue
-            if active.rule.info.gated:
-                if translated is None:
-                    translated = bool(self.config.source_language or translation_signal.of(article).reads_translated)
-                if translated:  # else its findings would be dropped: not run at all
-                    gated.extend((active, f) for f in self._run(active, article))
-                continue
-            plain.extend((active, f) for f in self._run(active, article))
-        plain.extend(gated)
-        kept = _give_way(plain)
-        return kept + self._run_with(article, kept, bool(translated))
+        found: list[tuple[ActiveRule, Finding]] = []
+        for active in self._plain:
+            for finding in self._run(active, article):
+                found.append((active, finding))
+        # gated findings would be dropped on copy that does not read as translated: not run
+        translated = bool(self._gated) and bool(
+            self.config.source_language or translation_signal.of(article).reads_translated)
+        if translated:
+            for active in self._gated:
+                for finding in self._run(active, article):
+                    found.append((active, finding))
+        kept = _give_way(found)
+        return kept + self._run_with(article, kept, translated)
 
     def _run_with(self, article: Article, found: list[tuple[ActiveRule, Finding]],
                   translated: bool) -> list[tuple[ActiveRule, Finding]]:
         """The second pass: rules that read the other rules' findings (TR600's supported
         sentences); a gated one only where the article reads as translated."""
-        readers = [a for a in self.active if a.rule.reads_findings and not isinstance(a.rule, RunRule)
-                   and (translated or not a.rule.info.gated)]
+        readers = [a for a in self._readers if translated or not a.rule.info.gated]
         if not readers:
             return []
         others = [(a.rule.info, f.severity or a.severity, f) for a, f in found]

@@ -76,36 +76,38 @@ class NeedsIndex:
     def __init__(self, all_needs: Iterable[Needs]) -> None:
         self.needs = list(all_needs)
         self.unfiled: list[int] = []
-        self.by_triple: dict[str, list[int]] = {}
+        # sequence -> [(pattern, every sequence of the string it was filed for)]
+        self.by_triple: dict[str, list[tuple[int, frozenset[str]]]] = {}
         for i, need in enumerate(self.needs):
-            keys = _filing(need)
-            if keys is None:
+            filed = _filing(need)
+            if filed is None:
                 self.unfiled.append(i)
-            for key in keys or ():
-                self.by_triple.setdefault(key, []).append(i)
+            for key, literal in filed or ():
+                self.by_triple.setdefault(key, []).append((i, _triples_of(literal)))
         self.keys = frozenset(self.by_triple)
 
     def met(self, presence: Presence) -> set[int]:
         """The numbers of the patterns whose needs the text meets."""
         asked = set(self.unfiled)
-        by_triple = self.by_triple
-        for key in self.keys.intersection(presence.triples):
-            asked.update(by_triple[key])
+        by_triple, triples = self.by_triple, presence.triples
+        for key in self.keys.intersection(triples):
+            # the string filed for must have all its sequences in the text
+            asked.update([i for i, every in by_triple[key] if every <= triples])
         needs, meets = self.needs, presence.meets
         return {i for i in asked if meets(needs[i])}
 
 
-def _filing(need: Needs) -> tuple[str, ...] | None:
-    """One sequence per string of the choice whose sequences look rarest in English text,
-    or None when no choice has only strings of three characters or more."""
+def _filing(need: Needs) -> list[tuple[str, str]] | None:
+    """(sequence, string) for each string of the choice whose sequences look rarest in
+    English text, or None when no choice has only strings of three characters or more."""
     from newslint.triple_rarity import commonness
 
-    best: tuple[float, tuple[str, ...]] | None = None
+    best: tuple[float, list[tuple[str, str]]] | None = None
     for choice in need:
         if any(len(literal) < 3 for literal in choice):
             continue
-        keys = tuple(min((lit[j : j + 3] for j in range(len(lit) - 2)), key=commonness) for lit in sorted(choice))
-        score = sum(map(commonness, keys))
+        keys = [(min((lit[j : j + 3] for j in range(len(lit) - 2)), key=commonness), lit) for lit in sorted(choice)]
+        score = sum(commonness(key) for key, _ in keys)
         if best is None or score < best[0]:
             best = (score, keys)
     return None if best is None else best[1]

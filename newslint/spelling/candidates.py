@@ -10,7 +10,7 @@ starts a sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from newslint.article import Article
 
@@ -31,9 +31,10 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OPENERS = "\"“‘'([—–-«"
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """One word to check: where it starts, the word itself and how it is used."""
+class Candidate(NamedTuple):
+    """One word to check: where it starts, the word itself and how it is used (a named
+    tuple: an article has hundreds, and a tuple is built several times faster than a
+    frozen dataclass)."""
 
     start: int
     word: str  # possessive stripped
@@ -71,7 +72,8 @@ def _find(article: Article) -> list[Candidate]:
         after = text[end] if end < size else " "
         if before.isdigit() or after.isdigit() or before in "._/\\&" or after == "&" or (after == "." and end + 1 < size and text[end + 1].isalnum()):
             continue  # 60m, 1990s, U.S., file.txt
-        if text.startswith(("...", "…"), end) or (before in ".…" and text[max(0, start - 3) : start].endswith(("...", "…"))):
+        if (after in ".…" and text.startswith(("...", "…"), end)) or (
+                before in ".…" and text[max(0, start - 3) : start].endswith(("...", "…"))):
             continue  # a word cut short by an ellipsis ("originall...")
         raw = m.group()
         word = _POSSESSIVE.sub("", raw) if ("'" in raw or "’" in raw) else raw
