@@ -40,15 +40,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--translated-sample", type=int, default=30)
     parser.add_argument("--seed", type=int, default=9)
+    parser.add_argument("--split", default="held", choices=("held", "mine"),
+                        help="which split of the translated documents (default: held)")
     args = parser.parse_args()
     linter = Linter(Config(grammar="off", select=("EN025",)))
     native, words = findings(native_docs(), linter)
     print(f"native: {len(native)} findings in {words:,} words ({1000 * len(native) / max(words, 1):.4f} per 1,000)")
     for doc, context, message in native:
         print(f"  {doc}: ...{context}...\n    {message}")
-    held = [d for lang in ("zh", "ru") for d in translated_docs(lang) if d.split == "held"]
+    held = [d for lang in ("zh", "ru") for d in translated_docs(lang) if d.split == args.split]
     translated, words = findings(held, linter)
-    print(f"held-out translated: {len(translated)} findings in {words:,} words "
+    print(f"translated ({args.split} split): {len(translated)} findings in {words:,} words "
           f"({1000 * len(translated) / max(words, 1):.4f} per 1,000), {len(held)} documents")
     sample = random.Random(args.seed).sample(translated, min(args.translated_sample, len(translated)))
     for doc, context, message in sample:

@@ -49,6 +49,17 @@ def test_a_family_surname_alone_does_not_anchor_a_mix():
     assert verdict("Saad al-Abdulla al-Sabah", sabah, frozenset(name_parts("Sabah"))) == "other"
 
 
+def test_two_written_parts_run_together_count_once():
+    xi = Holder("china", "vice-president", "Xi Jinping", "2008-2013", "wikidata:Q15031")
+    assert verdict("Xi Jin-ping", xi) == "same"
+    assert verdict("Peng Jie-ning", xi) == "other"
+
+
+def test_a_repeated_family_name_is_not_most_of_a_name():
+    sabah = Holder("kuwait", "prime-minister", "Muhammad Sabah Al-Salem Al-Sabah", "2022-2022", "wikidata:Q1")
+    assert verdict("Saad al-Abdulla al-Sabah", sabah, frozenset(name_parts("Sabah"))) == "other"
+
+
 def test_name_parts_drop_particles_honorifics_and_initials():
     assert name_parts("Sheikh Abdel Fattah el-Sisi") == name_parts("Abdel Fattah Sisi")
     assert name_parts("Joseph R. Biden Jr.") == ("joseph", "biden")
@@ -90,6 +101,8 @@ def test_the_message_names_the_holder_and_the_written_name():
     "Budget cuts need the approval of President Hafez al-Assad, Syria said.",
     "Hunter Biden spoke; the president, Joe Biden, did not.",
     "President Hosni Sisi spoke.",  # a bare title in an article that never names Egypt
+    "China said the US-China Trade Council Vice President Peng Jie-ning spoke.",  # not Xi Jin-ping
+    "Pompeo, with the support of President Donald Trump-has become the worst in US history.",
 ])
 def test_holders_relatives_and_earlier_holders_stay_quiet(body):
     assert _flagged(body) == []

@@ -101,9 +101,13 @@ def _country_after(text: str, end: int) -> tuple[str | None, int]:
     return (owner[country.group()], country.end()) if country else (None, end)
 
 
+_JOINED_WORD = re.compile(r"-(?:has|had|was|is|and|who|which|said|says|will|led|the|to)$")
+
+
 def _trim(name: str) -> str:
-    """The name without a trailing word that is no name ('Xi Jinping Tuesday')."""
-    words = name.split()
+    """The name without a trailing word that is no name ('Xi Jinping Tuesday', 'Donald
+    Trump-has' where a dash lost its spaces)."""
+    words = _JOINED_WORD.sub("", name).split()
     while words and words[-1] in _NOT_NAME:
         words.pop()
     return " ".join(words)
@@ -125,25 +129,40 @@ def _mentions(text: str) -> Iterable[tuple[str, str, int, int, str | None]]:
         country = country or after_country
         gap = _GAP.match(text, title_end)
         name = _NAME.match(text, gap.end()) if gap else None
-        if name and name.group().split()[0] not in _NOT_NAME:
-            written = _trim(name.group())
+        written = _trim(name.group()) if name else ""
+        if _two_words(written):
             yield office, written, start, gap.end() + len(written), country
             continue
         before = _NAME_BEFORE.search(text, max(0, start - 80), start)  # "Hosni Sisi, Egypt's president"
         if before and (country or m.group()[0].islower()):
             written = _trim(before.group(1))
-            if written.split()[0] not in _NOT_NAME:
+            if _two_words(written):
                 yield office, written, before.start(), title_end, country
+
+
+def _two_words(written: str) -> bool:
+    """Whether a name has a given name and a surname, neither of them a day or a plain word."""
+    words = written.split()
+    return len(words) >= 2 and words[0] not in _NOT_NAME
+
+
+_THE = re.compile(r"(?:United|Republic|Democratic|Central African|Czech|Dominican|Philippines|Netherlands|Bahamas|Gambia"
+                  r"|Maldives|Comoros|Seychelles)\b|.* Islands$")
+
+
+def _possessive(country: str) -> str:
+    """"Egypt's", "the United States'", "the Philippines'"."""
+    return ("the " if _THE.match(country) else "") + country + ("'" if country.endswith("s") else "'s")
 
 
 def _message(written: str, office: str, mixed: list[Holder]) -> str:
     """"Egypt's president since 2014 is Abdel Fattah el-Sisi: 'Hosni Sisi' mixes names"."""
-    country = _countries()[mixed[0].country][0]
+    country = _possessive(_countries()[mixed[0].country][0])
     title = office.replace("-", " ")
     if len(mixed) == 1:
-        return f"{country}'s {title} {mixed[0].term} is {mixed[0].name}: '{written}' mixes names"
+        return f"{country} {title} {mixed[0].term} is {mixed[0].name}: '{written}' mixes names"
     named = " and ".join(f"{h.name} ({h.term})" for h in mixed[:3])
-    return f"{country}'s {title}s in recent years were {named}: '{written}' mixes names"
+    return f"{country} {title}s in recent years were {named}: '{written}' mixes names"
 
 
 @cache
@@ -211,7 +230,7 @@ class GarbledOfficeholderName(Rule):
         named_countries: set[str] | None = None
         for office, written, start, end, country in _mentions(text):
             candidates = [h for h in holders()[office] if country is None or h.country == country]
-            verdicts = [(verdict(written, h, family_names(h.country)), h) for h in candidates]
+            verdicts = [(verdict(written, h, family_names(h.country), strict=country is None), h) for h in candidates]
             if any(v == "same" for v, _ in verdicts):
                 continue
             mixed = [h for v, h in verdicts if v == "mixed"]

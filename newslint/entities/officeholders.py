@@ -108,18 +108,25 @@ def same_part(a: str, b: str) -> bool:
     return _distance(a, b) <= (1 if shortest < 7 else 2)
 
 
-def _matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[bool]:
-    """For each written part: does it match a part of the holder's name (or two run together,
-    'abdelfattah' for 'abdel fattah', or run together with the next written part)?"""
-    joined = {holder[i] + holder[i + 1] for i in range(len(holder) - 1)}
+def _matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[frozenset[int]]:
+    """For each written part, the holder's parts it matches: one ('Sisi'), two run together
+    ('Abdelfattah' for 'Abdel Fattah'), or one it spells run together with the written part
+    beside it ('Abdel' 'Fattah' for 'Abdelfattah'; only close spellings when run together)."""
+
+    def close(a: str, b: str) -> bool:
+        return a == b or _distance(a, b) <= 1 and min(len(a), len(b)) >= 4
+
     out = []
     for i, part in enumerate(parts):
-        ok = any(same_part(part, h) for h in holder) or any(same_part(part, j) for j in joined)
-        if not ok and i + 1 < len(parts):
-            ok = any(same_part(part + parts[i + 1], h) for h in holder)
-        if not ok and i > 0:
-            ok = any(same_part(parts[i - 1] + part, h) for h in holder)
-        out.append(ok)
+        found = {k for k, h in enumerate(holder) if same_part(part, h)}
+        for k in range(len(holder) - 1):
+            if close(part, holder[k] + holder[k + 1]):
+                found |= {k, k + 1}
+        if not found and i + 1 < len(parts):
+            found = {k for k, h in enumerate(holder) if close(part + parts[i + 1], h)}
+        if not found and i > 0:
+            found = {k for k, h in enumerate(holder) if close(parts[i - 1] + part, h)}
+        out.append(frozenset(found))
     return out
 
 
@@ -138,10 +145,11 @@ def family_names(country: str) -> frozenset[str]:
     )
 
 
-def verdict(written: str, holder: Holder, family: frozenset[str] = frozenset()) -> str:
+def verdict(written: str, holder: Holder, family: frozenset[str] = frozenset(), strict: bool = False) -> str:
     """'same' (the holder, perhaps with a middle name added or dropped), 'mixed' (shares the
     surname, unless ``family`` lists it, or most parts, but another part at either end is in
-    none of the holder's names), or 'other'."""
+    none of the holder's names), or 'other'. ``strict``: the surname must be spelt as the
+    holder's (after normalising), not only close to it (Browne is not Brown)."""
     parts, own = name_parts(written), holder.parts
     if len(parts) < 2 or not own:
         return "other"
@@ -150,6 +158,11 @@ def verdict(written: str, holder: Holder, family: frozenset[str] = frozenset()) 
         return "same"
     if not any(matched):
         return "other"
-    surname = matched[-1] and same_part(parts[-1], own[-1]) and len(own[-1]) >= 4 and own[-1] not in family
-    most = sum(matched) >= 2 and 2 * sum(matched) >= len(own)
-    return "mixed" if surname or most else "other"
+    last, surname = parts[-1], own[-1]
+    anchored = (last == surname or last[2:] == surname and last[:2] in ("al", "el")) if strict \
+        else same_part(last, surname)
+    by_surname = anchored and len(surname) >= 4 and surname not in family
+    names = {own[k] for k in frozenset().union(*matched)} - family  # the holder's names it has
+    shared = min(len(names), sum(1 for found in matched if found))
+    most = shared >= 2 and 2 * shared >= len(own)
+    return "mixed" if by_surname or most else "other"
