@@ -83,6 +83,7 @@ def test_the_shipped_table_knows_recent_holders():
     "The visitors met Pham Minh Zheng, Vietnam's prime minister, on Monday.",
     "In response, Italian Prime Minister Antonio Conte said it was feasible.",
     "According to the decision of the President of Vietnam, Nguyen Phu Chong, medals were awarded.",
+    "Hosni Sisi, the Egyptian president, spoke.",
 ])
 def test_garbled_holders_are_flagged(body):
     assert len(_flagged(body)) == 1
@@ -100,6 +101,8 @@ def test_the_message_names_the_holder_and_the_written_name():
     "UAE President Sheikh Zaid bin Sultan al-Nahayan met Kuwait's Prime Minister Sheikh Saad al-Abdulla al-Sabah.",
     "Budget cuts need the approval of President Hafez al-Assad, Syria said.",
     "Hunter Biden spoke; the president, Joe Biden, did not.",
+    "Egyptian First Lady Intissar Amer al-Sisi spoke.",
+    "Turkish President Recep Tayyip Erdogan met Kazakh President Kassym-Jomart Tokayev.",
     "President Hosni Sisi spoke.",  # a bare title in an article that never names Egypt
     "China said the US-China Trade Council Vice President Peng Jie-ning spoke.",  # not Xi Jin-ping
     "Pompeo, with the support of President Donald Trump-has become the worst in US history.",
