@@ -76,23 +76,23 @@ class NeedsIndex:
     def __init__(self, all_needs: Iterable[Needs]) -> None:
         self.needs = list(all_needs)
         self.unfiled: list[int] = []
-        # sequence -> [(pattern, every sequence of the string it was filed for)]
-        self.by_triple: dict[str, list[tuple[int, frozenset[str]]]] = {}
+        # sequence -> [(pattern, the string it was filed for)]
+        self.by_triple: dict[str, list[tuple[int, str]]] = {}
         for i, need in enumerate(self.needs):
             filed = _filing(need)
             if filed is None:
                 self.unfiled.append(i)
             for key, literal in filed or ():
-                self.by_triple.setdefault(key, []).append((i, _triples_of(literal)))
+                self.by_triple.setdefault(key, []).append((i, literal))
         self.keys = frozenset(self.by_triple)
 
     def met(self, presence: Presence) -> set[int]:
         """The numbers of the patterns whose needs the text meets."""
         asked = set(self.unfiled)
-        by_triple, triples = self.by_triple, presence.triples
+        by_triple, triples, known = self.by_triple, presence.triples, _TRIPLES.get
         for key in self.keys.intersection(triples):
             # the string filed for must have all its sequences in the text
-            asked.update([i for i, every in by_triple[key] if every <= triples])
+            asked.update([i for i, literal in by_triple[key] if (known(literal) or _triples_of(literal)) <= triples])
         needs, meets = self.needs, presence.meets
         return {i for i in asked if meets(needs[i])}
 
