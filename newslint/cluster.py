@@ -7,6 +7,7 @@ leaves the machine unless the user names a scheduler's address.
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from contextlib import contextmanager
@@ -49,12 +50,23 @@ def import_dask() -> tuple[type, type]:
     return Client, LocalCluster
 
 
+QUIET_LEVEL = "error"
+
+
+def _quiet_local_workers() -> None:
+    """Workers of a cluster started here log errors only: their shutdown chatter (a heartbeat
+    to a scheduler already closing, with its traceback) is not the user's business. Set in the
+    environment, which the worker processes inherit, unless the user set it."""
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", QUIET_LEVEL)
+
+
 @contextmanager
 def connect(spec: str, timeout: float = CONNECT_TIMEOUT) -> Iterator["Client"]:
     """A client of the cluster ``spec`` names; a local cluster is shut down on the way out."""
     kind, value = parse(spec)
     Client, LocalCluster = import_dask()
     if kind == "local":
+        _quiet_local_workers()
         with warnings.catch_warnings():  # "port 8787 in use": its loopback status page moves to a free port
             warnings.filterwarnings("ignore", "Port .* is already in use", UserWarning)
             cluster = LocalCluster(n_workers=int(value), threads_per_worker=1, processes=True, host="127.0.0.1",

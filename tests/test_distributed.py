@@ -145,3 +145,10 @@ def test_cli_uses_a_named_scheduler(client, archive, monkeypatch):
     assert named.exit_code == here.exit_code == 2 and "Traceback" not in named.output
     assert [f["path"] for f in found["files"]] == [str(archive / Path(f["path"]).name) for f in found["files"]]
     assert [f["diagnostics"] for f in found["files"]] == [f["diagnostics"] for f in json.loads(here.stdout)["files"]]
+
+
+def test_workers_of_a_local_cluster_log_errors_only(client):
+    import logging
+
+    levels = client.run(lambda: logging.getLogger("distributed").getEffectiveLevel())
+    assert levels and all(level == logging.ERROR for level in levels.values())
