@@ -9,7 +9,7 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
-from newslint.entities.officeholders import Holder, family_names, holders, verdict
+from newslint.entities.officeholders import Holder, _same_names, family_names, holders, name_parts, verdict
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 _TITLES = (
@@ -229,7 +229,7 @@ class GarbledOfficeholderName(Rule):
             return
         named_countries: set[str] | None = None
         for office, written, start, end, country in _mentions(text):
-            candidates = [h for h in holders()[office] if country is None or h.country == country]
+            candidates = [h for h in _could_match(office, written) if country is None or h.country == country]
             verdicts = [(verdict(written, h, family_names(h.country), strict=country is None), h) for h in candidates]
             if any(v == "same" for v, _ in verdicts):
                 continue
@@ -253,3 +253,47 @@ def _one_per_person(found: list[Holder]) -> list[Holder]:
         if not any(verdict(holder.name, kept) == "same" for kept in out):
             out.append(holder)
     return out
+
+
+def _deletions(word: str, depth: int) -> set[str]:
+    """The word with up to ``depth`` letters deleted: two words within that many edits of each
+    other share one of these (a substitution deletes the letter from both)."""
+    found, frontier = {word}, {word}
+    for _ in range(depth):
+        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
+        found |= frontier
+    return found
+
+
+@cache
+def _holder_index(office: str) -> dict[str, tuple[int, ...]]:
+    """Deletion variants of each holder's name parts (up to two letters, as ``same_part``
+    allows) and of each two parts run together (one letter, as ``verdict`` allows) -> the
+    holders of the office, by position, that have them."""
+    index: dict[str, set[int]] = {}
+    for position, holder in enumerate(holders()[office]):
+        own = holder.parts
+        keys = {key for part in own for key in _deletions(part, 2)}
+        keys |= {key for k in range(len(own) - 1) for key in _deletions(own[k] + own[k + 1], 1)}
+        for key in keys:
+            index.setdefault(key, set()).add(position)
+    return {key: tuple(found) for key, found in index.items()}
+
+
+def _could_match(office: str, written: str) -> list[Holder]:
+    """The holders of the office one of whose name parts a part of the written name could
+    match (spelt within two letters, a nickname, two parts run together on either side), in
+    the data's order: ``verdict`` finds every other holder 'other', as it needs a matched part."""
+    parts = name_parts(written)
+    if len(parts) < 2:
+        return []
+    keys: set[str] = set()
+    for i, part in enumerate(parts):
+        keys |= _deletions(part, 2)
+        keys |= {other for pair in _same_names() if part in pair for other in pair}
+        if i + 1 < len(parts):
+            keys |= _deletions(part + parts[i + 1], 1)
+    index = _holder_index(office)
+    positions = sorted({position for key in keys for position in index.get(key, ())})
+    everyone = holders()[office]
+    return [everyone[position] for position in positions]
