@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from newslint.article import Article
 from newslint.config import Config, ConfigError
@@ -141,20 +141,15 @@ class Linter:
         if not readers:
             return []
         others = [(a.rule.info, f.severity or a.severity, f) for a, f in found]
-        out: list[tuple[ActiveRule, Finding]] = []
-        for active in readers:
-            try:
-                out.extend((active, f) for f in active.rule.check_with(article, active.context, others))
-            except Exception as exc:  # noqa: BLE001 - as in _run: recorded, never fatal
-                info = active.rule.info
-                self.crashes.append(f"{article.path}: internal error in rule {info.code} {info.name}: "
-                                    f"{type(exc).__name__}: {exc} (please report this)")
-        return out
+        return [(active, f) for active in readers
+                for f in self._run(active, article, lambda a=active: a.rule.check_with(article, a.context, others))]
 
-    def _run(self, active: ActiveRule, article: Article) -> list[Finding]:
-        """One rule's findings; a rule that raises is recorded and skipped, not fatal."""
+    def _run(self, active: ActiveRule, article: Article,
+             check: Callable[[], Iterable[Finding]] | None = None) -> list[Finding]:
+        """One rule's findings (its ``check``, or the given call); a rule that raises is
+        recorded and skipped, not fatal."""
         try:
-            return list(active.rule.check(article, active.context))
+            return list(check() if check else active.rule.check(article, active.context))
         except ConfigError:
             raise  # a bad option value is the user's to fix: exit 2 with the message
         except Exception as exc:  # noqa: BLE001 - a buggy rule must not stop the run
