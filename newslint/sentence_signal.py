@@ -20,7 +20,7 @@ from typing import Callable
 from functools import lru_cache
 from pathlib import Path
 
-from newslint.article import Article, per_article
+from newslint.article import Article, Span, per_article
 from newslint.datacache import cached, modules
 from newslint.ordinary_phrases import FUNCTION_WORDS, is_ordinary, worth_quoting
 from newslint.translation_signal import stem
@@ -139,9 +139,10 @@ def leaning(article: Article) -> list[SentenceReading]:
     return _readings(article, SUPPORTED_FLOOR, model().threshold)
 
 
-def _readings(article: Article, low: float, high: float) -> list[SentenceReading]:
-    """Sentences long enough to read, mostly not quotation, with low <= probability < high
-    (high 1.0 takes certainty too)."""
+@per_article
+def _scored(article: Article) -> list[tuple[Span, str, float, list[tuple[float, str, tuple[int, int]]]]]:
+    """(span, text, probability, positive features) of each sentence long enough to read and
+    mostly not quotation: scored once, for ``readings`` and ``leaning`` alike."""
     m = model()
     out = []
     for span in article.sentences:
@@ -149,7 +150,16 @@ def _readings(article: Article, low: float, high: float) -> list[SentenceReading
         if len(text.split()) < m.min_words:
             continue
         p, positive = score(text, m)
-        if p < low or (p >= high and high < 1.0) or _direct_quote(article, span.start, span.end):
+        if p >= min(SUPPORTED_FLOOR, m.threshold) and not _direct_quote(article, span.start, span.end):
+            out.append((span, text, p, positive))
+    return out
+
+
+def _readings(article: Article, low: float, high: float) -> list[SentenceReading]:
+    """The scored sentences with low <= probability < high (high 1.0 takes certainty too)."""
+    out = []
+    for span, text, p, positive in _scored(article):
+        if p < low or (p >= high and high < 1.0):
             continue
         phrases = _phrases(text, positive, lambda a, b, at=span.start: _touches_quote(article, at + a, at + b))
         out.append(SentenceReading(span.start, span.end, p, tuple(phrases)))
