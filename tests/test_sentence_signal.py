@@ -74,7 +74,7 @@ def test_ordinary_english_is_scored_but_not_quoted_as_the_reason():
 
 def test_sentences_that_read_as_translated_open_the_gate_for_a_borderline_article(monkeypatch):
     """An article scoring just short of the threshold reads as translated when enough of its
-    sentences do (10% of them, and 2, or 1 from a score of 0.3); TR000 says so, and a clear
+    sentences do (2 and a twentieth of them, or 1 and a tenth from a score of 0.3); TR000 says so, and a clear
     native score is never rescued."""
     from newslint import translation_signal as ts
 
@@ -89,10 +89,14 @@ def test_sentences_that_read_as_translated_open_the_gate_for_a_borderline_articl
     assert message and "3 of 20 sentences read as translated" in message[0]
     assert ts.of(Article(text, "<test>")).as_json()["sentences"] == {"translated": 3, "read": 20}
 
-    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (2, 30))  # under 10%
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (2, 45))  # under 5%
     assert not ts.of(Article(text, "<test>")).reads_translated
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (2, 30))  # two in a long article
+    assert ts.of(Article(text, "<test>")).reads_translated
     monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (1, 5))  # one sentence, from 0.3 up
     assert ts.of(Article(text, "<test>")).reads_translated
+    monkeypatch.setattr(sentence_signal, "marked_share", lambda article: (1, 15))  # but a tenth of them
+    assert not ts.of(Article(text, "<test>")).reads_translated
     low = ts.TranslationSignal({"en": 0.75, "zh": 0.2, "ru": 0.05}, (), 0.715, 200)  # score 0.25
     monkeypatch.setattr(ts, "read", lambda _text, model=None: low)
     assert not ts.of(Article(text, "<test>")).reads_translated  # one sentence is not enough there
