@@ -150,9 +150,28 @@ def _scored(article: Article) -> list[tuple[Span, str, float, list[tuple[float, 
         if len(text.split()) < m.min_words:
             continue
         p, positive = score(text, m)
-        if p >= min(SUPPORTED_FLOOR, m.threshold) and not _direct_quote(article, span.start, span.end):
+        if p >= _floor(m) and not _direct_quote(article, span.start, span.end):
             out.append((span, text, p, positive))
     return out
+
+
+@per_article
+def awkward(article: Article) -> list[SentenceReading]:
+    """The sentences the model leans towards (from the awkwardness reading's floor up to the
+    threshold) that the awkwardness model (``awkward_signal``, trained on what expert raters
+    marked) reads as holding an error an editor would see."""
+    from newslint import awkward_signal  # loaded only for copy that reads as translated
+
+    am = awkward_signal.model()
+    return [r for r in _readings(article, am.floor, model().threshold)
+            if awkward_signal.probability(article.text[r.start:r.end], am) >= am.threshold]
+
+
+def _floor(m: SentenceModel) -> float:
+    """The least probability any reading looks at (leaning, awkward)."""
+    from newslint import awkward_signal
+
+    return min(SUPPORTED_FLOOR, awkward_signal.model().floor, m.threshold)
 
 
 def _readings(article: Article, low: float, high: float) -> list[SentenceReading]:

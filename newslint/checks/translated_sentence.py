@@ -71,29 +71,43 @@ class TranslatedSentence(Rule):
 
     def check_with(self, article: Article, context: CheckContext,
                    others: list[tuple[RuleInfo, Severity, Finding]]) -> Iterable[Finding]:
-        """A sentence the model leans towards (``sentence_signal.leaning``) that also holds
-        another rule's translated phrase: the two readings together mark it."""
+        """A sentence the model leans towards that also holds another rule's translated
+        phrase (``sentence_signal.leaning``), or that the awkwardness model reads as holding
+        an error an editor would see (``sentence_signal.awkward``): two readings together
+        mark it."""
         phrases = [f for info, severity, f in others
                    if info.category == "translation" and not info.whole_sentence and info.code != self.info.code
                    and severity.rank >= SUPPORT_SEVERITY.rank]
-        if not phrases:
-            return
         source = _source(context.source_language)
-        for reading in sentence_signal.leaning(article):
+        marked: set[int] = set()
+        for reading in sentence_signal.leaning(article) if phrases else ():
             # a phrase, not the article's reading (TR000) or a finding on most of the sentence
             # (a headline's full stop): those add nothing the sentence mark would not say
             half = (reading.end - reading.start) / 2
             held = [f for f in phrases if reading.start <= f.start < reading.end and f.end - f.start < half]
             if not held:
                 continue
-            quoted = ", ".join(f"'{p}'" for p in reading.phrases[:2])
-            weigh = f"{quoted} {'weighs' if len(reading.phrases[:2]) == 1 else 'weigh'}, and " if quoted else ""
+            marked.add(reading.start)
             flagged = " ".join(article.text[held[0].start:held[0].end].split())
             yield Finding(
                 reading.start, reading.end,
-                f"this sentence reads as translated{source} ({weigh}it holds '{flagged}'); recast it "
+                f"this sentence reads as translated{source} ({_weigh(reading)}it holds '{flagged}'); recast it "
                 "as a native reporter would",
             )
+        for reading in sentence_signal.awkward(article):
+            if reading.start in marked:
+                continue
+            yield Finding(
+                reading.start, reading.end,
+                f"this sentence reads as translated{source} and awkward ({_weigh(reading)}its build is "
+                "one expert raters often fault); recast it as a native reporter would",
+            )
+
+
+def _weigh(reading: sentence_signal.SentenceReading) -> str:
+    """"'x', 'y' weigh, and " for the reading's two heaviest phrases ('' when it has none)."""
+    quoted = ", ".join(f"'{p}'" for p in reading.phrases[:2])
+    return f"{quoted} {'weighs' if len(reading.phrases[:2]) == 1 else 'weigh'}, and " if quoted else ""
 
 
 def _source(source_language: str | None) -> str:
