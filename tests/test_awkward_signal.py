@@ -62,3 +62,11 @@ def test_awkward_marks_do_not_count_towards_the_articles_reading():
 def test_awkward_marks_need_copy_that_reads_as_translated():
     text = f"Race day\n\n{AWKWARD}\n"  # too short for the article signal
     assert not [d for d in Linter(Config(grammar="off")).lint(Article(text, "<test>")) if d.code == "TR600"]
+
+
+def test_the_awkwardness_reading_is_for_copy_translated_from_chinese():
+    """It learnt from rated translations of Chinese news: not applied when the source is Russian."""
+    text = f"Race day\n\n{AWKWARD}\n"
+    assert _marks(text, select=("TR600",))  # source-language zh
+    linter = Linter(Config(grammar="off", source_language="ru", select=("TR600",)))
+    assert not linter.lint(Article(text, "<test>"))
