@@ -24,6 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from mqm_sentences import RatedDoc, RatedSentence, rated_docs, rated_sentences  # noqa: E402
+from translated_corpus import annotated_docs  # noqa: E402
 
 from newslint.config import Config  # noqa: E402
 from newslint.engine import Linter  # noqa: E402
@@ -73,12 +74,14 @@ def main() -> None:
 
 
 def write_sample(rows: list, n: int, seed: int, out: Path) -> None:
+    """N marks, one per story, for judging by eye; the recall sets' documents are never sampled."""
     random.Random(seed).shuffle(rows)
     seen: set[str] = set()
+    annotated = annotated_docs()
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as handle:
         for doc, s, message in rows:
-            if doc.group in seen:
+            if doc.group in seen or (doc.group, doc.system) in annotated:
                 continue
             seen.add(doc.group)
             errors = "; ".join(f"{e.category} {e.severity} '{doc.text[e.start:e.end]}'" for e in s.visible_errors)

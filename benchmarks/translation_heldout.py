@@ -7,7 +7,8 @@ review or training) and all deduplicated BBC articles. Prints warning-or-error f
 per 1,000 words by category (translation, entity, date) for each corpus, and the share of
 articles that read as translated (TR000). ``--sample N`` writes N random warning-or-error
 findings from held-out machine translations to FILE with their sentence and the aligned
-source paragraph, for a bilingual editor to judge true / debatable / false by eye.
+source paragraph, for a bilingual editor to judge true / debatable / false by eye; the documents
+in benchmarks/annotations (the recall sets) are left out of the sample.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from translated_corpus import Doc, native_docs, translated_docs  # noqa: E402
+from translated_corpus import Doc, annotated_docs, native_docs, translated_docs  # noqa: E402
 
 from newslint.article import Article  # noqa: E402
 from newslint.config import Config  # noqa: E402
@@ -72,9 +73,10 @@ def write_sample(pool: list, n: int, seed: int, out: Path) -> None:
     """N findings, at most two per story, with the sentence and the aligned source paragraph."""
     random.Random(seed).shuffle(pool)
     per_story: dict[str, int] = defaultdict(int)
+    annotated = annotated_docs()
     chosen = []
     for d, article, x in pool:
-        if per_story[d.group] < 2:
+        if (d.group, d.system) not in annotated and per_story[d.group] < 2:
             per_story[d.group] += 1
             chosen.append((d, article, x))
         if len(chosen) == n:
