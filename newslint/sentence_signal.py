@@ -155,23 +155,28 @@ def _scored(article: Article) -> list[tuple[Span, str, float, list[tuple[float, 
     return out
 
 
-@per_article
-def awkward(article: Article) -> list[SentenceReading]:
-    """The sentences the model leans towards (from the awkwardness reading's floor up to the
-    threshold) that the awkwardness model (``awkward_signal``, trained on what expert raters
-    marked) reads as holding an error an editor would see."""
+def awkward(article: Article, language: str) -> list[SentenceReading]:
+    """The sentences the model leans towards (from the awkwardness reading's floor for copy
+    translated from ``language`` up to the threshold) that the awkwardness model
+    (``awkward_signal``, trained on what expert raters marked) reads as holding an error an
+    editor would see."""
     from newslint import awkward_signal  # loaded only for copy that reads as translated
 
-    am = awkward_signal.model()
-    return [r for r in _readings(article, am.floor, model().threshold)
-            if awkward_signal.probability(article.text[r.start:r.end], am) >= am.threshold]
+    reading = awkward_signal.READINGS[language]
+    am, m = awkward_signal.model(), model()
+    out = []
+    for span, text, p, positive in _scored(article):
+        if reading.floor <= p < m.threshold and awkward_signal.probability(text, am) >= reading.threshold:
+            phrases = _phrases(text, positive, lambda a, b, at=span.start: _touches_quote(article, at + a, at + b))
+            out.append(SentenceReading(span.start, span.end, p, tuple(phrases)))
+    return out
 
 
 def _floor(m: SentenceModel) -> float:
     """The least probability any reading looks at (leaning, awkward)."""
     from newslint import awkward_signal
 
-    return min(SUPPORTED_FLOOR, awkward_signal.model().floor, m.threshold)
+    return min(SUPPORTED_FLOOR, *(r.floor for r in awkward_signal.READINGS.values()), m.threshold)
 
 
 def _readings(article: Article, low: float, high: float) -> list[SentenceReading]:

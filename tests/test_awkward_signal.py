@@ -17,17 +17,23 @@ def _marks(text: str, **config) -> list:
     return [d for d in linter.lint(Article(text, "<test>")) if d.code == "TR600"]
 
 
+ZH = awkward_signal.READINGS["zh"]
+# Awkward, though less so than AWKWARD.
+MIDDLING = ("Along the way, many tourists stopped to take photos and cheer up the participants, "
+            "showing the charm of the city.")
+
+
 def test_both_sentences_are_ones_the_sentence_model_only_leans_towards():
     """The sentence model alone cannot tell them apart: neither reaches its threshold."""
-    floor, threshold = awkward_signal.model().floor, sentence_signal.model().threshold
-    for sentence in (AWKWARD, FLUENT):
-        assert floor <= sentence_signal.score(sentence)[0] < threshold, sentence
+    threshold = sentence_signal.model().threshold
+    for sentence in (AWKWARD, FLUENT, MIDDLING):
+        assert ZH.floor <= sentence_signal.score(sentence)[0] < threshold, sentence
 
 
 def test_the_awkwardness_model_tells_the_awkward_sentence_from_the_fluent_one():
-    model = awkward_signal.model()
-    assert awkward_signal.probability(AWKWARD) >= model.threshold
-    assert awkward_signal.probability(FLUENT) < model.threshold
+    for sentence in (AWKWARD, MIDDLING):
+        assert awkward_signal.probability(sentence) >= ZH.threshold
+    assert awkward_signal.probability(FLUENT) < ZH.threshold
 
 
 def test_tr600_marks_a_leaning_sentence_the_awkwardness_model_reads_as_awkward_and_says_why():
@@ -46,7 +52,7 @@ def test_a_sentence_with_a_translated_phrase_is_marked_once_naming_the_phrase():
     sentence = ("At present, many tourists stopped to take photos and even cheer up the participants, "
                 "showing the tourism charm of the city.")
     assert sentence_signal.SUPPORTED_FLOOR <= sentence_signal.score(sentence)[0] < sentence_signal.model().threshold
-    assert awkward_signal.probability(sentence) >= awkward_signal.model().threshold
+    assert awkward_signal.probability(sentence) >= ZH.threshold
     marks = _marks(f"Race day\n\n{sentence}\n")
     assert len(marks) == 1
     assert "it holds 'At present,'" in marks[0].message
@@ -55,7 +61,7 @@ def test_a_sentence_with_a_translated_phrase_is_marked_once_naming_the_phrase():
 def test_awkward_marks_do_not_count_towards_the_articles_reading():
     """The article gate counts only the sentence model's own readings, as before."""
     article = Article(f"Race day\n\n{AWKWARD}\n", "<test>")
-    assert sentence_signal.awkward(article)
+    assert sentence_signal.awkward(article, "zh")
     assert sentence_signal.marked_share(article)[0] == 0
 
 
@@ -65,8 +71,10 @@ def test_awkward_marks_need_copy_that_reads_as_translated():
 
 
 def test_the_awkwardness_reading_is_for_copy_translated_from_chinese():
-    """It learnt from rated translations of Chinese news: not applied when the source is Russian."""
-    text = f"Race day\n\n{AWKWARD}\n"
+    """It learnt from rated translations of Chinese news, and editors found its marks on
+    Russian copy too often fine: not applied when the source is Russian or another language."""
+    text = f"Race day\n\n{MIDDLING}\n"
     assert _marks(text, select=("TR600",))  # source-language zh
-    linter = Linter(Config(grammar="off", source_language="ru", select=("TR600",)))
-    assert not linter.lint(Article(text, "<test>"))
+    for source in ("ru", "de"):
+        linter = Linter(Config(grammar="off", source_language=source, select=("TR600",)))
+        assert not linter.lint(Article(text, "<test>")), source
