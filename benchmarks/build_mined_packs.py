@@ -105,7 +105,9 @@ def pattern_entry(row: dict, figures: str) -> dict:
         entry["suggestion"] = suggestion
     entry["example"] = row["example"].strip()
     for flag in (row.get("flags") or "").split(","):
-        if flag.strip():
+        if flag.strip() == "case-sensitive":
+            entry["case"] = "sensitive"  # "the new era", not the "New Era" of an official name
+        elif flag.strip():
             entry[flag.strip()] = True  # a pattern key such as unless-day-named
     entry["note"] = figures
     return entry
