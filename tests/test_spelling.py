@@ -77,3 +77,34 @@ def test_every_skipped_span_holds_the_hint_that_lets_the_skip_scan_run():
         for m in _SKIP.finditer(text):
             assert _SKIP_HINT.search(m.group()), m.group()
     assert not _SKIP_HINT.search("plain text with no address, e.g. U.S. 3.5")
+
+
+def test_slips_news_copy_never_makes_on_purpose_are_flagged_wherever_they_stand():
+    """A place in lower case, a slip inside a common country's name, two words run together
+    round a function word, and a compound with a slip in its first part: each is a typo even
+    where a capital, a comma or a known compound would otherwise excuse it."""
+    cases = {
+        "The ferry left istanbul at dawn.": ("istanbul", "Istanbul"),
+        "He studied in Japen, where he met her.": ("Japen", "Japan"),
+        "Forexample, the deal fell through.": ("Forexample", "For example"),
+        "Shares rose. Forexample, the deal fell through.": ("Forexample", "For example"),
+        "He was a truthworthy witness.": ("truthworthy", "trustworthy"),
+    }
+    for sentence, (word, fix) in cases.items():
+        text = "Talks stall\n\n" + sentence
+        found = spelling(text)
+        assert [(text[d.offset : d.end_offset], d.suggestions[0]) for d in found] == [(word, fix)], sentence
+
+
+def test_names_places_in_lower_case_words_and_coinages_stay_clean():
+    """Only those slips: a surname that differs from a country at the end, common words that
+    are also places, content words run together (coinages) and a compound whose tail differs
+    from the near word are left alone."""
+    for sentence in (
+        "It was sold to fellow producer Edward Germano, who rebuilt it.",
+        "The china and the turkey were on the table in the van.",
+        "Sky offers smartcards to children.",
+        "Drivers use a passcard at the toll, and an overmighty state is feared.",
+        "Murrayfield, Edinburgh, hosts the game.",
+    ):
+        assert spelling("Talks stall\n\n" + sentence) == [], sentence

@@ -21,6 +21,7 @@ from newslint.spelling.confusion import START, ConfusionModel, tokens_of
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos
 from newslint.spelling.lexicon import Lexicon, edit_cost, is_adjacent
+from newslint.spelling.places import countries_and_capitals, place_names
 
 _VOWELS_AEIOU = frozenset("aeiou")
 
@@ -67,6 +68,10 @@ class Misspelling(Rule):
                 "Talks stall\n\nThe acomodatian was cramped.",
                 "Talks stall\n\nAcomodatian, food and travel were paid for.",
                 "Talks stall\n\nThe bordercontrl was tightened.",
+                "Talks stall\n\nThe ferry left istanbul at dawn.",
+                "Talks stall\n\nHe studied in Japen, where he met her.",
+                "Talks stall\n\nForexample, the deal fell through.",
+                "Talks stall\n\nHe was a truthworthy witness.",
             ),
             ok=(
                 "Talks stall\n\nStoltenberg told the German dpa news agency that YCPress and the EU agreed.",
@@ -80,6 +85,9 @@ class Misspelling(Rule):
                 "Talks stall\n\nThe Paris bourses and firms with small market capitalisations fell.",
                 "Cup draw\n\nPremiership strugglers met. A beachgoer watched. The deal is with adidas.",
                 "Squad named\n\nThe squad is out.\n\nCoyne (Burnley), Jones (Wolves), Page (Cardiff).",
+                "Talks stall\n\nIt was sold to fellow producer Edward Germano, who rebuilt it.",
+                "Talks stall\n\nThe china and the turkey were on the table. Sky offers smartcards to children.",
+                "Talks stall\n\nDrivers use a passcard at the toll. Murrayfield, Edinburgh, hosts the game.",
             ),
         ),
         fix_safety="Unsafe fix: replaces the word with the first suggestion; the suggestion is offered, never applied silently.",
@@ -99,6 +107,10 @@ class Misspelling(Rule):
                 continue
             if _mentioned(article.text, cand):
                 continue  # a single quoted word is a term under discussion ('gandula', "energie")
+            plain = _plain_slip(word, cand, seen[word], lexicon)
+            if plain is not None:
+                yield _finding(cand, word, [_match_case(plain, word)], certain=True)
+                continue
             if cand.capitalised and not (
                 cand.after_full_stop and not lexicon.known(word) and _slip_of_common(word, lexicon)
             ):
@@ -130,12 +142,100 @@ class Misspelling(Rule):
             if listed is None or len(listed) > 1:
                 suggestions = _by_context(article, cand, suggestions, lexicon)
             suggestions = [_match_case(s, word) for s in suggestions]
-            message = f"'{word}' is misspelt" if suggestions else f"unknown word '{word}'"
-            if suggestions:
-                message += f"; did you mean '{suggestions[0]}'?"
-            certain = bool(suggestions) and (listed is None or len(listed) == 1)
-            fix = Fix.replace(cand.start, cand.start + len(word), suggestions[0]) if certain else None
-            yield Finding(cand.start, cand.start + len(word), message, tuple(suggestions[:5]), fix)
+            yield _finding(cand, word, suggestions, certain=bool(suggestions) and (listed is None or len(listed) == 1))
+
+
+def _finding(cand: Candidate, word: str, suggestions: list[str], certain: bool) -> Finding:
+    message = f"'{word}' is misspelt" if suggestions else f"unknown word '{word}'"
+    if suggestions:
+        message += f"; did you mean '{suggestions[0]}'?"
+    fix = Fix.replace(cand.start, cand.start + len(word), suggestions[0]) if certain else None
+    return Finding(cand.start, cand.start + len(word), message, tuple(suggestions[:5]), fix)
+
+
+_UNSEEN_ZIPF = 0.5  # what the lexicon reports for a word web text never uses
+_PLACE_ZIPF = 3.0  # a place most readers know ("istanbul" 3.7, "yerevan" 2.9)
+_RUN_TOGETHER_MIN = 8  # letters: "forexample", "inspiteof"; not "bywater", a surname
+
+
+def _plain_slip(word: str, cand: Candidate, uses: int, lexicon: Lexicon) -> str | None:
+    """The correction for a slip that news copy never makes on purpose, wherever the word
+    stands (a name, a compound or a term would otherwise excuse it), else None:
+    - a well-known place in lower case ("istanbul"): BBC copy writes them capitalised
+      outside URLs and email addresses, which are never checked;
+    - a capitalised word web text never uses, one letter from a common country or capital
+      ("Japen"), used once in the article;
+    - two common words run together with no slip ("Forexample"), a form web text never uses;
+    - a solid compound web text never uses, two letters from a dictionary word
+      ("truthworthy" for "trustworthy", not "truth worthy")."""
+    lw = word.lower()
+    if not lw.isalpha() or lexicon.zipf(lw) > _UNSEEN_ZIPF and not word.islower():
+        return None
+    if word.islower():
+        place = place_names().get(word)
+        if place and len(word) >= 4 and not lexicon.lower_case_word(word) and lexicon.zipf(word) >= _PLACE_ZIPF:
+            return place
+        if lexicon.zipf(word) > _UNSEEN_ZIPF:
+            return None
+        return _run_together(word, lexicon) or _compound_slip(word, lexicon)
+    if not word[1:].islower():
+        return None
+    if cand.capitalised and not cand.after_full_stop:  # mid-sentence: a name, unless a slip of a place
+        return _slip_of_place(lw, lexicon) if uses == 1 and not lexicon.known(word) else None
+    return _run_together(lw, lexicon)
+
+
+def _slip_of_place(lw: str, lexicon: Lexicon) -> str | None:
+    """A common country or capital one letter from ``lw`` inside the word ("Japen",
+    "Thaliand"); names differ from places at the ends ("Germano", not "Germany")."""
+    if len(lw) < 5:
+        return None
+    for name, written in countries_and_capitals().items():
+        if (name[0] == lw[0] and name[-1] == lw[-1] and abs(len(name) - len(lw)) <= 1 and len(name) >= 5
+                and lexicon.zipf(name) >= _KNOWN_ZIPF and _distance(lw, name) == 1):
+            return written
+    return None
+
+
+def _run_together(lw: str, lexicon: Lexicon) -> str | None:
+    """Two common words, one of them a function word, run together exactly ("forexample" ->
+    "for example"), and no single word one letter away ("bandwith" is "bandwidth")."""
+    if len(lw) < _RUN_TOGETHER_MIN or lexicon.known(lw):
+        return None
+    best = lexicon.suggest(lw, limit=3)
+    if not best or best[0].count(" ") != 1 or best[0].replace(" ", "") != lw:
+        return None
+    if any(" " not in s and _distance(lw, s.lower()) == 1 for s in best[1:]):
+        return None  # one letter from a word: a slip of it ("bandwith"), not two words
+    parts = best[0].split()
+    if not any(p in _GLUE_WORDS for p in parts):
+        return None  # content words run together are coinages and names ("smartcards", "Murrayfield")
+    return best[0] if all(p.islower() and _common(p, lexicon) for p in parts) else None
+
+
+def _compound_slip(lw: str, lexicon: Lexicon) -> str | None:
+    """A solid compound the lexicon accepts from its parts, two letters from a dictionary
+    word with the same initial ("truthworthy" -> "trustworthy")."""
+    if len(lw) < _RUN_TOGETHER_MIN or not lexicon.known(lw) or lexicon.in_dictionary(lw):
+        return None
+    for s in lexicon.suggest(lw, limit=3):
+        if (" " not in s and s.islower() and s[0] == lw[0] and lexicon.in_dictionary(s)
+                and lexicon.zipf(s) >= _COMPOUND_SLIP_ZIPF and _distance(lw, s) == 2 and _same_tail_word(lw, s, lexicon)):
+            return s
+    return None
+
+
+def _same_tail_word(lw: str, word: str, lexicon: Lexicon) -> bool:
+    """Whether both end in the same word of five letters or more, so the slip is in the first
+    part ("truth|worthy", "trust|worthy"; not "pass|card" and "password")."""
+    return any(word.endswith(lw[cut:]) and lexicon.known(lw[cut:])
+               for cut in range(2, len(lw) - _TAIL_WORD_MIN + 1))
+
+
+_TAIL_WORD_MIN = 5
+
+
+_COMPOUND_SLIP_ZIPF = 3.5  # "trustworthy" 3.5: a word most readers know
 
 
 _QUOTES = "\"'“”‘’"

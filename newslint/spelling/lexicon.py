@@ -101,6 +101,7 @@ _PREFIX_MIN_ZIPF = 2.5
 _COMPOUND_MIN_ZIPF = 3.0
 _COMPOUND_MIN_PART = 4
 _COMPOUND_MAX_SIZE = 60  # parts must be ordinary dictionary words (SCOWL size <= 60)
+_LOWER_CASE_MAX_SIZE = 70  # "chad" (paper) is 70; "istanbul", "london" are 95
 _GUARD_MIN_ZIPF = 2.0   # a solid compound this close to a common word is taken as its misspelling
 _GUARD_MAX_COST = 1.2
 
@@ -541,6 +542,12 @@ class Lexicon:
     def in_dictionary(self, word: str) -> bool:
         """Whether SCOWL lists the word itself (not a word accepted only from web frequencies)."""
         return word in self._data.size
+
+    def lower_case_word(self, word: str) -> bool:
+        """Whether the dictionary writes ``word`` in lower case as an ordinary word: "china",
+        "turkey" and "chad" are words too; "istanbul" and "london" are listed only at SCOWL's
+        largest sizes, where lower-cased names and junk sit."""
+        return self._data.size.get(word.lower(), 99) <= _LOWER_CASE_MAX_SIZE
 
     # ----------------------------------------------------------------- dialect
     def zipf(self, word: str) -> float:

@@ -1,0 +1,34 @@
+"""Well-known place names (countries, capitals, provinces and states) from the countryinfo
+package, for two spelling checks: a place written in lower case ("istanbul") and a
+capitalised slip of one ("Japen"). Loaded on first use only."""
+
+from __future__ import annotations
+
+from functools import cache
+
+
+@cache
+def place_names() -> dict[str, str]:
+    """Lower-cased single-word place name -> the name as written ("istanbul" -> "Istanbul")."""
+    from countryinfo import CountryInfo  # lazy: about 0.1 s for its JSON files
+
+    out: dict[str, str] = {}
+    for key, country in CountryInfo.all().items():
+        names = [country.get("name") or key, country.get("capital") or "", *(country.get("provinces") or ())]
+        for name in names:
+            if isinstance(name, str) and name.isalpha() and name[:1].isupper():
+                out.setdefault(name.lower(), name)
+    return out
+
+
+@cache
+def countries_and_capitals() -> dict[str, str]:
+    """Lower-cased single-word country or capital -> the name as written ("japan" -> "Japan")."""
+    from countryinfo import CountryInfo
+
+    out: dict[str, str] = {}
+    for key, country in CountryInfo.all().items():
+        for name in (country.get("name") or key, country.get("capital") or ""):
+            if isinstance(name, str) and name.isalpha() and name[:1].isupper():
+                out.setdefault(name.lower(), name)
+    return out
