@@ -51,7 +51,11 @@ class Misspelling(Rule):
             "mid-sentence, or used consistently in the article), acronyms (MPs, UKIP, dpa), "
             "numbers with units (60m, £1.13bn, 1990s), possessives, hyphenated compounds and "
             "URLs are not typos, and both British and American spellings are accepted unless "
-            "`language` is set. Common real misspellings are caught from a list first. Add "
+            "`language` is set. Common real misspellings are caught from a list first. Some slips "
+            "are typos wherever they stand, because news copy never makes them on purpose: a "
+            "well-known place in lower case (\"istanbul\"), a slip inside a common country's name "
+            "(\"Japen\"), words run together round a function word (\"Forexample\") and a "
+            "compound with a slip in its first part (\"truthworthy\"). Add "
             "house names and terms with `words = [...]` or `words-file` in the config."
         ),
         examples=Examples(
