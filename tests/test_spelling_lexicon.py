@@ -128,3 +128,10 @@ def test_fast_enough(both: Lexicon) -> None:
     elapsed = time.perf_counter() - start
     assert flagged == []
     assert elapsed < 0.5
+
+
+def test_lower_case_word_tells_words_from_lower_cased_names(both: Lexicon) -> None:
+    for word in ("china", "turkey", "chad", "reading", "japan"):
+        assert both.lower_case_word(word), word
+    for name in ("istanbul", "london", "yellowstone"):
+        assert not both.lower_case_word(name), name

@@ -21,7 +21,7 @@ from newslint.spelling.confusion import START, ConfusionModel, tokens_of
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos
 from newslint.spelling.lexicon import Lexicon, edit_cost, is_adjacent
-from newslint.spelling.places import countries_and_capitals, place_names
+from newslint.spelling.places import countries_and_capitals, countries_by_ends, place_names
 
 _VOWELS_AEIOU = frozenset("aeiou")
 
@@ -173,19 +173,21 @@ def _plain_slip(word: str, cand: Candidate, uses: int, lexicon: Lexicon) -> str 
     - a solid compound web text never uses, two letters from a dictionary word
       ("truthworthy" for "trustworthy", not "truth worthy")."""
     lw = word.lower()
-    if not lw.isalpha() or lexicon.zipf(lw) > _UNSEEN_ZIPF and not word.islower():
-        return None
-    if word.islower():
-        place = place_names().get(word)
-        if place and len(word) >= 4 and not lexicon.lower_case_word(word) and lexicon.zipf(word) >= _PLACE_ZIPF:
-            return place
-        if lexicon.zipf(word) > _UNSEEN_ZIPF:
-            return None
-        return _run_together(word, lexicon) or _compound_slip(word, lexicon)
+    if not lw.isalpha() or lexicon.lower_case_word(lw):
+        return None  # an ordinary word (the common case: one look-up)
+    if word == lw:
+        zipf = lexicon.zipf(lw)
+        if len(lw) >= 4 and zipf >= _PLACE_ZIPF:  # a name in lower case, if the dictionary capitalises it
+            return place_names().get(lw) if lexicon.in_dictionary(lw.capitalize()) else None
+        return _run_together(lw, lexicon) or _compound_slip(lw, lexicon) if zipf <= _UNSEEN_ZIPF else None
     if not word[1:].islower():
         return None
     if cand.capitalised and not cand.after_full_stop:  # mid-sentence: a name, unless a slip of a place
-        return _slip_of_place(lw, lexicon) if uses == 1 and not lexicon.known(word) else None
+        if uses > 1 or len(lw) < 5 or lexicon.known(word) or lexicon.zipf(lw) > _UNSEEN_ZIPF:
+            return None
+        return _slip_of_place(lw, lexicon)
+    if len(lw) < _RUN_TOGETHER_MIN or lexicon.zipf(lw) > _UNSEEN_ZIPF:
+        return None
     return _run_together(lw, lexicon)
 
 
@@ -194,10 +196,9 @@ def _slip_of_place(lw: str, lexicon: Lexicon) -> str | None:
     "Thaliand"); names differ from places at the ends ("Germano", not "Germany")."""
     if len(lw) < 5:
         return None
-    for name, written in countries_and_capitals().items():
-        if (name[0] == lw[0] and name[-1] == lw[-1] and abs(len(name) - len(lw)) <= 1 and len(name) >= 5
-                and lexicon.zipf(name) >= _KNOWN_ZIPF and _distance(lw, name) == 1):
-            return written
+    for name in countries_by_ends().get((lw[0], lw[-1]), ()):
+        if abs(len(name) - len(lw)) <= 1 and len(name) >= 5 and _distance(lw, name) == 1 and lexicon.zipf(name) >= _KNOWN_ZIPF:
+            return countries_and_capitals()[name]
     return None
 
 

@@ -393,6 +393,7 @@ class Lexicon:
         self._ranked: dict[str, tuple[str, ...]] = {}
         self._known: dict[str, bool] = {}
         self._dialects: dict[str, str | None] = {}
+        self._lower_words: dict[str, bool] = {}
 
     @classmethod
     def load(cls, dialect: str = "both", data_dir: str | Path | None = None) -> "Lexicon":
@@ -547,7 +548,12 @@ class Lexicon:
         """Whether the dictionary writes ``word`` in lower case as an ordinary word: "china",
         "turkey" and "chad" are words too; "istanbul" and "london" are listed only at SCOWL's
         largest sizes, where lower-cased names and junk sit."""
-        return self._data.size.get(word.lower(), 99) <= _LOWER_CASE_MAX_SIZE
+        found = self._lower_words.get(word)  # remembered: asked of every word of every article
+        if found is None:
+            if len(self._lower_words) >= _WORDS_KEPT:
+                self._lower_words.clear()
+            found = self._lower_words[word] = self._data.size.get(word.lower(), 99) <= _LOWER_CASE_MAX_SIZE
+        return found
 
     # ----------------------------------------------------------------- dialect
     def zipf(self, word: str) -> float:

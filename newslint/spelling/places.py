@@ -32,3 +32,12 @@ def countries_and_capitals() -> dict[str, str]:
             if isinstance(name, str) and name.isalpha() and name[:1].isupper():
                 out.setdefault(name.lower(), name)
     return out
+
+
+@cache
+def countries_by_ends() -> dict[tuple[str, str], tuple[str, ...]]:
+    """(first letter, last letter) -> the lower-cased countries and capitals with those ends."""
+    out: dict[tuple[str, str], list[str]] = {}
+    for name in countries_and_capitals():
+        out.setdefault((name[0], name[-1]), []).append(name)
+    return {ends: tuple(names) for ends, names in out.items()}
