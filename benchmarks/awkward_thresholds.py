@@ -44,13 +44,16 @@ def labelled() -> list[dict]:
     m, am = sentence_signal.model(), awkward_signal.model()
     for lang in ("zh", "ru"):
         for d in translated_docs(lang):
-            for row in wanted.get((d.group, d.system), ()):
-                article = Article(d.text + "\n", d.group)
-                for span in article.sentences:
-                    text = " ".join(article.text[span.start:span.end].split())
-                    if hashlib.sha1(text.encode("utf-8")).hexdigest() == row["sentence_sha1"]:
-                        row["p"] = sentence_signal.score(text, m)[0]
-                        row["pa"] = awkward_signal.probability(text, am)
+            rows_here = {row["sentence_sha1"]: row for row in wanted.get((d.group, d.system), ())}
+            if not rows_here:
+                continue
+            article = Article(d.text + "\n", d.group)
+            for span in article.sentences:
+                text = " ".join(article.text[span.start:span.end].split())
+                row = rows_here.get(hashlib.sha1(text.encode("utf-8")).hexdigest())
+                if row is not None:
+                    row["p"] = sentence_signal.score(text, m)[0]
+                    row["pa"] = awkward_signal.probability(text, am)
     return [r for r in rows if "p" in r]
 
 

@@ -20,7 +20,9 @@ on; the mining split's calibration fifth (the sentence model's own calibration s
 a sentence with F <= P(translated) < the sentence model's threshold when P(awkward) >= T.
 Without --floor/--threshold, the pair is the one marking the most calibration sentences
 among those whose marked sentences carry a visible error (any rater) and a majority-marked
-one at least as often as today's TR600 sentences (P(translated) >= threshold) there. Every
+one at least as often as today's TR600 sentences (P(translated) >= threshold) there. The
+pair is written to the JSON as a record of that choice only: the pairs TR600 uses come from
+editors' labels (``awkward_signal.READINGS``; benchmarks/awkward_thresholds.py). Every
 figure after "held-out" is on held-out stories only.
 """
 

@@ -30,8 +30,6 @@ class AwkwardModel:
     vocabulary: frozenset[str]
     weights: dict[str, float]
     intercept: float
-    threshold: float  # the pair chosen on expert ratings at training time (see READINGS)
-    floor: float
 
 
 @dataclass(frozen=True)
@@ -63,8 +61,7 @@ def _read_json() -> dict:
 @lru_cache(maxsize=1)
 def model() -> AwkwardModel:
     data = cached("awkward-model", [MODEL_PATH, *modules("awkward_signal.py")], _read_json)
-    return AwkwardModel(frozenset(data["vocabulary"]), data["weights"], data["intercept"],
-                        data["threshold"], data["floor"])
+    return AwkwardModel(frozenset(data["vocabulary"]), data["weights"], data["intercept"])
 
 
 def extra_features(sentence: str) -> list[str]:
