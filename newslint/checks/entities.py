@@ -129,6 +129,8 @@ class TitleHolderMismatch(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         found = analysis(article, _as_of(context))
+        if not found.mentions:  # a title is linked to a name the article gives: none, no link
+            return
         kb, text = found.kb, article.text
         titles = TitleReader(text, found.mentions, kb)
         for start, end, person in found.people:

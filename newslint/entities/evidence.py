@@ -7,9 +7,10 @@ import bisect
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from newslint.article import Article
+from newslint.article import Article, Span
 from newslint.entities.kb import Cue, KnowledgeBase, Person
 from newslint.required_literals import Presence
 
@@ -53,18 +54,19 @@ def _caps_lines(article: Article) -> list[tuple[int, int]]:
 
 
 class ArticleEvidence:
-    """Mentions and evidence of one article, found in one pass of each regex."""
+    """Mentions and evidence of one article, found in one pass of each regex.
+
+    The names are found at once; the cues around them (and the sentences, and the lines in
+    capitals) only when first asked for: most articles name no organisation, and then no
+    rule asks."""
 
     def __init__(self, article: Article, kb: KnowledgeBase, as_of: date | None) -> None:
         self.article, self.kb, self.as_of = article, kb, as_of
-        self.sentences = article.sentences
-        self._starts = [s.start for s in self.sentences]
-        caps = _caps_lines(article)
         text = article.text
         self.mentions: list[Mention] = []
-        presence = Presence.of(article)  # which required text the article has, shared by the scans
-        for start, end, group in kb.mention_regex.finditer(text, presence):
-            if _inside(caps, start) or _shouting(text, start, end):
+        self._presence = Presence.of(article)  # which required text the article has, shared by the scans
+        for start, end, group in kb.mention_regex.finditer(text, self._presence):
+            if _inside(self._caps, start) or _shouting(text, start, end):
                 continue
             orgs, strong = kb.mention_groups[group]
             self.mentions.append(Mention(start, end, orgs, strong, self.sentence_of(start)))
@@ -72,18 +74,52 @@ class ArticleEvidence:
         self.mentions_in: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.mentions_in.setdefault(m.sentence, []).append(m)
-        self.evidence: list[Evidence] = []
-        self.people: list[tuple[int, int, Person]] = []
+
+    @cached_property
+    def sentences(self) -> list[Span]:
+        return self.article.sentences
+
+    @cached_property
+    def _starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _caps(self) -> list[tuple[int, int]]:
+        return _caps_lines(self.article)
+
+    @cached_property
+    def _cues(self) -> tuple[list[Evidence], list[tuple[int, int, Person]]]:
+        """The evidence (the cues in text order, then each name's own) and the people named."""
+        evidence: list[Evidence] = []
+        people: list[tuple[int, int, Person]] = []
         name_starts = [m.start for m in self.mentions]
-        for start, end, group in kb.cue_regex.finditer(text, presence):
-            if not _inside(caps, start) and not self._within_name(name_starts, start, end):
-                self._add_cue(start, end, kb.cue_groups[group])
+        for start, end, group in self.kb.cue_regex.finditer(self.article.text, self._presence):
+            if not _inside(self._caps, start) and not self._within_name(name_starts, start, end):
+                self._add_cue(evidence, people, start, end, self.kb.cue_groups[group])
         for mention in self.mentions:
-            self._add_mention_evidence(mention)
-        self.by_sentence: dict[int, list[Evidence]] = {}
+            self._add_mention_evidence(evidence, mention)
+        return evidence, people
+
+    @property
+    def evidence(self) -> list[Evidence]:
+        return self._cues[0]
+
+    @property
+    def people(self) -> list[tuple[int, int, Person]]:
+        """(start, end, person) of each office holder named."""
+        return self._cues[1]
+
+    @cached_property
+    def by_sentence(self) -> dict[int, list[Evidence]]:
+        found: dict[int, list[Evidence]] = {}
         for ev in self.evidence:
-            self.by_sentence.setdefault(ev.sentence, []).append(ev)
-        self.tally = tally(self.evidence, self.mentions)
+            found.setdefault(ev.sentence, []).append(ev)
+        return found
+
+    @cached_property
+    def tally(self) -> "Tally":
+        """The whole article's tally (a piece of a large article is given the article's)."""
+        return tally(self.evidence, self.mentions)
 
     @property
     def strong_names(self) -> dict[str, int]:
@@ -116,31 +152,32 @@ class ArticleEvidence:
         name = self.mentions[index]
         return name.strong and end <= name.end
 
-    def _add_cue(self, start: int, end: int, entry: Cue | Person) -> None:
+    def _add_cue(self, evidence: list[Evidence], people: list[tuple[int, int, Person]],
+                 start: int, end: int, entry: Cue | Person) -> None:
         sentence = self.sentence_of(start)
         text = self.article.text[start:end]
         if isinstance(entry, Person):
-            self.people.append((start, end, entry))
+            people.append((start, end, entry))
             for role in entry.roles:
                 if not role.held_on(self.as_of):
                     continue
                 label = f"{text} ({role.title})"
                 for org in self.kb.lineage(role.org):
-                    self.evidence.append(
+                    evidence.append(
                         Evidence(org, self.kb.weights["person"], "person", label, sentence, start, entry.name, entry)
                     )
             return
         for org, weight, tier, label in entry.votes:
-            self.evidence.append(Evidence(org, weight, tier, f"'{text}'", sentence, start, f"{tier}:{label}"))
+            evidence.append(Evidence(org, weight, tier, f"'{text}'", sentence, start, f"{tier}:{label}"))
 
-    def _add_mention_evidence(self, mention: Mention) -> None:
+    def _add_mention_evidence(self, evidence: list[Evidence], mention: Mention) -> None:
         text = self.article.text[mention.start : mention.end]
         tier = "mention" if mention.strong else "weak"
         for org in mention.orgs:
             ev = Evidence(org, self.kb.weights[tier], tier, f"'{text}'", mention.sentence, mention.start, f"name:{org}")
-            self.evidence.append(ev)
+            evidence.append(ev)
             for parent in self.kb.lineage(org)[1:]:
-                self.evidence.append(
+                evidence.append(
                     Evidence(parent, self.kb.weights["medium"], "medium", f"'{text}'", mention.sentence, mention.start,
                              f"part:{org}")
                 )

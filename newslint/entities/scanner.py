@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from newslint.first_chars import first_chars as shared_first_chars
 from newslint.lazy_regex import LazyPatterns
 from newslint.required_literals import NeedsIndex, Presence, needs
-from newslint.word_prefixes import PrefixIndex, prefixes, word_windows
+from newslint.word_prefixes import WIDTH, PrefixIndex, _is_word, prefixes, word_windows
 
 _BEYOND_ASCII: list[str] = []  # a window beyond ASCII: matched by its first letter's alternation
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class Scanner:
@@ -58,7 +60,7 @@ class Scanner:
         ``presence`` (of this text) may be shared with other scans of it."""
         last = 0
         choices = _Choices(self, presence or Presence(text))
-        for pos, members in word_windows(text, choices.wanted):
+        for pos, members in choices.word_starts(text):
             if pos < last:
                 continue
             m = None
@@ -107,8 +109,38 @@ class _Choices(dict):
 
     def __init__(self, scanner: Scanner, presence: Presence) -> None:
         super().__init__()
-        self.scanner = scanner
+        self.scanner, self.presence = scanner, presence
         self.met = scanner._filing.met(presence)  # the branches whose required text the text has
+
+    def word_starts(self, text: str) -> list[tuple[int, list[str]]]:
+        """``word_windows(text, self.wanted)``, found from the other end: the word starts
+        whose window begins with a beginning of a branch the text has the required text of
+        (a few per article, looked for in the folded text), and those whose window goes
+        beyond ASCII, instead of every distinct window of the text asked about."""
+        heads: set[str] = set()
+        starts = self.scanner._index.starts
+        for i in self.met:
+            heads |= starts[i]
+        if "" in heads:  # a branch that can begin anywhere: every window is wanted
+            return word_windows(text, self.wanted)
+        hits: dict[int, list[str]] = {}
+        if not text.isascii():
+            for m in _NON_ASCII.finditer(text):
+                for pos in range(max(0, m.start() - WIDTH + 1), m.start() + 1):
+                    if _is_word(text[pos]) and (pos == 0 or not _is_word(text[pos - 1])):
+                        hits[pos] = _BEYOND_ASCII
+        folded = self.presence.folded  # ASCII letters lower-cased, one character for one
+        for head in heads:
+            pos = folded.find(head)
+            while pos >= 0:
+                if _is_word(text[pos]) and (pos == 0 or not _is_word(text[pos - 1])):
+                    window = text[pos : pos + WIDTH]
+                    if window.isascii():
+                        found = self.wanted(window)
+                        if found is not None:
+                            hits[pos] = found
+                pos = folded.find(head, pos + 1)
+        return sorted(hits.items())
 
     def wanted(self, window: str) -> list[str] | None:
         """The branches to try at a word start with this window (None: none)."""
@@ -121,3 +153,4 @@ class _Choices(dict):
         names = [scanner._names[i] for i in scanner.candidates(key) if i in met]
         self[key] = names
         return names
+
