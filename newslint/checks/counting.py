@@ -8,6 +8,7 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
+from newslint.required_literals import Presence
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 _SCALES = {"thousand": 1_000, "ten thousand": 10_000, "hundred million": 100_000_000}
@@ -73,6 +74,8 @@ class ThousandAsWord(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        if "thousand" not in Presence.of(article).folded:  # in every match of both patterns
+            return
         for m in _THOUSAND.finditer(article.text):
             english = spelled_out(_value(m.group("num")) * 1_000)
             yield Finding(
@@ -132,6 +135,9 @@ class ChineseCounting(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        folded = Presence.of(article).folded
+        if "thousand" not in folded and "million" not in folded:  # one is in every match
+            return
         for m in _WAN_YI.finditer(article.text):
             if m.group("num"):
                 english = spelled_out(float(m.group("num")) * _SCALES[_scale(m.group("scale"))])
@@ -152,6 +158,9 @@ _YEAR_NOUN = re.compile(
     r"\b(?P<prep>in|of|by|since|until|from|during|for|before|after)[ \u00a0]+(?P<year>(?:19|20)\d\d)[ \u00a0]+years?\b(?![-–]|[ \u00a0]+on[ \u00a0]+year)",
     re.IGNORECASE,
 )
+# What every match has, in the folded text: found quickly (a digit first), so an article
+# without it is not searched with the case-insensitive pattern above.
+_YEAR_THEN_YEAR = re.compile(r"(?:19|20)\d\d[ \u00a0]+year")
 
 
 class YearAsNoun(Rule):
@@ -177,6 +186,8 @@ class YearAsNoun(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        if not _YEAR_THEN_YEAR.search(Presence.of(article).folded):
+            return
         for m in _YEAR_NOUN.finditer(article.text):
             english = f"{m.group('prep')} {m.group('year')}"
             yield Finding(

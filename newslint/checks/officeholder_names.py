@@ -10,6 +10,7 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
 from newslint.entities.officeholders import Holder, _same_names, family_names, holders, name_parts, verdict
+from newslint.required_literals import Presence, fold, required
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 _TITLES = (
@@ -20,7 +21,11 @@ _TITLES = (
                          r"|minister\s+(?:of|for)\s+foreign\s+affairs"),
     ("president", r"president"),
 )
-_TITLE = re.compile(r"\b(?:" + "|".join(f"(?P<{o.replace('-', '_')}>{rx})" for o, rx in _TITLES) + r")\b", re.I)
+_TITLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{o.replace('-', '_')}>{rx})" for o, rx in _TITLES) + r")\b"
+# Case-sensitive, searched in the folded text (required_literals.fold: lower-cased one
+# character for one, as a case-insensitive regex compares): the matches of the pattern
+# with re.I in the text, found quicker.
+_TITLE_FOLDED = re.compile(_TITLE_SOURCE)
 # A name: two to five capitalised words (particles and initials inside: "Abdel Fattah el-Sisi",
 # "Joseph R. Biden"); a possessive ending is left out.
 _WORD = r"(?:(?:[ae]l|a[dnrstz])-)?[A-Z][^\W\d_]*(?:[-‐][A-Z]?[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
@@ -113,10 +118,18 @@ def _trim(name: str) -> str:
     return " ".join(words)
 
 
-def _mentions(text: str) -> Iterable[tuple[str, str, int, int, str | None]]:
+@cache
+def _title_words() -> frozenset[str]:
+    """Text every title match contains ("president", "minister", ...)."""
+    return required(_TITLE_SOURCE) or frozenset({""})
+
+
+def _mentions(text: str, folded: str | None = None) -> Iterable[tuple[str, str, int, int, str | None]]:
     """(office, name as written, start, end, country or None) of each person given a national
-    office title; the span covers title and name."""
-    for m in _TITLE.finditer(text):
+    office title; the span covers title and name. ``folded`` is ``fold(text)`` if known."""
+    if folded is None:
+        folded = fold(text)
+    for m in _TITLE_FOLDED.finditer(folded):
         gap = _GAP.match(text, m.end())
         if not (gap and _NAME.match(text, gap.end())) and not _OF.match(text, m.end()) \
                 and not _NAME_NEAR_BEFORE.search(text, max(0, m.start() - 120), m.start()):
@@ -134,7 +147,7 @@ def _mentions(text: str) -> Iterable[tuple[str, str, int, int, str | None]]:
             yield office, written, start, gap.end() + len(written), country
             continue
         before = _NAME_BEFORE.search(text, max(0, start - 80), start)  # "Hosni Sisi, Egypt's president"
-        if before and (country or m.group()[0].islower()):
+        if before and (country or text[m.start()].islower()):
             written = _trim(before.group(1))
             if _two_words(written):
                 yield office, written, before.start(), title_end, country
@@ -224,11 +237,11 @@ class GarbledOfficeholderName(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        text = article.text
-        if not _TITLE.search(text):
+        text, folded = article.text, Presence.of(article).folded
+        if not any(word in folded for word in _title_words()):
             return
         named_countries: set[str] | None = None
-        for office, written, start, end, country in _mentions(text):
+        for office, written, start, end, country in _mentions(text, folded):
             candidates = [h for h in _could_match(office, written) if country is None or h.country == country]
             verdicts = [(verdict(written, h, family_names(h.country), strict=country is None), h) for h in candidates]
             if any(v == "same" for v, _ in verdicts):

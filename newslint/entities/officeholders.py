@@ -83,17 +83,29 @@ def name_parts(name: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _distance(a: str, b: str) -> int:
-    """Levenshtein distance, stopping early past 2."""
-    if abs(len(a) - len(b)) > 2:
-        return 3
+def _within(a: str, b: str, limit: int) -> bool:
+    """Whether the Levenshtein distance of a and b is at most ``limit``: a shared beginning
+    and end cost nothing, and the rows stop once every alignment costs more (a row's
+    least value never falls in the rows below it)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    start = 0
+    while start < len(a) and start < len(b) and a[start] == b[start]:
+        start += 1
+    a, b = a[start:], b[start:]
+    while a and b and a[-1] == b[-1]:
+        a, b = a[:-1], b[:-1]
+    if not a or not b:
+        return len(a) + len(b) <= limit
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
         for j, cb in enumerate(b, 1):
             current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+        if min(current) > limit:
+            return False
         previous = current
-    return previous[-1]
+    return previous[-1] <= limit
 
 
 def same_part(a: str, b: str) -> bool:
@@ -105,7 +117,7 @@ def same_part(a: str, b: str) -> bool:
     shortest = min(len(a), len(b))
     if shortest < 4:
         return False
-    return _distance(a, b) <= (1 if shortest < 7 else 2)
+    return _within(a, b, 1 if shortest < 7 else 2)
 
 
 def _matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[frozenset[int]]:
@@ -114,7 +126,7 @@ def _matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[frozenset[
     beside it ('Abdel' 'Fattah' for 'Abdelfattah'; only close spellings when run together)."""
 
     def close(a: str, b: str) -> bool:
-        return a == b or _distance(a, b) <= 1 and min(len(a), len(b)) >= 4
+        return a == b or min(len(a), len(b)) >= 4 and _within(a, b, 1)
 
     out = []
     for i, part in enumerate(parts):
