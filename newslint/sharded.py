@@ -16,6 +16,7 @@ from typing import Any, Hashable, Iterable, Iterator, Mapping
 from zlib import crc32
 
 WIDTH = 3  # characters of a key that name its shard
+_RULED_OUT_KEPT = 1 << 16  # keys the hashes ruled out that a table remembers (the same words recur)
 
 
 class Sharded(Mapping):
@@ -27,6 +28,7 @@ class Sharded(Mapping):
         self._open: dict[Any, dict] = {}
         self._hashes = hashes  # KeyHashes.pack of the keys: a table looked up mostly for absent keys
         self._may_hold = KeyHashes(hashes).may_hold if hashes is not None else None
+        self._ruled_out: set[str] = set()  # keys the hashes answered, asked again without hashing
 
     @staticmethod
     def pack(table: Mapping | set | frozenset) -> tuple[dict[Any, bytes], int]:
@@ -80,8 +82,15 @@ class Sharded(Mapping):
         shard = self._open.get(key[:WIDTH])
         if shard is not None:
             return shard
-        if self._may_hold is not None and not self._may_hold(key):
-            return None
+        if self._may_hold is not None:
+            ruled_out = self._ruled_out
+            if key in ruled_out:
+                return None
+            if not self._may_hold(key):
+                if len(ruled_out) >= _RULED_OUT_KEPT:
+                    ruled_out.clear()
+                ruled_out.add(key)
+                return None
         return self._shard(key)
 
     def get(self, key: Hashable, default: Any = None) -> Any:

@@ -179,7 +179,7 @@ def _sentences(text: str) -> Iterator[tuple[list[str], list[str]]]:
     """(tokens, stems) of each sentence."""
     for sentence in _SENTENCES.split(text.lower()):
         tokens = _TOKENS.findall(sentence)
-        yield tokens, [_stem(t) for t in tokens]
+        yield tokens, list(map(_stem, tokens))
 
 
 def _walk(text: str, model: Model) -> Iterator[tuple[int, list[str], int, int]]:

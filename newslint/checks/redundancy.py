@@ -61,6 +61,7 @@ class RepeatedPhrase(Rule):
         text = article.text
         window = context.options["window"]
         words = article.word_spans
+        lowered = _lowered(text)
         wi = 0
         for sentence in article.sentences:
             while wi < len(words) and words[wi][0] < sentence.start:
@@ -69,8 +70,13 @@ class RepeatedPhrase(Rule):
             while wi < len(words) and words[wi][1] <= sentence.end:
                 wi += 1
             tokens = words[first:wi]
-            low = [text[start:end].lower() for start, end in tokens]
+            if lowered is None:
+                low = [text[start:end].lower() for start, end in tokens]
+            else:
+                low = [lowered[start:end] for start, end in tokens]
             pairs = list(zip(low, low[1:]))
+            if len(set(pairs)) == len(pairs):
+                continue  # no two words said twice: no repeated pair, nor a repeated longer phrase
             twice = [n > 1 for n in map(Counter(pairs).__getitem__, pairs)]  # a pair said once repeats nothing
             seen: dict[tuple[str, str], int] = {}
             flagged: list[int] = []
@@ -95,6 +101,14 @@ class RepeatedPhrase(Rule):
 
 
 _MIN_PHRASE, _MAX_PHRASE = 3, 8
+
+
+def _lowered(text: str) -> str | None:
+    """The text lower-cased, when each character lower-cases to one character on its own
+    (so a word's slice of it is the word lower-cased), else None. A capital sigma is left
+    out: it lower-cases by what follows it."""
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) and "\u03a3" not in text else None
 
 
 def _repeated_phrases(article: Article, tokens: list[tuple[int, int]], low: list[str]) -> Iterable[Finding]:

@@ -11,7 +11,8 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 # not the tail of a hyphenated word ("a break-in in 1999") nor the head of one
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_REPEAT = re.compile(r"(?<![-'’])\b([^\W\d_]+(?:['’][^\W\d_]+)?)(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
+# the whole word taken at once (atomic): a shorter part of it is never followed by a space
+_REPEAT = re.compile(r"\b(?<![-'’])((?>[^\W\d_]+(?:['’][^\W\d_]+)?))(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
 # "Add to this this new law": a demonstrative that ends a prepositional phrase, then one that
 # starts a noun phrase
 _DEMONSTRATIVES = frozenset("this that these those".split())

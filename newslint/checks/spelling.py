@@ -35,7 +35,7 @@ def _project_words(context: CheckContext) -> frozenset[str]:
 
 
 CAPITALISED = count_fact(lambda article, piece: (c.word for c in candidates(article)
-                                                  if piece.owns(c.start) and c.word[:1].isupper()))
+                                                  if c.word[:1].isupper() and piece.owns(c.start)))
 """How often the article uses each capitalised word (a name used twice is not a slip)."""
 
 
@@ -105,9 +105,10 @@ class Misspelling(Rule):
         typos = known_typos()
         seen = CAPITALISED(article)
         correct: set[str] = set()  # words already found correct in this article
+        plain_correct = _plain_correct(lexicon)
         for cand in candidates(article):
             word = cand.word
-            if word in correct or word.lower() in extra or cand.text.lower() in extra:
+            if word in correct or word in plain_correct or word.lower() in extra or cand.text.lower() in extra:
                 continue
             if _mentioned(article.text, cand):
                 continue  # a single quoted word is a term under discussion ('gandula', "energie")
@@ -127,6 +128,8 @@ class Misspelling(Rule):
                 or _derived_not_slipped(word.lower(), lexicon)
             ):
                 correct.add(word)
+                if word.islower() and len(plain_correct) < _PLAIN_CORRECT_KEPT:
+                    plain_correct.add(word)
                 continue
             if listed is None and len(word) <= 3 and not _short_slip(word, lexicon):
                 continue  # short unknown words are abbreviations and units (dpa, bn, nhs)
@@ -147,6 +150,20 @@ class Misspelling(Rule):
                 suggestions = _by_context(article, cand, suggestions, lexicon)
             suggestions = [_match_case(s, word) for s in suggestions]
             yield _finding(cand, word, suggestions, certain=bool(suggestions) and (listed is None or len(listed) == 1))
+
+
+_PLAIN_CORRECT: dict[Lexicon, set[str]] = {}
+_PLAIN_CORRECT_KEPT = 1 << 16
+
+
+def _plain_correct(lexicon: Lexicon) -> set[str]:
+    """Lower-case words this lexicon has passed in any article of the run: such a word is
+    judged by its letters alone (a capitalised one also by where it stands), so the same
+    answer holds in every article and it is not judged again."""
+    found = _PLAIN_CORRECT.get(lexicon)
+    if found is None:
+        found = _PLAIN_CORRECT[lexicon] = set()
+    return found
 
 
 def _finding(cand: Candidate, word: str, suggestions: list[str], certain: bool) -> Finding:
@@ -549,7 +566,7 @@ def _names(article: Article, language: str, piece: Piece | None = None) -> Itera
     """Capitalised words of six letters or more the lexicon does not know (in the piece's own text)."""
     lexicon = Lexicon.load(language)
     for cand in candidates(article):
-        if (piece is None or piece.owns(cand.start)) and cand.capitalised and len(cand.word) >= 6 and not lexicon.known(cand.word):
+        if cand.capitalised and len(cand.word) >= 6 and (piece is None or piece.owns(cand.start)) and not lexicon.known(cand.word):
             yield cand.word, cand.start
 
 
@@ -569,12 +586,14 @@ def _variant_of(odd: str, usual: str) -> bool:
 def _dialect_words(article: Article, piece: Piece | None = None) -> Iterator[tuple[Candidate, str]]:
     """Words with a British or American spelling (in the piece's own text), outside names and quotes."""
     lexicon = Lexicon.load("both")
+    dialect_of = lexicon.dialect_of
     for cand in candidates(article):
-        if (piece and not piece.owns(cand.start)) or cand.word[:1].isupper() or article.in_quote(cand.start):
-            continue  # names, and speakers quoted in their own spelling
-        dialect = lexicon.dialect_of(cand.word)
-        if dialect is not None:
-            yield cand, dialect
+        if cand.word[:1].isupper():
+            continue  # names
+        dialect = dialect_of(cand.word)
+        if dialect is None or (piece and not piece.owns(cand.start)) or article.in_quote(cand.start):
+            continue  # no dialect spelling, another piece's word, or a speaker quoted in their own spelling
+        yield cand, dialect
 
 
 DIALECTS = count_fact(lambda article, piece: (d for _, d in _dialect_words(article, piece)))

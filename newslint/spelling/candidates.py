@@ -82,8 +82,12 @@ def _find(article: Article) -> list[Candidate]:
             continue  # too short or long, or capitals after the first letter: UKIP, MPs, YCPress, iPhone
         capital = word[0].isupper()
         line = capital and _at_line_start(text, start, starts)  # only capitals need it
-        out.append(Candidate(start, word, raw, capital and not line, line, capital and not line and _opens(text, start, starts)))
+        named = capital and not line
+        out.append(_new(Candidate, (start, word, raw, named, line, named and _opens(text, start, starts))))
     return out
+
+
+_new = tuple.__new__  # builds a Candidate from its six fields without NamedTuple's Python-level __new__
 
 
 def _opens(text: str, start: int, starts: set[int]) -> bool:

@@ -102,23 +102,28 @@ _FORM_TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord
 
 def tokens(text: str) -> Tokens:
     """Words, numbers and punctuation, lower-cased; a paragraph break is a sentence start."""
-    forms, starts, ends = [START], [0], [0]
-    for m in _TOKEN.finditer(text.translate(_FORM_TABLE)):
-        form = m.group()
-        start, end = m.span()
+    matches = list(_TOKEN.finditer(text.translate(_FORM_TABLE)))
+    forms = [START, *map(_group, matches)]
+    starts = [0, *map(_start, matches)]
+    ends = [0, *map(_end, matches)]
+    plain = _PLAIN_FIRST
+    for i in [i for i, form in enumerate(forms) if form[0] not in plain]:
+        form = forms[i]
         first = form[0]
         if first == "\n":
-            form, end = START, start
+            forms[i], ends[i] = START, starts[i]
         elif first.isdigit():
-            form = NUMBER
+            forms[i] = NUMBER
         elif form in "“”":
-            form = '"'
+            forms[i] = '"'
         elif form in "–—":
-            form = "-"
-        forms.append(form)
-        starts.append(start)
-        ends.append(end)
+            forms[i] = "-"
     return Tokens(text, forms, starts, ends)
+
+
+_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
+# first characters of a token kept as it is: a word or plain punctuation
+_PLAIN_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz.,;:!?()\"-")
 
 
 def tokens_of(article: "Article") -> Tokens:
@@ -211,11 +216,11 @@ class ConfusionModel:
         """
         out: list[Suspect] = []
         forms = toks.forms
-        for i in range(1, len(forms)):
-            form = forms[i]
-            partners = PAIRS.get(form)
-            if partners is None:
+        for i in [i for i, form in enumerate(forms) if form in PAIRS]:
+            if i == 0:
                 continue
+            form = forms[i]
+            partners = PAIRS[form]
             left = forms[i - 1]
             right = forms[i + 1] if i + 1 < len(forms) else START
             p_left, p_right = self._p(left, zipf(left)), self._p(right, zipf(right))
