@@ -99,6 +99,8 @@ _WAN_YI = re.compile(
     r"|\b(?P<vague>several|a few|dozens of)[ \u00a0]+(?P<vscale>ten[ \u00a0-]thousand)\b(?!s)",
     re.IGNORECASE,
 )
+# The words every match has, in the folded text: searched first, quicker.
+_WAN_YI_WORDS = re.compile(r"ten[ \u00a0-]thousand|hundred[ \u00a0-]million")
 _PLURAL_ENGLISH = {"ten thousand": "tens of thousands", "hundred million": "hundreds of millions"}
 
 
@@ -135,8 +137,7 @@ class ChineseCounting(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        folded = Presence.of(article).folded
-        if "thousand" not in folded and "million" not in folded:  # one is in every match
+        if not _WAN_YI_WORDS.search(Presence.of(article).folded):
             return
         for m in _WAN_YI.finditer(article.text):
             if m.group("num"):

@@ -21,6 +21,10 @@ _DEGREES = re.compile(
     r"(?<![\w.])(?P<figure>[-+−]?\d+(?:[.,]\d+)?)[ \u00a0]?degrees?\b"
     r"(?![ \u00a0]*(?:Celsius|centigrade|Fahrenheit|C\b|F\b|of\b|north|south|east|west|below|above|latitude|longitude))"
 )
+# What every match of the two above has, from its last digit on: searched first, from digit
+# to digit, so an article without it is not searched character by character.
+_DIGIT_DOTS = re.compile(r"\d[ \u00a0]?(?:\.\.\.|…)")
+_DIGIT_DEGREE = re.compile(r"\d[ \u00a0]?degree")
 _TEMPERATURE_WORDS = re.compile(
     r"\b(?:temperatures?|thermometers?|heat|hot|warm(?:er|th|ing)?|cold(?:er)?|cool(?:er|ness)?|frosts?|chilly|"
     r"weather|forecasts?|air|water|night|daytime|afternoon)\b",
@@ -64,6 +68,8 @@ class DotRange(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        if not _DIGIT_DOTS.search(article.text):
+            return
         for m in _DOT_RANGE.finditer(article.text):
             low, high = (m.group(k).lstrip("+") for k in ("low", "high"))
             english = f"{low}-{high}" if not high.startswith(("-", "−")) else f"{low} to {high}"
@@ -101,6 +107,8 @@ class TemperatureWithoutScale(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        if not _DIGIT_DEGREE.search(article.text):
+            return
         for m in _DEGREES.finditer(article.text):
             figure = m.group("figure")
             if abs(float(figure.replace("−", "-").replace(",", "."))) > _HOTTEST:

@@ -19,11 +19,14 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 # A run of digits with "." or "," between them, not part of a code, score or range
 # ("A4.5", "6-4,6-3", "1,5-2").
-NUMBER = re.compile(r"(?<![\w.,\-–/])\d+(?:[.,]\d+)+(?![\w\-–/]|[.,]\d)")
+# The patterns that must not start inside a number look behind after the first digit, not
+# before it: a pattern that starts with a digit is searched digit to digit, not character by
+# character (the same matches).
+NUMBER = re.compile(r"\d(?<![\w.,\-–/]\d)\d*(?:[.,]\d+)+(?![\w\-–/]|[.,]\d)")
 _ENGLISH = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 _DECIMAL_COMMA = re.compile(r"\d+,\d{1,2}")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d{1,2})?")
-_DECIMAL_POINT = re.compile(r"(?<![\w.,])\d+\.\d+(?!\w|[.,]\d)")
+_DECIMAL_POINT = re.compile(r"\d(?<![\w.,]\d)\d*\.\d+(?!\w|[.,]\d)")
 _BEFORE_THOUSAND = re.compile(r"[ \u00a0]+thousand\b", re.IGNORECASE)
 
 
@@ -161,7 +164,7 @@ _COUNT_NOUNS = (
     "units|vehicles|cars|homes|houses|apartments|copies|enterprises|companies|firms|villages|schools|"
     "hospitals|beds|projects|officers|members|farmers|teachers|doctors|items|pieces|seats|flights"
 )
-_BARE_COUNT = re.compile(r"(?<![\w.,\-/#:£$€+])[1-9]\d{4,6}(?![\w/\-]|[.,]\d)")
+_BARE_COUNT = re.compile(r"[1-9](?<![\w.,\-/#:£$€+][1-9])\d{4,6}(?![\w/\-]|[.,]\d)")
 _COUNT_AFTER = re.compile(rf"[ \u00a0]+(?:new[ \u00a0]+)?(?:{_COUNT_NOUNS})\b")
 # ... or after a word that introduces a count ("exceeded 80000", "up to 400000").
 _COUNT_BEFORE = re.compile(
@@ -171,7 +174,7 @@ _COUNT_BEFORE = re.compile(
 )
 
 
-_BARE_THOUSANDS = re.compile(r"(?<![\w.,\-/#:£$€+])(?!1[5-9]\d\d|20\d\d)[1-9]\d{3}(?![\w/\-]|[.,]\d)")
+_BARE_THOUSANDS = re.compile(r"[1-9](?<![\w.,\-/#:£$€+][1-9])\d{3}(?<!1[5-9]\d\d|20\d\d)(?![\w/\-]|[.,]\d)")
 
 
 def ungrouped_counts(text: str) -> Iterable[re.Match[str]]:
@@ -223,7 +226,7 @@ class UngroupedNumber(Rule):
             )
 
 
-_TILDE_RANGE = re.compile(r"(?<![\w.,])(?P<low>\d+(?:\.\d+)?)[ \u00a0]*[~～〜][ \u00a0]*(?P<high>\d+(?:\.\d+)?)(?![\w.,]\d|\w)")
+_TILDE_RANGE = re.compile(r"(?P<low>\d(?<![\w.,]\d)\d*(?:\.\d+)?)[ \u00a0]*[~～〜][ \u00a0]*(?P<high>\d+(?:\.\d+)?)(?![\w.,]\d|\w)")
 
 
 class TildeRange(Rule):
