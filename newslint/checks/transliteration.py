@@ -15,7 +15,8 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Iterable
+from heapq import merge
+from typing import Iterable, NamedTuple
 
 from newslint.article import Article
 from newslint.article_facts import ArticleFact
@@ -75,8 +76,7 @@ def normalise(part: str) -> str:
     return key
 
 
-@dataclass(frozen=True)
-class Mention:
+class Mention(NamedTuple):
     """A name (one to four parts) as written at one place in the article."""
 
     start: int
@@ -86,10 +86,39 @@ class Mention:
     before: str = ""  # the capitalised word right before it in its name chain ("Lorenzo")
 
 
+# Where a word of a name chain can start: a capital not inside a word (beyond ASCII, any
+# letter: its case is checked word by word), and a small letter after a hyphen ("Jong-un").
+_CAPITAL = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)")
+_AFTER_HYPHEN = re.compile(r"(?<=-)[a-z]")
+_IN_WORD = re.compile(r"[^\W\d_]|['’]")
+
+
+def _word_at(text: str, pos: int) -> re.Match[str] | None:
+    """The word ``_WORD.finditer`` finds at ``pos``, if one starts there: not after a letter
+    and an apostrophe that ``_WORD`` joins to it ("O'Brien"), found by scanning that run."""
+    if pos >= 2 and text[pos - 1] in "'’" and text[pos - 2] not in "'’" and _IN_WORD.match(text, pos - 2):
+        start = pos - 1
+        while start > 0 and _IN_WORD.match(text, start - 1):
+            start -= 1
+        for m in _WORD.finditer(text, start):
+            if m.end() > pos:
+                return m if m.start() == pos else None
+        return None
+    return _WORD.match(text, pos)
+
+
 def _chains(text: str) -> Iterable[list[re.Match[str]]]:
-    """Runs of capitalised words joined by one space or hyphen ("Kim Jong-un"), as word matches."""
+    """Runs of capitalised words joined by one space or hyphen ("Kim Jong-un"), as word matches.
+
+    Only the words that can be part of one are looked at: a word in small letters ends a
+    run, as does whatever else stands between two words, and what lies between two words
+    shows whether they are joined."""
     chain: list[re.Match[str]] = []
-    for m in _WORD.finditer(text):
+    starts = merge([m.start() for m in _CAPITAL.finditer(text)], [m.start() for m in _AFTER_HYPHEN.finditer(text)])
+    for pos in starts:
+        m = _word_at(text, pos)
+        if m is None:
+            continue
         word = m.group()
         joined = bool(chain) and text[chain[-1].end(): m.start()] in (" ", "\u00a0", "-")
         hyphen_tail = joined and text[m.start() - 1] == "-" and word.islower()
@@ -110,18 +139,19 @@ def mentions(text: str) -> Iterable[tuple[str, Mention]]:
     """Every capitalised sub-run of every name chain, keyed by its normalised letters (hyphens
     and spaces dropped: "Kim Jong-un", "Kim Jong Un", "DiSai Ha", "Disaiha")."""
     for chain in _chains(text):
+        words = [m.group() for m in chain]
+        keys = [normalise(word) for word in words]
         for i, first in enumerate(chain):
-            if not first.group()[0].isupper():
+            if not words[i][0].isupper():
                 continue
+            start = first.start()
+            spaced = i and text[chain[i - 1].end(): start] in (" ", "\u00a0")
+            before = words[i - 1] if spaced else ""
             for j in range(i, min(len(chain), i + _MAX_PARTS)):
-                words = chain[i: j + 1]
-                if len(words) == 1 and len(first.group()) < 4:
+                if j == i and len(words[i]) < 4:
                     continue
-                surface = text[first.start(): words[-1].end()]
-                spaced = i and text[chain[i - 1].end(): first.start()] in (" ", "\u00a0")
-                before = chain[i - 1].group() if spaced else ""
-                yield ("".join(normalise(w.group()) for w in words),
-                       Mention(first.start(), words[-1].end(), surface, len(words), before))
+                end = chain[j].end()
+                yield "".join(keys[i: j + 1]), Mention(start, end, text[start:end], j - i + 1, before)
 
 
 class TransliterationVariant(Rule):
@@ -353,7 +383,19 @@ def _standard(surface: str, counts: dict[str, int]) -> int:
 
 
 def _by_key(article: Article, lexicon: Lexicon, piece: Piece | None = None) -> dict[str, dict[str, list[Mention]]]:
-    """Name mentions (in the piece's own text), by normalised key, then by spelling, in text order."""
+    """Name mentions (in the piece's own text), by normalised key, then by spelling, in text
+    order; for the whole article, sorted once (the rule and its fact both ask). Read only."""
+    if piece is not None and piece.own == 0 and piece.own_end == len(piece.text):
+        piece = None  # the whole article as one piece: it owns every offset
+    if piece is None:
+        whole = article.cache.get((_by_key, lexicon.dialect))
+        if whole is None:
+            whole = article.cache[(_by_key, lexicon.dialect)] = _sorted_by_key(article, lexicon, None)
+        return whole  # type: ignore[return-value]
+    return _sorted_by_key(article, lexicon, piece)
+
+
+def _sorted_by_key(article: Article, lexicon: Lexicon, piece: Piece | None) -> dict[str, dict[str, list[Mention]]]:
     by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
     # read once per article (the rule and its fact both ask), each surface judged once
     found = article.cache.get(mentions)
