@@ -9,6 +9,7 @@ quote mark; paragraphs merged by a scraper reopen a quote mid-line; an apostroph
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ DOUBLE_MARKS = frozenset('"“”„«»')
 SINGLE_MARKS = frozenset("'‘’‚‹›")
 STRAIGHT_MARKS = frozenset("\"'")
 ALL_MARKS = DOUBLE_MARKS | SINGLE_MARKS
+_MARK = re.compile(f"[{re.escape(''.join(sorted(ALL_MARKS)))}]")  # found by ``re``, not character by character
 _OPENERS_BEFORE = frozenset("([{—–-/\u00a0") | frozenset("“‘„«‹\"'")
 _ELISIONS = ("em", "tis", "twas", "n", "cause", "til", "bout", "nuff", "round")
 
@@ -128,10 +130,8 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
                 result.problems.append(QuoteProblem(carried, text[carried], "unclosed", "double"))
             carried = None
         cut_short = _ends_cut_short(text, para.start, para.end)  # "... and then..." : excerpt
-        for i in range(para.start, para.end):
-            ch = text[i]
-            if ch not in ALL_MARKS:
-                continue
+        for found in _MARK.finditer(text, para.start, para.end):
+            i, ch = found.start(), found.group()
             role, kind = _role(text, i, para.start, para.end, stack[-1][0] if stack else None, depth["double"] > 0)
             result.marks.append(Mark(i, ch, role, kind))
             if role == "open":
