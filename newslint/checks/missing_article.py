@@ -11,7 +11,7 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 # nouns English almost never uses without a determiner in the singular ("reason" and "chance"
 # are: "had good reason to", "little chance")
-_NOUNS = "example|problem|way|idea|explosion|person|question|mistake|opportunity|disadvantage|decision|situation|solution"
+_NOUNS = "one|example|problem|way|idea|explosion|person|question|mistake|opportunity|disadvantage|decision|situation|solution"
 _ADJECTIVE_ENDINGS = ("ous", "ent", "ant", "al", "ic", "ive", "ful", "able", "ible", "ary")
 _ADJECTIVES = frozenset(
     "big small good bad great new old real huge hard serious major simple clear similar common main key strong "
@@ -24,6 +24,9 @@ _FRAME = re.compile(
     rf"\b(?:is|was|has|have|had|be)\s+(?:(?:very|quite|really|so|too)\s+)?([a-z]+)\s+({_NOUNS})\b(?![-'’])"
     r"(?:\s*([.,;:!?)\"”]|$|[A-Za-z]+))"
 )
+# "few years ago" (not many) for "a few years ago"
+_FEW_AGO = re.compile(r"(?<![\w-])(?<!\ba )(?<!\bA )(?<!\bthe )(?<!\bvery )(?<!\bquite )(?<!\bjust )(?<!\bonly )"
+                      r"\b([Ff]ew)\s+(?:years|months|weeks|days|hours|minutes|decades|centuries)\s+ago\b")
 
 
 class MissingArticle(Rule):
@@ -32,7 +35,7 @@ class MissingArticle(Rule):
         name="missing-article",
         category="grammar",
         severity=Severity.WARNING,
-        summary="Flags a singular countable noun with an adjective but no article after 'is' or 'have' (\"it is obvious example\", \"they have different way of\").",
+        summary="Flags a singular countable noun with an adjective but no article after 'is' or 'have' (\"it is obvious example\", \"they have different way of\") and \"few years ago\" for \"a few years ago\".",
         why=(
             "'Example', 'problem', 'way', 'idea', 'decision' and a few other nouns take an article "
             "in the singular ('an obvious example'); a dropped article is a common slip of writers "
@@ -45,9 +48,10 @@ class MissingArticle(Rule):
                 "Talks stall\n\nThe strike is obvious example of the problem.",
                 "Talks stall\n\nCommuters have tremendous problem getting to work.",
                 "Talks stall\n\nSo there is technical solution, the new version.",
+                "Talks stall\n\nWhen I went to Bangkok few years ago, it was hot. Old age is very difficult one.",
             ),
             ok=(
-                "Talks stall\n\nThe strike is an obvious example. He had good reason to worry.",
+                "Talks stall\n\nThe strike is an obvious example. He had good reason to worry. A few years ago very few days ago.",
                 "Talks stall\n\nThere is little chance of a deal; the work is under way and is taking place.",
                 "Talks stall\n\nThey have less opportunity to act. It was several examples. It has major problem areas.",
             ),
@@ -64,3 +68,6 @@ class MissingArticle(Rule):
             article_word = "an" if word[0] in "aeiou" else "a"
             yield Finding(m.start(1), m.end(2), f"'{word} {m.group(2)}' needs an article: '{article_word} {word} {m.group(2)}'",
                           (f"{article_word} {word} {m.group(2)}",))
+        for m in _FEW_AGO.finditer(article.text):
+            few = m.group(1)
+            yield Finding(m.start(1), m.end(1), f"'{few} ... ago' wants 'a few'", (("A few" if few[0] == "F" else "a few"),))

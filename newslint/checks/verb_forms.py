@@ -25,11 +25,12 @@ _PAST: dict[str, tuple[str, str]] = {
     "withdrew": ("withdrawn", "withdraw"), "sank": ("sunk", "sink"), "shrank": ("shrunk", "shrink"),
     "sprang": ("sprung", "spring"), "drank": ("drunk", "drink"), "rang": ("rung", "ring"), "forbade": ("forbidden", "forbid"),
 }
-# base forms that are only verbs (no noun, adjective or participle reading after "are")
+# base forms that are only verbs (no noun, adjective or participle reading after "are"; not
+# "think" ("are think tanks") or "say" ("there are say ten"))
 _VERB_ONLY = frozenset((
-    "agree disagree give take know think understand believe get tell bring begin seem choose sell teach learn "
+    "agree disagree give take know understand believe get tell bring begin seem choose sell teach learn "
     "spend speak write eat decide happen exist enjoy improve prefer depend prevent solve survive allow succeed "
-    "achieve suggest describe explain consider want see say lose accept receive continue remain provide require "
+    "achieve suggest describe explain consider want see lose accept receive continue remain provide require "
     "remember forget ask reach follow create affect reduce develop protect destroy avoid discuss deny admit "
     "refuse attend differ occur appear disappear belong contain involve"
 ).split())
@@ -54,6 +55,10 @@ _MODAL_DO = re.compile(
     rf"\b(?:can|could|will|would|shall|should|may|might|must)\s+{_ADVERB}"
     r"(does|did|do\s+not(?!\s+(?:only|just|merely|simply|so|much|enough|well|badly|nothing|anything)\b))\b"
 )
+# "we can't image what": the noun for the verb it resembles (a clause or gerund follows;
+# "can't image the brain" is the imaging verb)
+_IMAGE = re.compile(r"\b(?:can't|can’t|cannot|couldn't|couldn’t|can not|could not|never)\s+(image)\s+"
+                    r"(?=(?:what|how|why|that|where|who|life|living|being|having|anything|such)\b)")
 _DETERMINERS = frozenset("the a an his her their its my our your this that political free".split())
 
 
@@ -78,13 +83,13 @@ class VerbFormAfterAuxiliary(Rule):
                 "Talks stall\n\nOfficials did not went to the meeting.",
                 "Talks stall\n\nThe unions say they are never give up.",
                 "Talks stall\n\nVoters may still do not know who to back.",
-                "Talks stall\n\nI should have ran faster, she said.",
+                "Talks stall\n\nI should have ran faster, she said. We can't image what it was like.",
             ),
             ok=(
                 "Talks stall\n\nThe talks had begun before the minister arrived, and he went home.",
                 "Talks stall\n\nAll you have to do is give up. The will gave her the house.",
                 "Talks stall\n\nThey can do not only the work but the sums. What they did was seen as brave.",
-                "Talks stall\n\nTrees were felled and the saw was lost. The rules are known to exist.",
+                "Talks stall\n\nTrees were felled and the saw was lost. The rules are known to exist. We can't image it by MRI; an image never lies.",
             ),
             fixed=(("Talks stall\n\nThe talks had began.", "Talks stall\n\nThe talks had begun."),),
         ),
@@ -109,6 +114,8 @@ class VerbFormAfterAuxiliary(Rule):
             yield Finding(m.start(1), m.end(1),
                           f"'{m.group(1)}' cannot follow a form of 'be': use the verb alone ('they {m.group(1)}'), "
                           "its participle or its -ing form")
+        for m in _IMAGE.finditer(text):
+            yield _finding(m, 1, "'image' is a noun here; the verb is 'imagine'", "imagine")
         for m in _MODAL_DO.finditer(text):
             yield Finding(m.start(1), m.end(1),
                           f"'{m.group(1)}' after a modal: a modal takes no 'do' ('may not know')")
