@@ -102,28 +102,23 @@ _FORM_TABLE = str.maketrans({**{chr(c): chr(c + 32) for c in range(ord("A"), ord
 
 def tokens(text: str) -> Tokens:
     """Words, numbers and punctuation, lower-cased; a paragraph break is a sentence start."""
-    matches = list(_TOKEN.finditer(text.translate(_FORM_TABLE)))
-    forms = [START, *map(_group, matches)]
-    starts = [0, *map(_start, matches)]
-    ends = [0, *map(_end, matches)]
-    plain = _PLAIN_FIRST
-    for i in [i for i, form in enumerate(forms) if form[0] not in plain]:
-        form = forms[i]
+    forms, starts, ends = [START], [0], [0]
+    for m in _TOKEN.finditer(text.translate(_FORM_TABLE)):
+        form = m.group()
+        start, end = m.span()
         first = form[0]
         if first == "\n":
-            forms[i], ends[i] = START, starts[i]
+            form, end = START, start
         elif first.isdigit():
-            forms[i] = NUMBER
+            form = NUMBER
         elif form in "“”":
-            forms[i] = '"'
+            form = '"'
         elif form in "–—":
-            forms[i] = "-"
+            form = "-"
+        forms.append(form)
+        starts.append(start)
+        ends.append(end)
     return Tokens(text, forms, starts, ends)
-
-
-_group, _start, _end = re.Match.group, re.Match.start, re.Match.end
-# first characters of a token kept as it is: a word or plain punctuation
-_PLAIN_FIRST = frozenset("abcdefghijklmnopqrstuvwxyz.,;:!?()\"-")
 
 
 def tokens_of(article: "Article") -> Tokens:
