@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from dataclasses import dataclass
 from datetime import date
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable
 
 from newslint.article import Article, Span
 from newslint.entities.kb import Cue, KnowledgeBase, Person
@@ -61,8 +62,11 @@ class ArticleEvidence:
     rule asks."""
 
     def __init__(self, article: Article, kb: KnowledgeBase, as_of: date | None) -> None:
-        self.article, self.kb, self.as_of = article, kb, as_of
-        text = article.text
+        # held weakly: this sits in the article's own cache, and a strong reference would make
+        # the two a cycle that only the garbage collector frees (costly in a long run)
+        self._article: Callable[[], Article | None] = weakref.ref(article)
+        self.kb, self.as_of = kb, as_of
+        self.text = text = article.text
         self.mentions: list[Mention] = []
         self._presence = Presence.of(article)  # which required text the article has, shared by the scans
         for start, end, group in kb.mention_regex.finditer(text, self._presence):
@@ -74,6 +78,15 @@ class ArticleEvidence:
         self.mentions_in: dict[int, list[Mention]] = {}
         for m in self.mentions:
             self.mentions_in.setdefault(m.sentence, []).append(m)
+
+    @property
+    def article(self) -> Article:
+        """The article; once the caller has let it go, a plain article of the same text."""
+        article = self._article()
+        if article is None:
+            article = Article(self.text)
+            self._article = lambda: article
+        return article
 
     @cached_property
     def sentences(self) -> list[Span]:
