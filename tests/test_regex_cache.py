@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import subprocess
 import sys
@@ -47,3 +48,38 @@ def test_the_command_line_fills_the_file_and_still_reports_bad_patterns(tmp_path
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0 and out.stdout.strip() == "re.error", out.stderr
     assert list((tmp_path / "compiled").glob("regex-*.marshal"))
+
+
+
+_RECORD_PATTERNS = """
+import hashlib, sys
+from re import _compiler
+seen = set()
+original = _compiler.compile
+def compile(p, flags=0):
+    seen.add((str(p), int(flags)))
+    return original(p, flags)
+_compiler.compile = compile
+from newslint.article import Article
+from newslint.config import Config
+from newslint.engine import Linter
+Linter(Config(grammar="off")).lint(Article(sys.stdin.read(), "a.txt"))
+print(len(seen), hashlib.sha256(repr(sorted(seen)).encode()).hexdigest())
+"""
+
+
+def test_every_run_compiles_the_same_patterns(tmp_path):
+    """A pattern built from a set in hash order differs from run to run: each run would
+    compile it again and rewrite the program cache (megabytes) at exit."""
+    text = ("Talks stall\n\nThey had became angry and could not went home. It is reported that the "
+            "Minister of Foreign Affairs said 1.5 million people were drove out.")
+    runs = set()
+    for seed in ("0", "1", "2", "3"):  # the first run fills the data cache, and compiles more
+        env = {"NEWSLINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin", "PYTHONHASHSEED": seed}
+        if "PYTHONPATH" in os.environ:
+            env["PYTHONPATH"] = os.environ["PYTHONPATH"]
+        out = subprocess.run([sys.executable, "-c", _RECORD_PATTERNS], input=text, capture_output=True, text=True, env=env)
+        assert out.returncode == 0, out.stderr
+        if seed != "0":
+            runs.add(out.stdout.strip())
+    assert len(runs) == 1, runs

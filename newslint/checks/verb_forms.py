@@ -40,7 +40,10 @@ _PAST_WORDS = "|".join(_PAST)
 
 
 def _words(words: Iterable[str]) -> str:
-    return "|".join(sorted(words, key=len, reverse=True))
+    """An alternation of the words, longest first, then in alphabetical order: the same
+    pattern in every process (a set's order changes with the hash seed, and a pattern that
+    changes is compiled, and added to the program cache, on every run)."""
+    return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
 
 _BE_PAST = re.compile(rf"\b(?:am|is|are|was|were|be|been|being)\s+{_ADVERB}({_PAST_WORDS})\b(?![-'’])")
