@@ -210,57 +210,6 @@ def _loads(data: bytes | mmap.mmap) -> object:
     raise ValueError("unknown cache entry format")
 
 
-def read_table(path: Path) -> dict:
-    """The marshalled dict at ``path``; empty when it is missing or damaged."""
-    try:
-        table = marshal.loads(path.read_bytes())
-    except Exception:  # noqa: BLE001 - missing or damaged: start empty
-        return {}
-    return table if isinstance(table, dict) else {}
-
-
-def add_to_table(path: Path, new: dict, most: int) -> None:
-    """Add ``new`` to the marshalled dict at ``path`` (re-read first: other runs may have
-    added theirs), keeping the ``most`` newest entries."""
-    table = read_table(path)
-    table.update(new)
-    if len(table) > most:
-        table = dict(list(table.items())[-most:])
-    write_atomic(path, marshal.dumps(table))
-
-
-class KeptTable:
-    """Things made once and kept between runs in a marshalled table (regex programs, compiled
-    dataclass methods): those read from ``path`` and those made since, added back by ``save``."""
-
-    most = 2000  # entries kept in the file
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.known: dict = read_table(path)
-        self.new: dict = {}
-
-    def get(self, key: Any, make: Callable[[], Any]) -> Any:
-        """The kept value for ``key``, made (and remembered for ``save``) when there is none."""
-        found = self.known.get(key) or self.new.get(key)
-        if found is None:
-            found = self.new[key] = make()
-        return found
-
-    def save(self) -> None:
-        """Add the new entries to the file (re-read first: other runs may have added theirs)."""
-        if self.new:
-            add_to_table(self.path, self.new, self.most)
-            self.new = {}
-
-    def save_quietly(self) -> None:
-        """``save`` at exit: a cache that cannot be written only means making again next run."""
-        try:
-            self.save()
-        except Exception:  # noqa: BLE001
-            pass
-
-
 def write_atomic(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` through a temporary file and a rename; False if it cannot."""
     try:

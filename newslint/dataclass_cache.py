@@ -4,7 +4,7 @@
 (frozen) ``__setattr__``/``__delattr__`` for every class and compiles it, on every run: for
 newslint's ~50 dataclasses, some 20-30 ms of a cold start. ``install()`` (the command line
 calls it first thing) routes the module's ``exec`` of that source through code objects kept
-in ``<cache>/compiled/dataclass-<python>.marshal``, keyed by the exact source text and
+in ``<cache>/compiled/dataclass-<python>.records``, keyed by the exact source text and
 compiled as ``exec`` would (no inherited ``__future__`` flags), so every generated method is
 what it would have been. New sources are added to the file at exit (up to ``MOST``). On a
 ``dataclasses`` that does not compile this way, or with an unusable cache folder, nothing
@@ -19,7 +19,7 @@ import sys
 from types import CodeType
 from typing import Any
 
-from newslint.datacache import KeptTable
+from newslint.kept_table import KeptTable
 
 MOST = 2000  # sources kept in the file
 
@@ -41,7 +41,7 @@ def install() -> None:
         return
     from newslint.datacache import cache_root
 
-    codes = Codes(cache_root() / "compiled" / f"dataclass-{sys.implementation.cache_tag}-{sys.hexversion:x}.marshal")
+    codes = Codes(cache_root() / "compiled" / f"dataclass-{sys.implementation.cache_tag}-{sys.hexversion:x}.records")
 
     def exec_(source: Any, globals: dict | None = None, locals: dict | None = None) -> None:  # noqa: A002
         if isinstance(source, str) and globals is not None:

@@ -3,7 +3,7 @@
 ``re`` compiles a pattern by parsing it and generating its program in Python, on every run:
 for newslint's few hundred patterns, about a quarter of a cold start. ``install()`` (the
 command line calls it first thing) lets ``re`` take the program of a pattern it compiled in
-an earlier run from ``<cache>/compiled/regex-<python>-<sre magic>.marshal`` and build the
+an earlier run from ``<cache>/compiled/regex-<python>-<sre magic>.records`` and build the
 pattern from it with ``_sre.compile``, the call ``re`` itself ends with; a pattern equals
 what ``re`` would have compiled (tests/test_regex_cache.py compares them). Programs new in
 a run are added to the file at exit (up to ``MOST``, newest kept). On a Python whose
@@ -17,7 +17,7 @@ import sys
 from array import array
 from typing import Any
 
-from newslint.datacache import KeptTable
+from newslint.kept_table import KeptTable
 
 try:
     import _sre
@@ -70,7 +70,7 @@ def install() -> None:
     from newslint.datacache import cache_root
 
     version = f"{sys.version_info[0]}{sys.version_info[1]}"
-    programs = Programs(cache_root() / "compiled" / f"regex-{version}-{_sre.MAGIC}.marshal")
+    programs = Programs(cache_root() / "compiled" / f"regex-{version}-{_sre.MAGIC}.records")
     original = _compiler.compile
 
     def compile(p: Any, flags: int = 0) -> Any:

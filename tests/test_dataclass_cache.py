@@ -44,15 +44,15 @@ def _run(mode: str, cache) -> str:
 def test_methods_compiled_then_read_from_the_file_behave_as_generated(tmp_path):
     plain = _run("plain", tmp_path)
     assert "frozen" in plain and "Point(x=1, y=0, tags=())" in plain
-    assert not list(tmp_path.glob("compiled/dataclass-*.marshal"))
+    assert not list(tmp_path.glob("compiled/dataclass-*.records"))
     assert _run("cached", tmp_path) == plain  # compiled, then saved at exit
-    assert list(tmp_path.glob("compiled/dataclass-*.marshal"))
+    assert list(tmp_path.glob("compiled/dataclass-*.records"))
     assert _run("cached", tmp_path) == plain  # read from the file
 
 
 def test_a_damaged_file_means_compiling_again(tmp_path):
     plain = _run("plain", tmp_path)
     _run("cached", tmp_path)
-    (path,) = tmp_path.glob("compiled/dataclass-*.marshal")
+    (path,) = tmp_path.glob("compiled/dataclass-*.records")
     path.write_bytes(b"\x00damaged")
     assert _run("cached", tmp_path) == plain

@@ -26,14 +26,14 @@ def _patterns() -> list[tuple[str, int]]:
 
 
 def test_a_pattern_built_from_its_program_equals_what_re_compiles(tmp_path):
-    programs = regex_cache.Programs(tmp_path / "regex.marshal")
+    programs = regex_cache.Programs(tmp_path / "regex.records")
     patterns = _patterns()
     assert len(patterns) > 700
     for pattern, flags in patterns:
         built = programs.compile(pattern, flags)
         assert built == re.compile(pattern, flags) and built.groupindex == re.compile(pattern, flags).groupindex
     programs.save()
-    again = regex_cache.Programs(tmp_path / "regex.marshal")
+    again = regex_cache.Programs(tmp_path / "regex.records")
     assert len(again.known) == len(set(patterns)) and not again.new
     for pattern, flags in patterns[:50]:
         assert again.compile(pattern, flags) == re.compile(pattern, flags)
@@ -47,7 +47,7 @@ def test_the_command_line_fills_the_file_and_still_reports_bad_patterns(tmp_path
     env = {"NEWSLINT_CACHE_DIR": str(tmp_path), "PATH": "/usr/bin:/bin"}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
     assert out.returncode == 0 and out.stdout.strip() == "re.error", out.stderr
-    assert list((tmp_path / "compiled").glob("regex-*.marshal"))
+    assert list((tmp_path / "compiled").glob("regex-*.records"))
 
 
 
