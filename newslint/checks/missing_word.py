@@ -8,13 +8,14 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
+from newslint.checks.word_before import word_before
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 _BE_FOR = {"I": "am", "we": "are", "they": "are", "you": "are", "he": "is", "she": "is"}
 # adjectives (never verbs) that need 'be' before them and take a complement after them
 _PREDICATIVE = "afraid|able|unable|aware|unaware|interested|responsible|capable|willing|unwilling|eager|glad|sorry"
-_NO_BE = re.compile(
-    r"(?:\b([\w'’]+)\s+)?\b(I|we|they|you|he|she)\s+(?:(?:really|very|not|also|all|still)\s+)?"
+_NO_BE = re.compile(  # the word before the pronoun is read by word_before (an inverted question)
+    r"\b(I|we|they|you|he|she)\s+(?:(?:really|very|not|also|all|still)\s+)?"
     rf"({_PREDICATIVE})\s+(?:to|of|in|that|about|for)\b"
 )
 # an inverted question ("Are you able to...?") has its 'be' before the pronoun
@@ -53,11 +54,13 @@ class MissingWord(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
+        floor = 0
         for m in _NO_BE.finditer(text):
-            if (m.group(1) or "").lower() in _AUXILIARIES:
+            before, floor = word_before(text, m.start(), floor), m.end()
+            if (before or "").lower() in _AUXILIARIES:
                 continue
-            pronoun = m.group(2)
-            yield Finding(m.start(2), m.end(3), f"'{m.group(3)}' needs a verb before it: '{pronoun} {_BE_FOR[pronoun]}'")
+            pronoun = m.group(1)
+            yield Finding(m.start(1), m.end(2), f"'{m.group(2)}' needs a verb before it: '{pronoun} {_BE_FOR[pronoun]}'")
         for m in _NO_THAT.finditer(text):
             yield Finding(m.start(1), m.end(2), f"'{m.group(1)} {m.group(2)}' needs 'that' or 'who' between them",
                           (f"{m.group(1)} that {m.group(2)}",))

@@ -7,12 +7,13 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
+from newslint.checks.word_before import word_before
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 # a reflexive written in two words after "by" or before punctuation ("her self-esteem",
 # "my true self" and "her self confidence" are left alone)
-_SPLIT_REFLEXIVE = re.compile(
-    r"(?:\bby\s+)?\b(my|your|him|her|it|our|them)\s+(self|selves)\b(?![-'’])"
+_SPLIT_REFLEXIVE = re.compile(  # a "by" before it is read by word_before
+    r"\b(my|your|him|her|it|our|them)\s+(self|selves)\b(?![-'’])"
 )
 # a number run into the word after it; units ("100km", "3pm", "1990s") are left alone
 _GLUED_NUMBER = re.compile(
@@ -48,9 +49,11 @@ class SpacingSlip(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
+        floor = 0
         for m in _SPLIT_REFLEXIVE.finditer(text):
+            by, floor = word_before(text, m.start(), floor) == "by", m.end()
             rest = text[m.end():m.end() + 2].lstrip(" ")
-            if not m.group().startswith("by") and rest[:1] not in ("", ".", ",", ";", ":", "!", "?", '"', "”", ")"):
+            if not by and rest[:1] not in ("", ".", ",", ";", ":", "!", "?", '"', "”", ")"):
                 continue
             joined = m.group(1) + m.group(2)
             yield Finding(m.start(1), m.end(2), f"'{m.group(1)} {m.group(2)}' is one word: '{joined}'",

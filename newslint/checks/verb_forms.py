@@ -7,6 +7,7 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
+from newslint.checks.word_before import word_before
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
 # simple past -> (past participle, base form), for irregular verbs whose two past forms differ
@@ -49,8 +50,10 @@ def _words(words: Iterable[str]) -> str:
 _BE_PAST = re.compile(rf"\b(?:am|is|are|was|were|be|been|being)\s+{_ADVERB}({_PAST_WORDS})\b(?![-'’])")
 _HAVE_PAST = re.compile(rf"\b(?:have|has|had|having|(?<=\w)['’]ve)\s+{_ADVERB}({_PAST_WORDS})\b(?![-'’])")
 # a modal that is a noun after a determiner ("the will gave", "a can went") is left alone
+# (the word before the modal is read by word_before: a leading optional group made re try
+# the pattern at every character)
 _MODAL_PAST = re.compile(
-    rf"(?:\b([\w'’]+)\s+)?\b(?:{_MODALS})\s+{_ADVERB}({_words(p for p in _PAST if p != 'spoke')})\b(?![-'’])"
+    rf"\b(?:{_MODALS})\s+{_ADVERB}({_words(p for p in _PAST if p != 'spoke')})\b(?![-'’])"
 )
 _ARE_BASE = re.compile(rf"\b(?:are|were|am|(?<=\w)['’](?:re|m))\s+{_ADVERB}({_words(_VERB_ONLY)})\b(?![-'’])")
 # "they may still do not know": a modal before do-support; "can do not only X but Y" is fine
@@ -108,11 +111,13 @@ class VerbFormAfterAuxiliary(Rule):
             past, (participle, _) = m.group(1), _PAST[m.group(1)]
             yield Finding(m.start(1), m.end(1),
                           f"'{past}' after a form of 'be': the simple past needs no 'be', the passive wants '{participle}'")
+        floor = 0
         for m in _MODAL_PAST.finditer(text):
-            if (m.group(1) or "").lower() in _DETERMINERS:
+            before, floor = word_before(text, m.start(), floor), m.end()
+            if (before or "").lower() in _DETERMINERS:
                 continue
-            base = _PAST[m.group(2)][1]
-            yield _finding(m, 2, f"'{m.group(2)}' after a modal or 'did' should be the base form '{base}'", base)
+            base = _PAST[m.group(1)][1]
+            yield _finding(m, 1, f"'{m.group(1)}' after a modal or 'did' should be the base form '{base}'", base)
         for m in _ARE_BASE.finditer(text):
             yield Finding(m.start(1), m.end(1),
                           f"'{m.group(1)}' cannot follow a form of 'be': use the verb alone ('they {m.group(1)}'), "
