@@ -190,3 +190,16 @@ def test_drop_reason_names_the_filter_that_drops_a_match():
     assert reason("MORFOLOGIK_RULE_EN_US", "The Stoltenberg plan.", "Stoltenberg").startswith("speller")
     assert reason("COMMA_PARENTHESIS_WHITESPACE", "It ended , he said.", " ,") == "owned by WS002"
     assert reason("MORFOLOGIK_RULE_EN_US", "The qwzxvb was late.", "qwzxvb") is None
+
+
+def test_a_can_suggested_after_a_modal_is_dropped():
+    from newslint.languagetool.mapping import LTMatch, drop_reason
+
+    def reason(text: str, phrase: str) -> str | None:
+        m = LTMatch(text.index(phrase), len(phrase), "HAVE_THE_ABILITY_TO", "STYLE", "style", "", ("can",))
+        return drop_reason(m, set(), (), text)
+
+    assert reason("The child may not have the ability to work.", "have the ability to") == "'can' after a modal"
+    assert reason("They will have the ability to vote.", "have the ability to") == "'can' after a modal"
+    assert reason("People do not have the ability to choose.", "have the ability to") is None
+    assert reason("They have the ability to vote.", "have the ability to") is None

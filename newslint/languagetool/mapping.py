@@ -68,6 +68,8 @@ DIALECT_CATEGORIES = {"BRITISH_ENGLISH", "AMERICAN_ENGLISH_STYLE"}
 _ADVISORY_TYPES = {"style", "locale-violation", "register", "typographical", "hint"}
 _ADVISORY_CATEGORIES = {"COMPOUNDING", "STYLE", "PLAIN_ENGLISH", "WIKIPEDIA", "TYPOGRAPHY", "REPETITIONS_STYLE"}
 _QUOTE_MARKS = set("\"'“”‘’„«»")
+# a modal (and "not") just before a match: a suggested "can" there would read "may not can work"
+_MODAL_BEFORE = re.compile(r"\b(?:can|could|may|might|must|shall|should|will|would)(?:\s+not|n['’]t)?\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ def drop_reason(
         return "not a body sentence"
     if dialect_neutral and match.category_id in DIALECT_CATEGORIES:
         return "dialect advice"
+    if _can_after_modal(match, text):
+        return "'can' after a modal"
     if match.rule_id == "EN_UNPAIRED_BRACKETS" and text[match.offset : match.offset + 1] in _QUOTE_MARKS:
         return "quote marks are QT001's"  # brackets stay
     owner = OWNED_BY_NEWSLINT.get(match.rule_id)
@@ -128,6 +132,14 @@ def drop_reason(
     if any(code == t.upper() or code.startswith(t.upper()) and t.upper().startswith(CODE_PREFIX) for t in ignore):
         return "ignored by the user"
     return None
+
+
+def _can_after_modal(match: LTMatch, text: str) -> bool:
+    """A match whose only advice is "can" ("have the ability to" -> "can") right after a
+    modal: "may not have the ability to work" cannot become "may not can work"."""
+    if not match.replacements or any(r.split(" ")[0].lower() not in ("can", "cannot") for r in match.replacements):
+        return False
+    return bool(_MODAL_BEFORE.search(text, max(0, match.offset - 16), match.offset))
 
 
 def _speller_kept(match: LTMatch, text: str) -> bool:
