@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from heapq import merge
-from typing import Iterable, NamedTuple
+from typing import Callable, Iterable, NamedTuple
 
 from newslint.article import Article
 from newslint.article_facts import ArticleFact
@@ -135,12 +135,14 @@ def _chains(text: str) -> Iterable[list[re.Match[str]]]:
         yield chain
 
 
-def mentions(text: str) -> Iterable[tuple[str, Mention]]:
+def mentions(text: str, english: Callable[[str], bool] | None = None) -> Iterable[tuple[str, Mention]]:
     """Every capitalised sub-run of every name chain, keyed by its normalised letters (hyphens
-    and spaces dropped: "Kim Jong-un", "Kim Jong Un", "DiSai Ha", "Disaiha")."""
+    and spaces dropped: "Kim Jong-un", "Kim Jong Un", "DiSai Ha", "Disaiha"); with
+    ``english``, not those whose every word it calls English ("Found", "Half-Life")."""
     for chain in _chains(text):
         words = [m.group() for m in chain]
         keys = [normalise(word) for word in words]
+        plain = [english(word) for word in words] if english else [False] * len(words)
         for i, first in enumerate(chain):
             if not words[i][0].isupper():
                 continue
@@ -148,7 +150,7 @@ def mentions(text: str) -> Iterable[tuple[str, Mention]]:
             spaced = i and text[chain[i - 1].end(): start] in (" ", "\u00a0")
             before = words[i - 1] if spaced else ""
             for j in range(i, min(len(chain), i + _MAX_PARTS)):
-                if j == i and len(words[i]) < 4:
+                if j == i and len(words[i]) < 4 or all(plain[i: j + 1]):
                     continue
                 end = chain[j].end()
                 yield "".join(keys[i: j + 1]), Mention(start, end, text[start:end], j - i + 1, before)
@@ -397,20 +399,20 @@ def _by_key(article: Article, lexicon: Lexicon, piece: Piece | None = None) -> d
 
 def _sorted_by_key(article: Article, lexicon: Lexicon, piece: Piece | None) -> dict[str, dict[str, list[Mention]]]:
     by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    # read once per article (the rule and its fact both ask), each surface judged once
-    found = article.cache.get(mentions)
+    # read once per article (the rule and its fact both ask); English words written as a
+    # name ("Found", "Half-Life", "Sixth Form") are no transliteration
+    found = article.cache.get((mentions, lexicon.dialect))
     if found is None:
-        found = article.cache[mentions] = list(mentions(article.text))
-    english: dict[str, bool] = article.cache.setdefault((_all_english, lexicon.dialect), {})
+        found = article.cache[(mentions, lexicon.dialect)] = list(mentions(article.text, _known_word(lexicon)))
     for key, mention in found:
         if piece is None or piece.owns(mention.start):
-            surface = mention.surface
-            plain = english.get(surface)
-            if plain is None:
-                plain = english[surface] = _all_english(surface, lexicon)
-            if not plain:
-                by_key[key][surface].append(mention)
+            by_key[key][mention.surface].append(mention)
     return by_key
+
+
+def _known_word(lexicon: Lexicon) -> Callable[[str], bool]:
+    """Whether a word of a name is an English word, in any case."""
+    return lambda word: lexicon.known(word.lower())
 
 
 Spellings = dict[str, dict[str, tuple[int, int, bool]]]  # key -> spelling -> (mentions, first offset, with a given name)
@@ -450,10 +452,6 @@ def spellings_fact(language: str) -> ArticleFact[Spellings, Spellings]:
     """Every spelling of every name in the article: how often, and where first."""
     return ArticleFact(lambda article, piece: _read_spellings(article, piece, language), _merge_spellings)
 
-
-def _all_english(surface: str, lexicon: Lexicon) -> bool:
-    """English words written as a name ("Found", "Half-Life", "Sixth Form"): not a transliteration."""
-    return all(lexicon.known(part.lower()) for part in re.split(r"[\s-]+", surface))
 
 
 def _distinct(forms: dict[str, tuple[int, int, bool]]) -> tuple[dict[str, int], dict[str, int], dict[str, bool], dict[str, str]]:
