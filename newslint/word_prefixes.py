@@ -42,14 +42,14 @@ def word_windows(text: str, wanted: Callable[[str], T | None]) -> list[tuple[int
         pos = text.find(window)
         while pos >= 0:
             # a word start (not inside a word) whose window is this one
-            if (pos == 0 or not _is_word(text[pos - 1])) and (size == WIDTH or pos + size == end):
+            if (pos == 0 or not is_word(text[pos - 1])) and (size == WIDTH or pos + size == end):
                 hits.append((pos, found))
             pos = text.find(window, pos + 1)
     hits.sort(key=_position)
     return hits
 
 
-def _is_word(c: str) -> bool:
+def is_word(c: str) -> bool:
     """Whether ``re`` counts the character as a word character (``\\w``)."""
     return c.isalnum() or c == "_"
 

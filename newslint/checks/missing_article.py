@@ -7,8 +7,9 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
-from newslint.checks.word_before import after_word, is_word_char
+from newslint.checks.word_before import after_word
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.word_prefixes import is_word
 
 # nouns English almost never uses without a determiner in the singular ("reason" and "chance"
 # are: "had good reason to", "little chance")
@@ -74,7 +75,7 @@ class MissingArticle(Rule):
         text = article.text
         for m in _FEW_AGO.finditer(text):
             start = m.start()
-            if start and (is_word_char(text[start - 1]) or text[start - 1] == "-" or any(after_word(text, start, w) for w in _NOT_AFTER)):
+            if start and (is_word(text[start - 1]) or text[start - 1] == "-" or any(after_word(text, start, w) for w in _NOT_AFTER)):
                 continue  # inside a word ("curfew"), or "a few", "very few"...
             few = m.group(1)
             yield Finding(m.start(1), m.end(1), f"'{few} ... ago' wants 'a few'", (("A few" if few[0] == "F" else "a few"),))

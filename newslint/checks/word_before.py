@@ -9,12 +9,9 @@ the same answers, given that a match never reaches into the one before it (``flo
 
 from __future__ import annotations
 
+from newslint.word_prefixes import is_word
+
 _APOSTROPHES = "'’"
-
-
-def is_word_char(c: str) -> bool:
-    """Whether ``re`` counts the character as ``\\w``."""
-    return c.isalnum() or c == "_"
 
 
 def word_before(text: str, start: int, floor: int = 0) -> str | None:
@@ -28,10 +25,10 @@ def word_before(text: str, start: int, floor: int = 0) -> str | None:
     if end == start:
         return None
     first = end
-    while first > floor and (is_word_char(text[first - 1]) or text[first - 1] in _APOSTROPHES):
+    while first > floor and (is_word(text[first - 1]) or text[first - 1] in _APOSTROPHES):
         first -= 1
     for p in range(first, end):
-        if is_word_char(text[p]) and (p == 0 or not is_word_char(text[p - 1])):
+        if is_word(text[p]) and (p == 0 or not is_word(text[p - 1])):
             return text[p:end]
     return None
 
@@ -40,4 +37,4 @@ def after_word(text: str, start: int, word: str) -> bool:
     """Whether ``word`` and one space stand just before ``start``, the word at a word
     boundary: a look-behind ``(?<!\\bword )``, asked only of a match already found."""
     begin = start - len(word) - 1
-    return begin >= 0 and text.startswith(word + " ", begin) and (begin == 0 or not is_word_char(text[begin - 1]))
+    return begin >= 0 and text.startswith(word + " ", begin) and (begin == 0 or not is_word(text[begin - 1]))

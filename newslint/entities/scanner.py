@@ -8,7 +8,7 @@ from typing import Iterable
 from newslint.first_chars import first_chars as shared_first_chars
 from newslint.lazy_regex import LazyPatterns
 from newslint.required_literals import NeedsIndex, Presence, needs
-from newslint.word_prefixes import WIDTH, PrefixIndex, _is_word, prefixes, word_windows
+from newslint.word_prefixes import WIDTH, PrefixIndex, is_word, prefixes, word_windows
 
 _BEYOND_ASCII: list[str] = []  # a window beyond ASCII: matched by its first letter's alternation
 _NON_ASCII = re.compile(r"[^\x00-\x7f]")
@@ -127,13 +127,13 @@ class _Choices(dict):
         if not text.isascii():
             for m in _NON_ASCII.finditer(text):
                 for pos in range(max(0, m.start() - WIDTH + 1), m.start() + 1):
-                    if _is_word(text[pos]) and (pos == 0 or not _is_word(text[pos - 1])):
+                    if is_word(text[pos]) and (pos == 0 or not is_word(text[pos - 1])):
                         hits[pos] = _BEYOND_ASCII
         folded = self.presence.folded  # ASCII letters lower-cased, one character for one
         for head in heads:
             pos = folded.find(head)
             while pos >= 0:
-                if _is_word(text[pos]) and (pos == 0 or not _is_word(text[pos - 1])):
+                if is_word(text[pos]) and (pos == 0 or not is_word(text[pos - 1])):
                     window = text[pos : pos + WIDTH]
                     if window.isascii():
                         found = self.wanted(window)
