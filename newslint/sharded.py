@@ -170,24 +170,6 @@ class Words:
         return len(self._ends)
 
 
-class Unpacked:
-    """Values kept marshalled by key (``{5: marshal.dumps(table)}``), each unpacked on its
-    first ``get``; for tables read by a few keys at a time (the spelling index by length)."""
-
-    def __init__(self, packed: dict[Hashable, bytes]) -> None:
-        self._packed = packed
-        self._open: dict[Hashable, Any] = {}
-
-    def get(self, key: Hashable, default: Any = None) -> Any:
-        if key in self._open:
-            return self._open[key]
-        packed = self._packed.get(key)
-        if packed is None:
-            return default
-        value = self._open[key] = marshal.loads(packed)
-        return value
-
-
 class KeyHashes:
     """The CRC-32s of a table's keys, sorted in one array: a key whose hash is absent is
     certainly not in the table, so a search that tries hundreds of made-up keys (one-edit

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pickle
 
-from newslint.sharded import Sharded, Unpacked, Words
+from newslint.sharded import Sharded, Words
 
 
 def test_sharded_table_answers_like_its_dict_and_unpacks_only_what_is_asked():
@@ -20,13 +20,6 @@ def test_sharded_table_answers_like_its_dict_and_unpacks_only_what_is_asked():
 def test_a_set_packs_as_keys():
     words = Sharded(*Sharded.pack({"pre", "co", "wi-fi"}))
     assert "co" in words and "wi" not in words and sorted(words) == ["co", "pre", "wi-fi"]
-
-
-def test_unpacked_values_by_key():
-    import marshal
-
-    tables = Unpacked({5: marshal.dumps({"^a": [1, 2]})})
-    assert tables.get(5) == {"^a": [1, 2]} and tables.get(6) is None and tables.get(6, {}) == {}
 
 
 def test_words_by_number():

@@ -26,17 +26,14 @@ split ("alot" -> "a lot").
 
 from __future__ import annotations
 
-import marshal
 import re
 import threading
-from array import array
-from collections import Counter
-from heapq import nlargest
 from itertools import chain
 from pathlib import Path
 
 from newslint.datacache import WithBlob, cached, modules
-from newslint.sharded import KeyHashes, Sharded, Unpacked, Words
+from newslint.sharded import KeyHashes, Sharded, Words
+from newslint.spelling.letter_pairs import LetterPairs
 
 __all__ = ["Lexicon", "DIALECTS"]
 
@@ -237,11 +234,6 @@ def _edits1(w: str) -> set[str]:
     return out
 
 
-def _bigrams(w: str) -> set[str]:
-    s = "^" + w + "$"
-    return {s[i:i + 2] for i in range(len(s) - 1)}
-
-
 class _Data:
     """The word data shared by all dialects, loaded once per process (from the data cache,
     newslint/datacache.py, when the word files are unchanged since it was built)."""
@@ -269,39 +261,20 @@ class _Data:
             if self._index_ready:
                 return
             keys, by_len, hashes = cached("lexicon-index", self._sources, self._packed_index)
-            self.keys, self.by_len, self.key_hashes = Words(*keys), Unpacked(by_len), KeyHashes(hashes)
+            self.keys, self.pairs, self.key_hashes = Words(*keys), LetterPairs(by_len), KeyHashes(hashes)
             self._index_ready = True
 
     def _packed_index(self) -> tuple[tuple[str, bytes], dict[int, bytes], bytes]:
-        """The bigram index with its words in one string and each length's table
-        marshalled, unpacked when a word of about that length needs suggestions; and the
-        hashes of the lexicon's keys, which rule out most one-edit candidates unopened."""
-        keys, by_len = self._bigram_index()
-        hashes = KeyHashes.pack(chain(self.mask, self.by_lower))
-        # each bigram's word numbers as an array's bytes: a length's table unpacks as a few
-        # hundred byte strings, and a suggestion reads only its word's dozen bigrams
-        packed = {n: marshal.dumps({bg: array("I", ids).tobytes() for bg, ids in table.items()})
-                  for n, table in by_len.items()}
-        return Words.pack(keys), packed, hashes
-
-    def _bigram_index(self) -> tuple[list[str], dict[int, dict[str, list[int]]]]:
+        """The letter-pair index (newslint/spelling/letter_pairs.py) with its words in one
+        string, each length's table unpacked when a word of about that length needs
+        suggestions; and the hashes of the lexicon's keys, which rule out most one-edit
+        candidates unopened."""
         zipf = self.zipf
-        # suggestion targets found by bigrams: words seen in running text, most frequent first
+        # suggestion targets found by letter pairs: words seen in running text, most frequent first
         keys = sorted({lw for w in self.mask if zipf(lw := w.lower()) >= _SUGGEST_MIN_ZIPF and lw.isascii()},
                       key=lambda k: (-zipf(k), k))
-        by_len: dict[int, dict[str, list[int]]] = {}
-        for i, w in enumerate(keys):
-            table = by_len.get(len(w))
-            if table is None:
-                table = by_len[len(w)] = {}
-            s = "^" + w + "$"
-            for bg in {s[j:j + 2] for j in range(len(s) - 1)}:
-                lst = table.get(bg)
-                if lst is None:
-                    table[bg] = [i]
-                else:
-                    lst.append(i)
-        return keys, by_len
+        hashes = KeyHashes.pack(chain(self.mask, self.by_lower))
+        return Words.pack(keys), LetterPairs.pack(keys), hashes
 
 
 _WordData = tuple[dict[str, int], dict[str, int], dict[str, float], set[str], dict[str, list[str]]]
@@ -661,25 +634,8 @@ class Lexicon:
         mask, by_lower = data.mask, data.by_lower
         may_hold = data.key_hashes.may_hold
         cands = {e for e in _edits1(q) if may_hold(e) and (e in mask or e in by_lower)}
-        # letter-bigram neighbours of similar length (catch two or more edits)
-        qb = _bigrams(q)
-        lq = len(q)
-        by_len = data.by_len
-        lists = []
-        for n in range(max(1, lq - 2), lq + 3):
-            table = by_len.get(n)
-            if table:
-                for b in qb:
-                    packed = table.get(b)
-                    if packed is not None:
-                        ids = array("I")
-                        ids.frombytes(packed)
-                        lists.append(ids)
-        if lists:
-            counts = Counter(chain.from_iterable(lists))
-            need = (lq + 1) / 2.0
-            hits = [(2.0 * c / (lq + len(keys[i]) + 2), -i) for i, c in counts.items() if c >= need]
-            cands.update(keys[-neg] for _, neg in nlargest(_NGRAM_CANDIDATES, hits))
+        # letter-pair neighbours of similar length (catch two or more edits)
+        cands.update(keys[i] for i in data.pairs.nearest(q, _NGRAM_CANDIDATES))
         cands.discard(q)
         return cands
 
