@@ -59,6 +59,7 @@ def _find(article: Article) -> list[Candidate]:
     starts = {s.start for s in article.sentences} | {s.start for s in article.paragraphs}
     starts |= {line.start for line in article.lines}
     out: list[Candidate] = []
+    append = out.append
     si = 0
     size = len(text)
     for m in _TOKEN.finditer(text):
@@ -70,21 +71,33 @@ def _find(article: Article) -> list[Candidate]:
                 continue
         before = text[start - 1] if start else " "
         after = text[end] if end < size else " "
-        if before.isdigit() or after.isdigit() or before in "._/\\&" or after == "&" or (after == "." and end + 1 < size and text[end + 1].isalnum()):
-            continue  # 60m, 1990s, U.S., file.txt
-        if (after in ".…" and text.startswith(("...", "…"), end)) or (
-                before in ".…" and text[max(0, start - 3) : start].endswith(("...", "…"))):
-            continue  # a word cut short by an ellipsis ("originall...")
+        if before not in _QUIET_BEFORE or after not in _QUIET_AFTER:  # most words stand between spaces
+            if before.isdigit() or after.isdigit() or before in "._/\\&" or after == "&" or (
+                    after == "." and end + 1 < size and text[end + 1].isalnum()):
+                continue  # 60m, 1990s, U.S., file.txt
+            if (after in ".…" and text.startswith(("...", "…"), end)) or (
+                    before in ".…" and text[max(0, start - 3) : start].endswith(("...", "…"))):
+                continue  # a word cut short by an ellipsis ("originall...")
         raw = m.group()
         word = _POSSESSIVE.sub("", raw) if ("'" in raw or "’" in raw) else raw
+        if raw.islower():  # no capital anywhere (a letter lower() changes is upper or title case)
+            if 2 <= len(word) <= MAX_WORD:
+                append(_new(Candidate, (start, word, raw, False, False, False)))
+            continue
         rest = word[1:]
         if len(word) < 2 or len(word) > MAX_WORD or rest != rest.lower():
             continue  # too short or long, or capitals after the first letter: UKIP, MPs, YCPress, iPhone
         capital = word[0].isupper()
         line = capital and _at_line_start(text, start, starts)  # only capitals need it
         named = capital and not line
-        out.append(_new(Candidate, (start, word, raw, named, line, named and _opens(text, start, starts))))
+        append(_new(Candidate, (start, word, raw, named, line, named and _opens(text, start, starts))))
     return out
+
+
+# Characters before and after a word that rule nothing out (no digit, dot, slash, ampersand
+# or ellipsis): the tests above are skipped for them.
+_QUIET_BEFORE = frozenset(" \t\n\r\"'(“‘[—–-«\u00a0")
+_QUIET_AFTER = frozenset(" \t\n\r\"')”’],;:!?—–-»\u00a0")
 
 
 _new = tuple.__new__  # builds a Candidate from its six fields without NamedTuple's Python-level __new__
