@@ -76,6 +76,11 @@ class Sharded(Mapping):
     def __getitem__(self, key: Hashable) -> Any:
         return self._shard(key)[key]
 
+    def starting(self, prefix: str) -> dict:
+        """The entries whose keys start with ``prefix``, WIDTH characters long: one shard,
+        unpacked (to be read, not changed)."""
+        return self._shard(prefix)
+
     def _shard_if_may_hold(self, key: str) -> dict | None:
         """The key's shard, or None when the hashes rule the key out (tested only while
         its shard is still packed: an open shard answers faster than the hashes)."""

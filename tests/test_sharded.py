@@ -70,3 +70,8 @@ def test_a_table_with_key_hashes_answers_absent_keys_without_unpacking_their_sha
     assert hashed["zebra"] == 6 and hashed.get("colour") == 1 and "col" in hashed and "colr" not in hashed
     copy = pickle.loads(pickle.dumps(hashed))
     assert dict(copy.items()) == table and copy.get("zebu", 0) == 0 and copy._may_hold is not None
+
+
+def test_starting_gives_the_shard_of_a_prefix():
+    words = Sharded(*Sharded.pack({"colour": 1, "color": 2, "cold": 3, "heat": 4, "co": 5}))
+    assert words.starting("col") == {"colour": 1, "color": 2, "cold": 3} and words.starting("xyz") == {}

@@ -108,3 +108,18 @@ def test_names_places_in_lower_case_words_and_coinages_stay_clean():
         "Murrayfield, Edinburgh, hosts the game.",
     ):
         assert spelling("Talks stall\n\n" + sentence) == [], sentence
+
+
+def test_run_together_asks_for_suggestions_only_when_a_glued_split_exists(monkeypatch):
+    """The guard before the suggestions changes no answer: with it forced open the same words
+    are run-togethers ("forexample"), and the rest are not."""
+    from newslint.checks import spelling as sp
+    from newslint.spelling.lexicon import Lexicon
+
+    lexicon = Lexicon.load("both")
+    words = ["forexample", "inspiteof", "smartcards", "bandwith", "murrayfield", "thebestway", "unforturntly",
+             "ofthecountry", "willbethere", "acomodatian", "homecontry", "wouldhave", "intothe"]
+    guarded = [sp._run_together(w, lexicon) for w in words]
+    monkeypatch.setattr(sp, "_glued_split", lambda lw, lexicon: True)
+    assert [sp._run_together(w, lexicon) for w in words] == guarded
+    assert guarded[0] == "for example" and guarded[2] is None

@@ -135,3 +135,38 @@ def test_lower_case_word_tells_words_from_lower_cased_names(both: Lexicon) -> No
         assert both.lower_case_word(word), word
     for name in ("istanbul", "london", "yellowstone"):
         assert not both.lower_case_word(name), name
+
+
+def _plain_edit_cost(typo: str, word: str) -> float:
+    """The weighted optimal-string-alignment distance written out as a whole table."""
+    from newslint.spelling.lexicon import _Costs, _indel_costs, _sub_cost
+
+    dels, ins, first = _indel_costs(typo), _indel_costs(word), _Costs.first_letter
+    d = [[0.0] * (len(word) + 1) for _ in range(len(typo) + 1)]
+    for j in range(1, len(word) + 1):
+        d[0][j] = (first if j == 1 else d[0][j - 1]) + ins[j - 1]
+    for i in range(1, len(typo) + 1):
+        d[i][0] = d[i - 1][0] + dels[i - 1] + (first if i == 1 else 0.0)
+        for j in range(1, len(word) + 1):
+            a, b = typo[i - 1], word[j - 1]
+            sub = 0.0 if a == b else (_sub_cost(a, b) if {a, b} <= set("abcdefghijklmnopqrstuvwxyz'-") else 1.0)
+            best = d[i - 1][j - 1] + sub + (first if i == 1 and j == 1 and a != b else 0.0)
+            best = min(best, d[i - 1][j] + dels[i - 1], d[i][j - 1] + ins[j - 1])
+            if i > 1 and j > 1 and a != b and a == word[j - 2] and typo[i - 2] == b:
+                best = min(best, d[i - 2][j - 2] + _Costs.transpose)
+            d[i][j] = best
+    return d[len(typo)][len(word)]
+
+
+def test_edit_cost_equals_the_whole_table() -> None:
+    import random
+
+    from newslint.spelling.lexicon import edit_cost
+
+    rnd = random.Random(3)
+    letters = "aeiostnrlcéy'- "
+    pairs = [("recieved", "received"), ("goverment", "government"), ("teh", "the"), ("", "a"), ("ab", "")]
+    pairs += [("".join(rnd.choice(letters) for _ in range(rnd.randint(0, 8))),
+               "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 8)))) for _ in range(3000)]
+    for typo, word in pairs:
+        assert edit_cost(typo, word) == _plain_edit_cost(typo, word), (typo, word)

@@ -222,7 +222,7 @@ def _slip_of_place(lw: str, lexicon: Lexicon) -> str | None:
 def _run_together(lw: str, lexicon: Lexicon) -> str | None:
     """Two common words, one of them a function word, run together exactly ("forexample" ->
     "for example"), and no single word one letter away ("bandwith" is "bandwidth")."""
-    if len(lw) < _RUN_TOGETHER_MIN or lexicon.known(lw):
+    if len(lw) < _RUN_TOGETHER_MIN or lexicon.known(lw) or not _glued_split(lw, lexicon):
         return None
     best = lexicon.suggest(lw, limit=3)
     if not best or best[0].count(" ") != 1 or best[0].replace(" ", "") != lw:
@@ -233,6 +233,14 @@ def _run_together(lw: str, lexicon: Lexicon) -> str | None:
     if not any(p in _GLUE_WORDS for p in parts):
         return None  # content words run together are coinages and names ("smartcards", "Murrayfield")
     return best[0] if all(p.islower() and _common(p, lexicon) for p in parts) else None
+
+
+def _glued_split(lw: str, lexicon: Lexicon) -> bool:
+    """Whether ``lw`` is two common words run together, one a function word: what the best
+    suggestion must be for ``_run_together`` to answer, tested before asking for suggestions
+    (most long unknown words are names and terms, and ranking suggestions is dear)."""
+    return any((head in _GLUE_WORDS or tail in _GLUE_WORDS) and _common(head, lexicon) and _common(tail, lexicon)
+               for head, tail in ((lw[:cut], lw[cut:]) for cut in range(1, len(lw))))
 
 
 def _compound_slip(lw: str, lexicon: Lexicon) -> str | None:

@@ -32,7 +32,7 @@ from itertools import chain
 from pathlib import Path
 
 from newslint.datacache import WithBlob, cached, modules
-from newslint.sharded import KeyHashes, Sharded, Words
+from newslint.sharded import WIDTH, KeyHashes, Sharded, Words
 from newslint.spelling.letter_pairs import LetterPairs
 
 __all__ = ["Lexicon", "DIALECTS"]
@@ -133,12 +133,14 @@ def _sub_cost(a: str, b: str) -> float:
     return _Costs.sub
 
 
-def _sub_table() -> dict[str, float]:
+def _sub_rows() -> dict[str, dict[str, float]]:
+    """Substitution costs by the typed letter, then the intended one."""
     chars = _LETTERS + "'-"
-    return {a + b: _sub_cost(a, b) for a in chars for b in chars}
+    return {a: {b: _sub_cost(a, b) for b in chars} for a in chars}
 
 
-_SUB = _sub_table()
+_SUB_ROWS = _sub_rows()
+_OTHER_ROW: dict[str, float] = {}  # a typed character outside the table: every substitution costs 1.0
 
 
 def _indel_costs(word: str) -> list[float]:
@@ -164,36 +166,44 @@ def edit_cost(typo: str, word: str, _typo_costs: list[float] | None = None) -> f
     ins_cost = _indel_costs(word)
     first = _Costs.first_letter
     transpose = _Costs.transpose
-    sub = _SUB
     prev2: list[float] = []
     prev = [0.0] * (m + 1)
     acc = first
     for j in range(m):
         acc += ins_cost[j]
         prev[j + 1] = acc
+    letters = list(zip(word, ins_cost))
     for i in range(1, n + 1):
         a = typo[i - 1]
         dc = del_cost[i - 1]
-        cur = [prev[0] + dc + (first if i == 1 else 0.0)]
-        left = cur[0]
-        for j in range(1, m + 1):
-            b = word[j - 1]
+        row = _SUB_ROWS.get(a, _OTHER_ROW)
+        swapped = typo[i - 2] if i > 1 else ""  # a transposition needs the letter before
+        left = prev[0] + dc + (first if i == 1 else 0.0)
+        cur = [left]
+        diag = prev[0]
+        j = 0
+        for b, ic in letters:
+            j += 1
+            up = prev[j]
             if a == b:
-                best = prev[j - 1]
+                best = diag
             else:
-                best = prev[j - 1] + sub.get(a + b, 1.0) + (first if i == 1 and j == 1 else 0.0)
-            c = prev[j] + dc
+                best = diag + row.get(b, 1.0)
+                if j == 1 and i == 1:
+                    best += first
+                if b == swapped and j > 1 and a == word[j - 2]:
+                    c = prev2[j - 2] + transpose
+                    if c < best:
+                        best = c
+            c = up + dc
             if c < best:
                 best = c
-            c = left + ins_cost[j - 1]
+            c = left + ic
             if c < best:
                 best = c
-            if i > 1 and j > 1 and a != b and a == word[j - 2] and typo[i - 2] == b:
-                c = prev2[j - 2] + transpose
-                if c < best:
-                    best = c
             cur.append(best)
             left = best
+            diag = up
         prev2, prev = prev, cur
     return prev[m]
 
@@ -224,8 +234,11 @@ def sound_key(word: str) -> str:
     return "".join(out)
 
 
-def _edits1(w: str) -> set[str]:
-    splits = [(w[:i], w[i:]) for i in range(len(w) + 1)]
+def _edits1(w: str, start: int = 0, stop: int | None = None) -> set[str]:
+    """Strings one edit from ``w`` (a letter deleted, replaced or inserted, two swapped, an
+    apostrophe inserted), the edit at a position from ``start`` up to, not including, ``stop``."""
+    end = len(w) + 1 if stop is None else min(stop, len(w) + 1)
+    splits = [(w[:i], w[i:]) for i in range(start, end)]
     out = {a + b[1:] for a, b in splits if b}
     out.update(a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
     out.update(a + c + b[1:] for a, b in splits if b for c in _LETTERS)
@@ -633,7 +646,13 @@ class Lexicon:
         keys = data.keys
         mask, by_lower = data.mask, data.by_lower
         may_hold = data.key_hashes.may_hold
-        cands = {e for e in _edits1(q) if may_hold(e) and (e in mask or e in by_lower)}
+        # one edit from q: those past its first WIDTH letters share its shard of each table,
+        # found by one intersection with the shard; the others one by one, most ruled out by hash
+        cands = {e for e in _edits1(q, 0, WIDTH) if may_hold(e) and (e in mask or e in by_lower)}
+        if len(q) >= WIDTH:
+            later = _edits1(q, WIDTH)
+            head = q[:WIDTH]
+            cands.update(mask.starting(head).keys() & later, by_lower.starting(head).keys() & later)
         # letter-pair neighbours of similar length (catch two or more edits)
         cands.update(keys[i] for i in data.pairs.nearest(q, _NGRAM_CANDIDATES))
         cands.discard(q)
