@@ -78,10 +78,14 @@ def shape(sentence: str, vocabulary: frozenset[str]) -> list[tuple[str, int, int
 def features(tokens: list[tuple[str, int, int]]) -> dict[str, tuple[int, int]]:
     """Each shape n-gram of a sentence, with the character span of its first occurrence."""
     found: dict[str, tuple[int, int]] = {}
+    keys = [t[0] for t in tokens]
+    starts = [t[1] for t in tokens]
+    ends = [t[2] for t in tokens]
     for n in range(1, MAX_N + 1):
-        for i in range(len(tokens) - n + 1):
-            key = " ".join(t[0] for t in tokens[i:i + n])
-            found.setdefault(key, (tokens[i][1], tokens[i + n - 1][2]))
+        grams = keys if n == 1 else map(" ".join, zip(*(keys[k:] for k in range(n))))
+        for key, start, end in zip(grams, starts, ends[n - 1:]):
+            if key not in found:
+                found[key] = (start, end)
     return found
 
 

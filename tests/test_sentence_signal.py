@@ -162,3 +162,14 @@ def test_a_finding_on_most_of_the_sentence_or_in_another_does_not_support_the_ma
     assert marks(Finding(start, start + len(LEANING) - 5, "x")) == 0  # most of the sentence
     elsewhere = text.index("published")
     assert marks(Finding(elsewhere, elsewhere + len("published"), "x")) == 0  # another sentence
+
+
+def test_features_are_every_n_gram_at_its_first_place_in_order():
+    model = sentence_signal.model()
+    tokens = sentence_signal.shape("He said that the talks, he said that, would go on and on", model.vocabulary)
+    plain: dict[str, tuple[int, int]] = {}
+    for n in range(1, sentence_signal.MAX_N + 1):
+        for i in range(len(tokens) - n + 1):
+            plain.setdefault(" ".join(t[0] for t in tokens[i:i + n]), (tokens[i][1], tokens[i + n - 1][2]))
+    assert list(sentence_signal.features(tokens).items()) == list(plain.items())
+    assert sentence_signal.features([]) == {}
