@@ -175,32 +175,33 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     )
 
 
-def _sentences(text: str) -> Iterator[tuple[list[str], list[str]]]:
-    """(tokens, stems) of each sentence."""
-    for sentence in _SENTENCES.split(text.lower()):
-        tokens = _TOKENS.findall(sentence)
-        yield tokens, list(map(_stem, tokens))
+# The sentence breaks of _SENTENCES and the tokens of _TOKENS in one pass: a break is kept
+# as a token of its own (white space or a quotation mark), which no feature holds, so an
+# n-gram stops there as it would at the end of a sentence.
+_TOKENS_AND_BREAKS = re.compile(f"{_SENTENCES.pattern}|{_TOKENS.pattern}")
 
 
 def _walk(text: str, model: Model) -> Iterator[tuple[int, list[str], int, int]]:
-    """(feature column, sentence tokens, start, end) for every feature occurrence.
+    """(feature column, tokens, start, end) for every feature occurrence, the tokens those of
+    the whole text with its sentence breaks among them.
 
     Extends an n-gram only while it is the prefix of a feature.
     """
     features, prefixes, max_n = model.features, model.prefixes, model.max_n
-    for tokens, stems in _sentences(text):
-        n = len(stems)
-        for i, first in enumerate(stems):
-            key = first
-            j = i + 1
-            while True:
-                col = features.get(key)
-                if col is not None:
-                    yield col, tokens, i, j
-                if j >= n or j - i >= max_n or key not in prefixes:
-                    break
-                key = f"{key} {stems[j]}"
-                j += 1
+    tokens = _TOKENS_AND_BREAKS.findall(text.lower())
+    stems = list(map(_stem, tokens))
+    n = len(stems)
+    for i, first in enumerate(stems):
+        key = first
+        j = i + 1
+        while True:
+            col = features.get(key)
+            if col is not None:
+                yield col, tokens, i, j
+            if j >= n or j - i >= max_n or key not in prefixes:
+                break
+            key = f"{key} {stems[j]}"
+            j += 1
 
 
 def featurise(text: str, model: Model) -> dict[int, float]:

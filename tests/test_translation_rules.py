@@ -211,3 +211,19 @@ def test_a_party_congress_ordinal_is_not_a_day_without_a_month():
 
     assert not day_findings(congress)
     assert day_findings(day)
+
+
+def test_features_are_found_within_sentences_and_hold_no_sentence_break():
+    """The walk reads the whole text's tokens at once, its sentence breaks kept as tokens:
+    no feature may hold one, and an n-gram never runs across a break."""
+    import re
+
+    model = translation_signal.load_model()
+    token = re.compile(translation_signal._TOKENS.pattern)
+    assert all(token.fullmatch(part) for key in model.features for part in key.split(" "))
+    text = "It is reported that the deal was signed. It is reported\n\nthat the talks end. “It is” reported that"
+    per_sentence = []
+    for sentence in translation_signal._SENTENCES.split(text.lower()):
+        per_sentence += [(col, " ".join(tokens[i:j])) for col, tokens, i, j in translation_signal._walk(sentence, model)]
+    found = [(col, " ".join(tokens[i:j])) for col, tokens, i, j in translation_signal._walk(text, model)]
+    assert found == per_sentence and any(" " in surface for _, surface in found)
