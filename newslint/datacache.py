@@ -141,15 +141,15 @@ def cached(name: str, sources: Iterable[Path], build: Callable[[], T], extra: st
         pass
     value = build()
     write_atomic(path, _dumps(value))
-    _prune(folder, name, path)
+    prune(folder, name, path)
     return value
 
 
-def _prune(folder: Path, name: str, current: Path) -> None:
+def prune(folder: Path, name: str, current: Path) -> None:
     """Keep the KEEP newest entries of a name (two installs sharing the cache folder must
-    not evict each other's on every run); older ones are removed."""
+    not evict each other's on every run); older ones (with ``current``'s suffix) are removed."""
     entries = []
-    for old in folder.glob(f"{name}-*.pickle"):
+    for old in folder.glob(f"{name}-*{current.suffix}"):
         if old != current and len(old.stem) == len(current.stem):
             try:
                 entries.append((old.stat().st_mtime_ns, old))

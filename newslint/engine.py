@@ -181,6 +181,7 @@ class Linter:
         from newslint.parallel import lint_all
 
         if self.cache is None:
+            self._prepare(articles)
             return lint_all(self, articles, jobs, facts)
         results: dict[int, list[Diagnostic]] = {}
         todo: list[int] = []
@@ -191,12 +192,24 @@ class Linter:
             else:
                 results[i] = hit
         crashes = len(self.crashes)
+        self._prepare([articles[i] for i in todo])
         fresh = lint_all(self, [articles[i] for i in todo], jobs, facts)
         for j, i in enumerate(todo):
             results[i] = fresh[j]
             if len(self.crashes) == crashes:
                 self.cache.put(articles[i].path, articles[i].text, fresh[j])
         return results
+
+    def _prepare(self, articles: list[Article]) -> None:
+        """Before linting ``articles`` (here or in forked workers): what each rule's work on
+        them will share, such as the phrase scan's native prefilter (newslint/pattern_prefilter.py)."""
+        if articles:
+            from newslint import prefiltered
+
+            chars = sum(len(a.text) for a in articles)
+            prefiltered.prepare(chars)
+            for active in self.active:
+                active.rule.prepare(chars)
 
 
 # Categories whose findings name a specific artifact: a broad (yielding) finding on the same

@@ -60,7 +60,7 @@ def default_registry() -> Registry:
     """Every rule, compiled once per process (the packs' part read from the data cache)."""
     code = modules("kinds/phrase.py", "packs.py", "rule.py", "diagnostic.py", "registry.py", "lazy_regex.py",
                    "word_prefixes.py", "first_chars.py", "required_literals.py", "triple_rarity.py",
-                   "kinds/rest_patterns.py")
+                   "kinds/rest_patterns.py", "pattern_prefilter.py", "byte_superset.py")
     rules = python_rules() + cached("packs", pack_files() + code, pack_rules)
     phrase.share_scan(rules)
     return Registry(rules)

@@ -22,8 +22,8 @@ if TYPE_CHECKING:
 _ASCII = frozenset(string.ascii_letters + string.digits + string.punctuation + " ")
 # Characters beyond ASCII that a case-insensitive regex matches to an ASCII letter
 # (tests/test_required_literals.py checks this list against every code point).
-_FOLDS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
-_TABLE = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase}, **_FOLDS})
+FOLD_LETTERS = {"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"}
+_TABLE = str.maketrans({**{c: c.lower() for c in string.ascii_uppercase}, **FOLD_LETTERS})
 
 Literals = frozenset[str]
 Needs = tuple[tuple[str, ...], ...]  # choices that must all hold, each: one of these strings
@@ -34,11 +34,20 @@ class Presence:
     ``Presence(text).meets(needs(regex))`` is False only when the regex cannot match."""
 
     def __init__(self, text: str) -> None:
-        self.folded = folded = fold(text)
+        self.text = text
+        self.folded = fold(text)
         self.known: dict[str, bool] = {}
-        # every three characters of the text: a literal with a triple the text lacks is
-        # absent without searching the text (most literals asked about are absent)
-        self.triples = set(map("".join, zip(folded, folded[1:], folded[2:])))
+        self._triples: set[str] | None = None
+
+    @property
+    def triples(self) -> set[str]:
+        """Every three characters of the folded text (worked out on first use): a literal
+        with a triple the text lacks is absent without searching the text (most literals
+        asked about are absent)."""
+        if self._triples is None:
+            folded = self.folded
+            self._triples = set(map("".join, zip(folded, folded[1:], folded[2:])))
+        return self._triples
 
     @classmethod
     def of(cls, article: "Article") -> "Presence":
@@ -125,7 +134,7 @@ def _triples_of(literal: str) -> frozenset[str]:
 
 
 def fold(text: str) -> str:
-    """The text with ASCII letters lower-cased and ``_FOLDS`` applied, same length."""
+    """The text with ASCII letters lower-cased and ``FOLD_LETTERS`` applied, same length."""
     return text.translate(_TABLE)
 
 

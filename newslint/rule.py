@@ -101,6 +101,10 @@ class Rule:
         """The article facts this rule reads with these options (``facts`` unless they vary)."""
         return self.facts
 
+    def prepare(self, chars: int) -> None:
+        """Before a run of ``chars`` characters of articles (in the main process, before any
+        worker is forked): load or build what the rule's work in the run will share."""
+
 
 class RunRule(Rule):
     """A rule that looks across every article of one run (e.g. a headline used twice)."""

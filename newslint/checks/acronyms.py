@@ -19,14 +19,15 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 _LINK = r"(?:of|the|and|for|on|in|to|at|&|de|du|des|la|le|del|der|für|und)"
 _NAME_WORD = r"[A-Z][\w'’.-]*"
 # Capitalised words (with lower-case links between them), then the abbreviation in brackets.
-_SPELT_OUT = re.compile(
+_SPELT_OUT = prefiltered(re.compile(
     rf"(?P<name>{_NAME_WORD}(?:[ \u00a0]+(?:{_LINK}[ \u00a0]+)*{_NAME_WORD}){{1,11}})"
     r"[ \u00a0]*\((?P<abbr>[A-Z][A-Za-z&]{1,9})\)"
-)
+))
 _MIN_LETTERS = 3  # two-letter codes are mostly countries and tickers: (US), (HK), (AN)
 _COUNTRIES = frozenset({"usa", "uae", "ussr", "dprk", "rok", "prc"})
 

@@ -16,8 +16,9 @@ from newslint.checks.mojibake import find_mojibake, inside
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.scripts import RTL_SCRIPTS, ScriptRun, scan_scripts, script_of
+from newslint.prefiltered import prefiltered
 
-_REPLACEMENT = re.compile("\ufffd+")
+_REPLACEMENT = prefiltered(re.compile("\ufffd+"))
 
 
 class ReplacementCharacter(Rule):

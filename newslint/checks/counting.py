@@ -10,19 +10,20 @@ from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.required_literals import Presence
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 _SCALES = {"thousand": 1_000, "ten thousand": 10_000, "hundred million": 100_000_000}
-_THOUSAND = re.compile(r"(?<![\w.,])(?P<num>\d+(?:[.,]\d{1,2})?)[ \u00a0]+(?P<word>thousand)\b(?!s)", re.IGNORECASE)
+_THOUSAND = prefiltered(re.compile(r"(?<![\w.,])(?P<num>\d+(?:[.,]\d{1,2})?)[ \u00a0]+(?P<word>thousand)\b(?!s)", re.IGNORECASE))
 _TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS = "one|two|three|four|five|six|seven|eight|nine"
 _WORD_VALUES = {w: i + 1 for i, w in enumerate(_UNITS.split("|"))} | {
     w: 10 * (i + 2) for i, w in enumerate(_TENS.split("|"))} | {"ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15}
 # "forty thousand" in running text (at the start of a sentence words are right: "Twenty-one thousand people died").
-_WORDS_THOUSAND = re.compile(
+_WORDS_THOUSAND = prefiltered(re.compile(
     rf"(?<![.!?:\n]\s)(?<![.!?:\n])(?<![\w-])(?<!^)(?P<num>(?:{_TENS})(?:[- ](?:{_UNITS}))?|{_UNITS}|ten|eleven|twelve|fifteen)"
     rf"[ \u00a0]+thousand\b(?!s)",
     re.IGNORECASE,
-)
+))
 
 
 def _words_value(words: str) -> int:
@@ -93,12 +94,12 @@ class ThousandAsWord(Rule):
 # 万 (10,000) and 亿 (100,000,000) counted literally: "3 ten thousand", "5 hundred million",
 # "ten thousands of", "hundred millions of", "several ten thousand" ("several hundred million"
 # is English).
-_WAN_YI = re.compile(
+_WAN_YI = prefiltered(re.compile(
     r"(?<![\w.,])(?P<num>\d+(?:\.\d+)?)[ \u00a0]+(?P<scale>ten[ \u00a0-]thousand|hundred[ \u00a0-]million)\b(?!s)"
     r"|\b(?P<plural>ten[ \u00a0-]thousands|hundred[ \u00a0-]millions)\b"
     r"|\b(?P<vague>several|a few|dozens of)[ \u00a0]+(?P<vscale>ten[ \u00a0-]thousand)\b(?!s)",
     re.IGNORECASE,
-)
+))
 # The words every match has, in the folded text: searched first, quicker.
 _WAN_YI_WORDS = re.compile(r"ten[ \u00a0-]thousand|hundred[ \u00a0-]million")
 _PLURAL_ENGLISH = {"ten thousand": "tens of thousands", "hundred million": "hundreds of millions"}
@@ -155,10 +156,10 @@ class ChineseCounting(Rule):
             )
 
 
-_YEAR_NOUN = re.compile(
+_YEAR_NOUN = prefiltered(re.compile(
     r"\b(?P<prep>in|of|by|since|until|from|during|for|before|after)[ \u00a0]+(?P<year>(?:19|20)\d\d)[ \u00a0]+years?\b(?![-–]|[ \u00a0]+on[ \u00a0]+year)",
     re.IGNORECASE,
-)
+))
 # What every match has, in the folded text: found quickly (a digit first), so an article
 # without it is not searched with the case-insensitive pattern above.
 _YEAR_THEN_YEAR = re.compile(r"(?:19|20)\d\d[ \u00a0]+year")

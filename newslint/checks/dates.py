@@ -9,6 +9,7 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 MONTHS = {
     name: i + 1
@@ -23,11 +24,11 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 
 # "on the 23rd", "by the 5th", "the evening of the 23rd", "local time on the 23rd"
-_DAY_ONLY = re.compile(
+_DAY_ONLY = prefiltered(re.compile(
     rf"\b(?:(?:on|by|until|till|since|from|before|after|through|of)\s+)the\s+(?P<day>[1-9]|[12]\d|3[01])(?:st|nd|rd|th)\b"
     rf"(?!\s+(?:of\s+)?{_MONTH}\b)(?P<tail>\s+of\s+(?:next|this|last|the\s+(?:same|following|previous))\s+month\b)?",
     re.IGNORECASE,
-)
+))
 # An ordinal used as an adjective ("the 18th hole", "the 21st century") is followed by a word
 # that is none of these.
 _AFTER_DATE = frozenset(
@@ -91,11 +92,11 @@ def _ends_date_phrase(text: str, end: int) -> bool:
     return word in _AFTER_DATE
 
 
-_WEEKDAY_DATE = re.compile(
+_WEEKDAY_DATE = prefiltered(re.compile(
     rf"\b(?P<weekday>{'|'.join(WEEKDAYS)}),?[ \t]+(?:(?P<m1>{_MONTH})[ \t]+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?|"
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?(?P<m2>{_MONTH}))(?:,?[ \t]+(?P<year>(?:19|20)\d\d))?\b(?![:.]\d)",
     re.IGNORECASE,
-)
+))
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 
 

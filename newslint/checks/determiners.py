@@ -8,12 +8,13 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 # an article before a possessive: the possessive already makes the noun definite
-_ARTICLE_POSSESSIVE = re.compile(
+_ARTICLE_POSSESSIVE = prefiltered(re.compile(
     r"\b(?:the|a|an)\s+(my|your|his|our|their|its|(?:today|yesterday|tomorrow|tonight)['’]s)\b(?![-'’])"
-)
-_THIS_PLURAL = re.compile(r"\b(this|that)\s+(kinds|types|sorts)\s+of\b")
+))
+_THIS_PLURAL = prefiltered(re.compile(r"\b(this|that)\s+(kinds|types|sorts)\s+of\b"))
 _PLURAL_OF = {"this": "these", "that": "those"}
 
 

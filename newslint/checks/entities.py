@@ -15,6 +15,7 @@ from newslint.article_facts import ArticleFact
 from newslint.config import ConfigError
 from newslint.diagnostic import Finding, Severity
 from newslint.entities import messages
+from newslint.entities.kb import prepare_scanners
 from newslint.entities.scoring import analysis, tally_fact
 from newslint.entities.titles import TitleReader, former
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
@@ -77,6 +78,9 @@ class OrganisationConfusion(Rule):
     def article_facts(self, context: CheckContext) -> tuple[ArticleFact, ...]:
         return (tally_fact(_as_of(context)),)
 
+    def prepare(self, chars: int) -> None:
+        prepare_scanners(chars)  # the knowledge base's mention and cue scanners
+
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         found = analysis(article, _as_of(context))
         kb = found.kb
@@ -126,6 +130,9 @@ class TitleHolderMismatch(Rule):
 
     def article_facts(self, context: CheckContext) -> tuple[ArticleFact, ...]:
         return (tally_fact(_as_of(context)),)
+
+    def prepare(self, chars: int) -> None:
+        prepare_scanners(chars)  # the knowledge base's mention and cue scanners
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         found = analysis(article, _as_of(context))

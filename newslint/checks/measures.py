@@ -14,28 +14,29 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 _FIGURE = r"[-+−]?\d+(?:[.,]\d+)?"
-_DOT_RANGE = re.compile(rf"(?<![\w.])(?P<low>{_FIGURE})[ \u00a0]?(?:\.\.\.|…)[ \u00a0]?(?P<high>{_FIGURE})(?![\w.]\d|\w)")
-_DEGREES = re.compile(
+_DOT_RANGE = prefiltered(re.compile(rf"(?<![\w.])(?P<low>{_FIGURE})[ \u00a0]?(?:\.\.\.|…)[ \u00a0]?(?P<high>{_FIGURE})(?![\w.]\d|\w)"))
+_DEGREES = prefiltered(re.compile(
     r"(?<![\w.])(?P<figure>[-+−]?\d+(?:[.,]\d+)?)[ \u00a0]?degrees?\b"
     r"(?![ \u00a0]*(?:Celsius|centigrade|Fahrenheit|C\b|F\b|of\b|north|south|east|west|below|above|latitude|longitude))"
-)
+))
 # What every match of the two above has, from its last digit on: searched first, from digit
 # to digit, so an article without it is not searched character by character.
-_DIGIT_DOTS = re.compile(r"\d[ \u00a0]?(?:\.\.\.|…)")
-_DIGIT_DEGREE = re.compile(r"\d[ \u00a0]?degree")
+_DIGIT_DOTS = prefiltered(re.compile(r"\d[ \u00a0]?(?:\.\.\.|…)"))
+_DIGIT_DEGREE = prefiltered(re.compile(r"\d[ \u00a0]?degree"))
 _TEMPERATURE_WORDS = re.compile(
     r"\b(?:temperatures?|thermometers?|heat|hot|warm(?:er|th|ing)?|cold(?:er)?|cool(?:er|ness)?|frosts?|chilly|"
     r"weather|forecasts?|air|water|night|daytime|afternoon)\b",
     re.IGNORECASE,
 )
 _HOTTEST = 60  # degrees above this are angles, not weather
-_SPACED_SLASH = re.compile(r"\b(?P<num>km|m|mi|kg|t)(?:[ \u00a0]+/[ \u00a0]*|[ \u00a0]*/[ \u00a0]+)(?P<den>h|s|sq[ \u00a0]?m|m2|m²|ha|km)\b")
-_RAIN_LITRES = re.compile(
+_SPACED_SLASH = prefiltered(re.compile(r"\b(?P<num>km|m|mi|kg|t)(?:[ \u00a0]+/[ \u00a0]*|[ \u00a0]*/[ \u00a0]+)(?P<den>h|s|sq[ \u00a0]?m|m2|m²|ha|km)\b"))
+_RAIN_LITRES = prefiltered(re.compile(
     r"\b(?:liters?|litres?)[ \u00a0]+(?:of[ \u00a0]+(?:precipitation|rain(?:fall)?|water)[ \u00a0]+)?per[ \u00a0]+square[ \u00a0]+met(?:er|re)\b",
     re.IGNORECASE,
-)
+))
 
 
 def _sentence_around(article: Article, offset: int) -> str:

@@ -10,6 +10,7 @@ from newslint.diagnostic import Finding, Severity
 from newslint.checks.word_before import after_word
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.word_prefixes import is_word
+from newslint.prefiltered import prefiltered
 
 # nouns English almost never uses without a determiner in the singular ("reason" and "chance"
 # are: "had good reason to", "little chance")
@@ -22,14 +23,14 @@ _ADJECTIVES = frozenset(
 _QUANTIFIERS = frozenset("several potential less more".split())  # end like adjectives, act as determiners
 # what may follow the noun phrase: punctuation, a preposition or conjunction, an -ing verb
 _AFTER = frozenset("to that for of in on at with and but or because when which who so as if than".split())
-_FRAME = re.compile(
+_FRAME = prefiltered(re.compile(
     rf"\b(?:is|was|has|have|had|be)\s+(?:(?:very|quite|really|so|too)\s+)?([a-z]+)\s+({_NOUNS})\b(?![-'’])"
     r"(?:\s*([.,;:!?)\"”]|$|[A-Za-z]+))"
-)
+))
 # "few years ago" (not many) for "a few years ago"
 # the words that may not stand before "few" are tested on a match (re tried seven
 # look-behinds at every character)
-_FEW_AGO = re.compile(r"([Ff]ew)\s+(?:years|months|weeks|days|hours|minutes|decades|centuries)\s+ago\b")
+_FEW_AGO = prefiltered(re.compile(r"([Ff]ew)\s+(?:years|months|weeks|days|hours|minutes|decades|centuries)\s+ago\b"))
 _NOT_AFTER = ("a", "A", "the", "very", "quite", "just", "only")
 
 

@@ -10,20 +10,21 @@ from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
 from newslint.checks.word_before import word_before
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 _BE_FOR = {"I": "am", "we": "are", "they": "are", "you": "are", "he": "is", "she": "is"}
 # adjectives (never verbs) that need 'be' before them and take a complement after them
 _PREDICATIVE = "afraid|able|unable|aware|unaware|interested|responsible|capable|willing|unwilling|eager|glad|sorry"
-_NO_BE = re.compile(  # the word before the pronoun is read by word_before (an inverted question)
+_NO_BE = prefiltered(re.compile(  # the word before the pronoun is read by word_before (an inverted question)
     r"\b(I|we|they|you|he|she)\s+(?:(?:really|very|not|also|all|still)\s+)?"
     rf"({_PREDICATIVE})\s+(?:to|of|in|that|about|for)\b"
-)
+))
 # an inverted question ("Are you able to...?") has its 'be' before the pronoun
 _AUXILIARIES = frozenset("am is are was were be been being do does did can could will would shall should may might must".split())
-_NO_THAT = re.compile(
+_NO_THAT = prefiltered(re.compile(
     r"\b[Tt]here\s+(?:is|are|was|were)\s+(nothing|something|someone|somebody|nobody|no one|anyone|anybody|anything|everything|everyone)"
     r"\s+(has|have|had|is|are|was|were|can|could|will|would)\b"
-)
+))
 
 
 class MissingWord(Rule):

@@ -14,6 +14,7 @@ from newslint.datelines import read_dateline
 from newslint.diagnostic import Finding, Severity
 from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 # ---- titles and names --------------------------------------------------------------
 
@@ -53,9 +54,9 @@ _NAME_AFTER_TITLE = (
 )
 # Every title starts with a capital: the look-ahead turns away a word in small letters
 # before the alternatives are tried one by one (the same matches, three times quicker).
-_TITLE_NAME = re.compile(
+_TITLE_NAME = prefiltered(re.compile(
     rf"\b(?=[A-Z])(?P<title>(?P<leader>{_LEADER_HEADS})|{_MODIFIERS}(?:{_TITLE_HEADS})){_NAME_AFTER_TITLE}"
-)
+))
 _GIVEN = rf"[{_UPPER}]{_LETTER}+(?:-[{_UPPER}]{_LETTER}+)?|[{_UPPER}]\.?(?:\s*[{_UPPER}]\.)*"
 # Words after a title that are not surnames: institutions, laws, products, the title's tail.
 _NOT_SURNAMES = frozenset(
@@ -88,7 +89,7 @@ _VESSELS = (
     r"ship|vessel|frigate|destroyer|corvette|cruiser|submarine|carrier|icebreaker|boat|tanker|liner|"
     r"warship|flagship|steamer|yacht|ferry|trawler|tug|chaser"
 )
-_NOT_A_PERSON_BEFORE = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Lord|Lady|Dame|Sir|Madam)\.?|\b(?:{_VESSELS}|HMS|USS|MV|RFS))\s+$")
+_NOT_A_PERSON_BEFORE = prefiltered(re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Lord|Lady|Dame|Sir|Madam)\.?|\b(?:{_VESSELS}|HMS|USS|MV|RFS))\s+$"))
 _VESSEL_AFTER = re.compile(rf"\s+(?:{_VESSELS})s?\b")
 # "the Judge Dredd film", "a President Snow character": a title that names a work or a role
 _WORK_AFTER = re.compile(
@@ -198,7 +199,7 @@ FULL_NAMES = ArticleFact(_full_names, _each_piece, needs=(TITLED,))
 """For each titled name, the first full name in each piece that has one, in text order."""
 
 
-_BEFORE_NAME = re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}$")
+_BEFORE_NAME = prefiltered(re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}$"))
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _IS_LETTER = re.compile(_LETTER)
 _GIVEN_WINDOW = 120  # characters before a surname searched for its given name and initials

@@ -16,6 +16,7 @@ from newslint.article_facts import ArticleFact, first_of
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 # A run of digits with "." or "," between them, not part of a code, score or range
 # ("A4.5", "6-4,6-3", "1,5-2").
@@ -164,17 +165,17 @@ _COUNT_NOUNS = (
     "units|vehicles|cars|homes|houses|apartments|copies|enterprises|companies|firms|villages|schools|"
     "hospitals|beds|projects|officers|members|farmers|teachers|doctors|items|pieces|seats|flights"
 )
-_BARE_COUNT = re.compile(r"[1-9](?<![\w.,\-/#:£$€+][1-9])\d{4,6}(?![\w/\-]|[.,]\d)")
+_BARE_COUNT = prefiltered(re.compile(r"[1-9](?<![\w.,\-/#:£$€+][1-9])\d{4,6}(?![\w/\-]|[.,]\d)"))
 _COUNT_AFTER = re.compile(rf"[ \u00a0]+(?:new[ \u00a0]+)?(?:{_COUNT_NOUNS})\b")
 # ... or after a word that introduces a count ("exceeded 80000", "up to 400000").
-_COUNT_BEFORE = re.compile(
+_COUNT_BEFORE = prefiltered(re.compile(
     r"\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|reach(?:ed|es|ing)?|top(?:ped|s)?|total(?:l?ed|ling|ing)?|"
     r"more than|less than|fewer than|nearly|almost|about|around|over|approximately|some|at least|up to)[ \u00a0]+$",
     re.IGNORECASE,
-)
+))
 
 
-_BARE_THOUSANDS = re.compile(r"[1-9](?<![\w.,\-/#:£$€+][1-9])\d{3}(?<!1[5-9]\d\d|20\d\d)(?![\w/\-]|[.,]\d)")
+_BARE_THOUSANDS = prefiltered(re.compile(r"[1-9](?<![\w.,\-/#:£$€+][1-9])\d{3}(?<!1[5-9]\d\d|20\d\d)(?![\w/\-]|[.,]\d)"))
 
 
 def ungrouped_counts(text: str) -> Iterable[re.Match[str]]:
@@ -226,7 +227,7 @@ class UngroupedNumber(Rule):
             )
 
 
-_TILDE_RANGE = re.compile(r"(?P<low>\d(?<![\w.,]\d)\d*(?:\.\d+)?)[ \u00a0]*[~～〜][ \u00a0]*(?P<high>\d+(?:\.\d+)?)(?![\w.,]\d|\w)")
+_TILDE_RANGE = prefiltered(re.compile(r"(?P<low>\d(?<![\w.,]\d)\d*(?:\.\d+)?)[ \u00a0]*[~～〜][ \u00a0]*(?P<high>\d+(?:\.\d+)?)(?![\w.,]\d|\w)"))
 
 
 class TildeRange(Rule):
@@ -260,7 +261,7 @@ class TildeRange(Rule):
             )
 
 
-_SPACED_CURRENCY = re.compile(r"\b(?P<prefix>US|HK|NT|S|A|C|NZ)[ \u00a0]+\$[ \u00a0]?(?=\d)")
+_SPACED_CURRENCY = prefiltered(re.compile(r"\b(?P<prefix>US|HK|NT|S|A|C|NZ)[ \u00a0]+\$[ \u00a0]?(?=\d)"))
 
 
 class SpacedCurrency(Rule):

@@ -12,6 +12,7 @@ from newslint.diagnostic import Finding, Severity
 from newslint.entities.officeholders import Holder, _same_names, family_names, holders, name_parts, verdict
 from newslint.required_literals import Presence, fold, required
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 _TITLES = (
     ("deputy-prime-minister", r"(?:first\s+)?(?:deputy\s+prime\s+minister|deputy\s+premier|vice[- ]premier)"),
@@ -25,23 +26,23 @@ _TITLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{o.replace('-', '_')}>{rx})" for o, rx
 # Case-sensitive, searched in the folded text (required_literals.fold: lower-cased one
 # character for one, as a case-insensitive regex compares): the matches of the pattern
 # with re.I in the text, found quicker.
-_TITLE_FOLDED = re.compile(_TITLE_SOURCE)
+_TITLE_FOLDED = prefiltered(re.compile(_TITLE_SOURCE))
 # A name: two to five capitalised words (particles and initials inside: "Abdel Fattah el-Sisi",
 # "Joseph R. Biden"); a possessive ending is left out.
 _WORD = r"(?:(?:[ae]l|a[dnrstz])-)?[A-Z][^\W\d_]*(?:[-‐][A-Z]?[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
 _GLUE = r"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|le|la)[ \u00a0]+)?|[ \u00a0]+[A-Z]\.[ \u00a0]+)"
 _NAME = re.compile(rf"{_WORD}(?:{_GLUE}{_WORD}){{1,4}}(?![^\W\d_]|['’](?![sS]\b))")
-_NAME_BEFORE = re.compile(rf"({_WORD}(?:{_GLUE}{_WORD}){{1,4}}),[ \u00a0]+(?:the[ \u00a0]+)?$")
+_NAME_BEFORE = prefiltered(re.compile(rf"({_WORD}(?:{_GLUE}{_WORD}){{1,4}}),[ \u00a0]+(?:the[ \u00a0]+)?$"))
 _GAP = re.compile(r",?[ \u00a0]+")
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")
 _OF_THE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
-_NAME_NEAR_BEFORE = re.compile(rf"{_WORD},[ \u00a0]+[^,;.]{{0,40}}$")
+_NAME_NEAR_BEFORE = prefiltered(re.compile(rf"{_WORD},[ \u00a0]+[^,;.]{{0,40}}$"))
 _NOT_NAME = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December The On In At And But Said Says On Has Had Was Is Will".split()
 )
-_PAST = re.compile(r"\b(?:former|ex|late|then|onetime|one-time|previous|ousted|deposed|future|next|would-be)\W+"
-                   r"(?:[A-Z][\w.-]*['’]?s?\W+)?$", re.I)
+_PAST = prefiltered(re.compile(r"\b(?:former|ex|late|then|onetime|one-time|previous|ousted|deposed|future|next|would-be)\W+"
+                   r"(?:[A-Z][\w.-]*['’]?s?\W+)?$", re.I))
 _EXTRA_FORMS = {
     "united states": ("US", "U.S.", "America", "American"),
     "united kingdom": ("UK", "Britain", "British"),

@@ -9,16 +9,17 @@ from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.checks.word_before import word_before
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 # a reflexive written in two words after "by" or before punctuation ("her self-esteem",
 # "my true self" and "her self confidence" are left alone)
-_SPLIT_REFLEXIVE = re.compile(  # a "by" before it is read by word_before
+_SPLIT_REFLEXIVE = prefiltered(re.compile(  # a "by" before it is read by word_before
     r"\b(my|your|him|her|it|our|them)\s+(self|selves)\b(?![-'’])"
-)
+))
 # a number run into the word after it; units ("100km", "3pm", "1990s") are left alone
-_GLUED_NUMBER = re.compile(
+_GLUED_NUMBER = prefiltered(re.compile(
     r"\b(\d+)(million|billion|trillion|thousand|hundred|years?|people|percent|times|days|months|weeks|dollars|pounds|euros)\b"
-)
+))
 
 
 class SpacingSlip(Rule):

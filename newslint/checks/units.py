@@ -8,6 +8,7 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 # unit -> (what it is, metric size, metric unit); Chinese units have no plural.
 UNITS: dict[str, tuple[str, float, str]] = {
@@ -43,12 +44,12 @@ _UNIT = "|".join(_spellings(u) for u in sorted(UNITS, key=len, reverse=True))
 _FIGURE = r"\d[\d,]*(?:\.\d+)?(?:[ \u00a0]+(?:thousand|million|billion))?"
 # Units are lower case: "Li" and "Mu" are surnames. A bracket right after the unit is taken
 # to be the conversion ("one mu (0.0667 hectares)").
-_UNCONVERTED = re.compile(
+_UNCONVERTED = prefiltered(re.compile(
     rf"(?:(?<![\w.,])(?P<figure>{_FIGURE})(?:[ \u00a0]+|-)|\bper[ \u00a0]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a)[ \u00a0]+)"
     rf"(?P<unit>{_UNIT})\b(?![ \u00a0]*[(\[]|-)"
-)
+))
 # A unit as a word after a space or hyphen, as in every match: searched first, quicker.
-_UNIT_WORD = re.compile(rf"[ \u00a0-](?:{_UNIT})\b")
+_UNIT_WORD = prefiltered(re.compile(rf"[ \u00a0-](?:{_UNIT})\b"))
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 

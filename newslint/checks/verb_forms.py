@@ -9,6 +9,7 @@ from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.checks.word_before import word_before
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 # simple past -> (past participle, base form), for irregular verbs whose two past forms differ
 # and whose simple past is no noun, adjective or base form of another verb ("saw", "fell",
@@ -47,24 +48,24 @@ def _words(words: Iterable[str]) -> str:
     return "|".join(sorted(words, key=lambda w: (-len(w), w)))
 
 
-_BE_PAST = re.compile(rf"\b(?:am|is|are|was|were|be|been|being)\s+{_ADVERB}({_PAST_WORDS})\b(?![-'’])")
-_HAVE_PAST = re.compile(rf"\b(?:have|has|had|having|(?<=\w)['’]ve)\s+{_ADVERB}({_PAST_WORDS})\b(?![-'’])")
+_BE_PAST = prefiltered(re.compile(rf"\b(?:am|is|are|was|were|be|been|being)\s+{_ADVERB}({_PAST_WORDS})\b(?![-'’])"))
+_HAVE_PAST = prefiltered(re.compile(rf"\b(?:have|has|had|having|(?<=\w)['’]ve)\s+{_ADVERB}({_PAST_WORDS})\b(?![-'’])"))
 # a modal that is a noun after a determiner ("the will gave", "a can went") is left alone
 # (the word before the modal is read by word_before: a leading optional group made re try
 # the pattern at every character)
-_MODAL_PAST = re.compile(
+_MODAL_PAST = prefiltered(re.compile(
     rf"\b(?:{_MODALS})\s+{_ADVERB}({_words(p for p in _PAST if p != 'spoke')})\b(?![-'’])"
-)
-_ARE_BASE = re.compile(rf"\b(?:are|were|am|(?<=\w)['’](?:re|m))\s+{_ADVERB}({_words(_VERB_ONLY)})\b(?![-'’])")
+))
+_ARE_BASE = prefiltered(re.compile(rf"\b(?:are|were|am|(?<=\w)['’](?:re|m))\s+{_ADVERB}({_words(_VERB_ONLY)})\b(?![-'’])"))
 # "they may still do not know": a modal before do-support; "can do not only X but Y" is fine
-_MODAL_DO = re.compile(
+_MODAL_DO = prefiltered(re.compile(
     rf"\b(?:can|could|will|would|shall|should|may|might|must)\s+{_ADVERB}"
     r"(does|did|do\s+not(?!\s+(?:only|just|merely|simply|so|much|enough|well|badly|nothing|anything)\b))\b"
-)
+))
 # "we can't image what": the noun for the verb it resembles (a clause or gerund follows;
 # "can't image the brain" is the imaging verb)
-_IMAGE = re.compile(r"\b(?:can't|can’t|cannot|couldn't|couldn’t|can not|could not|never)\s+(image)\s+"
-                    r"(?=(?:what|how|why|that|where|who|life|living|being|having|anything|such)\b)")
+_IMAGE = prefiltered(re.compile(r"\b(?:can't|can’t|cannot|couldn't|couldn’t|can not|could not|never)\s+(image)\s+"
+                    r"(?=(?:what|how|why|that|where|who|life|living|being|having|anything|such)\b)"))
 _DETERMINERS = frozenset("the a an his her their its my our your this that political free".split())
 
 

@@ -8,9 +8,10 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
-_DOUBLED = re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)")
-_BEFORE_PUNCT = re.compile(r"(?<=[^\W_])[ \u00a0]+(?=[,.;:?!](?:\s|$|[\"”’)]))")
+_DOUBLED = prefiltered(re.compile(r"(?<=\S)[ \u00a0]{2,}(?=\S)"))
+_BEFORE_PUNCT = prefiltered(re.compile(r"(?<=[^\W_])[ \u00a0]+(?=[,.;:?!](?:\s|$|[\"”’)]))"))
 
 
 class DoubledSpace(Rule):

@@ -13,6 +13,7 @@ from typing import Any
 
 from newslint.datacache import cached, modules
 from newslint.entities.scanner import Scanner
+from newslint.pattern_prefilter import BUILD_CHARS
 from newslint.packs import packs_dir, read_yaml
 
 
@@ -114,8 +115,16 @@ def knowledge_base(folder: Path | None = None) -> KnowledgeBase:
     folder = folder or packs_dir() / "entities"
     sources = [folder / "organisations.yaml", folder / "people.yaml"] + modules(
         "entities/kb.py", "entities/scanner.py", "lazy_regex.py", "word_prefixes.py", "first_chars.py", "packs.py",
-        "required_literals.py", "triple_rarity.py")
+        "required_literals.py", "triple_rarity.py", "pattern_prefilter.py", "byte_superset.py")
     return cached("entities", sources, lambda: _build(folder))
+
+
+def prepare_scanners(chars: int) -> None:
+    """Before a run of ``chars`` characters: load the native prefilters of the mention and
+    cue scanners, or build them for a big run (newslint/pattern_prefilter.py)."""
+    kb = knowledge_base()
+    for scanner in (kb.mention_regex, kb.cue_regex):
+        scanner.prefilter.ready(build=chars >= BUILD_CHARS)
 
 
 def _build(folder: Path) -> KnowledgeBase:

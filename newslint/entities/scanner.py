@@ -7,6 +7,7 @@ from typing import Iterable
 
 from newslint.first_chars import first_chars as shared_first_chars
 from newslint.lazy_regex import LazyPatterns
+from newslint.pattern_prefilter import Prefilter
 from newslint.required_literals import NeedsIndex, Presence, needs
 from newslint.word_prefixes import WIDTH, PrefixIndex, is_word, prefixes, word_windows
 
@@ -52,6 +53,8 @@ class Scanner:
                                   [first_chars(rx) for _, rx, _ in ordered])
         self._names = [name for name, _, _ in ordered]
         self._filing = NeedsIndex(needs(rx) for _, rx, _ in ordered)
+        self.prefilter = Prefilter("overlapping-names" if overlapping else "names",  # branches by number
+                                   [(source(i), 0) for i in range(len(ordered))])
         self._candidates: dict[str, list[int]] = {}  # window key -> branches that can begin there
 
     def finditer(self, text: str, presence: Presence | None = None) -> Iterable[tuple[int, int, str]]:
@@ -110,7 +113,9 @@ class _Choices(dict):
     def __init__(self, scanner: Scanner, presence: Presence) -> None:
         super().__init__()
         self.scanner, self.presence = scanner, presence
-        self.met = scanner._filing.met(presence)  # the branches whose required text the text has
+        # the branches that may match: from the native prefilter, else those whose required text the text has
+        maybe = scanner.prefilter.maybe(presence.text) if scanner.prefilter.ready() else None
+        self.met = maybe if maybe is not None else scanner._filing.met(presence)
 
     def word_starts(self, text: str) -> list[tuple[int, list[str]]]:
         """``word_windows(text, self.wanted)``, found from the other end: the word starts

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from newslint import translation_signal
 from newslint.day_context import day_named_before
@@ -20,7 +20,9 @@ from newslint.lazy_regex import LazyPatterns
 from newslint.required_literals import NeedsIndex, Presence, needs
 from newslint.word_prefixes import PrefixIndex, prefixes, word_windows
 from newslint.packs import PatternSpec, RuleSpec
+from newslint.pattern_prefilter import BUILD_CHARS, Prefilter
 from newslint.rule import CheckContext, Rule, RuleInfo
+from newslint.prefiltered import prefiltered
 
 if TYPE_CHECKING:
     from newslint.article import Article
@@ -111,36 +113,75 @@ class SharedScan:
     def __init__(self, matchers: list[PackMatcher]) -> None:
         self.matchers = matchers
         self._table = _Dispatch(matchers)
+        # every pattern of every pack, numbered for the native prefilter: (pack, kind, number)
+        self._numbered: list[tuple[int, str, int]] = []
+        sources: list[tuple[str, int]] = []
+        for k, matcher in enumerate(matchers):
+            for i, source in matcher._words.compiled.sources.items():
+                self._numbered.append((k, "word", i))
+                sources.append((source, re.MULTILINE))
+            for i, (_, source) in enumerate(matcher._rest.parts):
+                self._numbered.append((k, "part", i))
+                sources.append((source, re.MULTILINE))
+            for i, source in enumerate(matcher._rest.lines):
+                self._numbered.append((k, "line", i))
+                sources.append((source, re.MULTILINE))
+        self.prefilter = Prefilter("phrases", sources)
 
     def run(self, article: "Article") -> None:
         """Fill ``article.cache[matcher]`` for every matcher of the group."""
         text = article.text
         found: list[dict[str, list[tuple[int, int, int]]]] = [defaultdict(list) for _ in self.matchers]
-        presence = Presence.of(article)
-        for k, matcher in enumerate(self.matchers):
-            for m in matcher._rest.finditer(text, presence):
-                code, pi = matcher._groups[m.lastgroup]
+        maybe = self.prefilter.maybe(text) if self.prefilter.ready() else None
+        if maybe is None:  # no native prefilter here: rule patterns out by their required text
+            presence = Presence.of(article)
+            rests = [matcher._rest.finditer(text, presence) for matcher in self.matchers]
+            met = [matcher._words.filing.met(presence) for matcher in self.matchers] if self._table.any else []
+        else:
+            rests, met = self._candidates(text, maybe)
+        for k, matches in enumerate(rests):
+            for m in matches:
+                code, pi = self.matchers[k]._groups[m.lastgroup]
                 found[k][code].append((m.start(), m.end(), pi))
-        if self._table.any:
-            met = [matcher._words.filing.met(presence) for matcher in self.matchers]
-            table, keyed = self._table, _KeyDispatch(self.matchers, met)
-            free = [0] * len(self.matchers)
-            # by the word's first three characters; beyond ASCII, by its first letter
-            for pos, entries in word_windows(text, lambda w: keyed[w.lower()] if w.isascii() else table[w[0]]):
-                for k, regexes in entries:
-                    if pos < free[k]:
-                        continue
-                    for regex in regexes:
-                        m = regex.match(text, pos)
-                        if m:
-                            code, pi = self.matchers[k]._groups[m.lastgroup]
-                            found[k][code].append((m.start(), m.end(), pi))
-                            free[k] = m.end()
-                            break
+        if any(met):
+            self._walk(text, met, found)
         for matcher, result in zip(self.matchers, found):
             for hits in result.values():
                 hits.sort()
             article.cache[matcher] = result
+
+    def _candidates(self, text: str, maybe: set[int]) -> tuple[list[Iterator[re.Match[str]]], list[set[int]]]:
+        """Each pack's matches of the patterns not tried at word starts, and the word-start
+        patterns to try, given the numbers of the patterns that may match."""
+        parts: list[list[int]] = [[] for _ in self.matchers]
+        lines: list[list[int]] = [[] for _ in self.matchers]
+        met: list[set[int]] = [set() for _ in self.matchers]
+        for number in sorted(maybe):
+            k, kind, i = self._numbered[number]
+            if kind == "word":
+                met[k].add(i)
+            else:
+                (parts if kind == "part" else lines)[k].append(i)
+        rests = [matcher._rest.among(text, parts[k], lines[k]) for k, matcher in enumerate(self.matchers)]
+        return rests, met
+
+    def _walk(self, text: str, met: list[set[int]], found: list[dict[str, list[tuple[int, int, int]]]]) -> None:
+        """The word-start patterns ``met`` (by pack) tried at each word start, in pack order,
+        the first match winning and no two matches of a pack overlapping."""
+        table, keyed = self._table, _KeyDispatch(self.matchers, met)
+        free = [0] * len(self.matchers)
+        # by the word's first three characters; beyond ASCII, by its first letter
+        for pos, entries in word_windows(text, lambda w: keyed[w.lower()] if w.isascii() else table[w[0]]):
+            for k, regexes in entries:
+                if pos < free[k]:
+                    continue
+                for regex in regexes:
+                    m = regex.match(text, pos)
+                    if m:
+                        code, pi = self.matchers[k]._groups[m.lastgroup]
+                        found[k][code].append((m.start(), m.end(), pi))
+                        free[k] = m.end()
+                        break
 
 
 class _Dispatch(dict):
@@ -232,6 +273,11 @@ class PhraseRule(Rule):
             source=f"rules/{spec.pack}.yaml",
         )
 
+    def prepare(self, chars: int) -> None:
+        scan = self.matcher.shared
+        if scan is not None:
+            scan.prefilter.ready(build=chars >= BUILD_CHARS)
+
     def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
         if not _applies(self.spec.source_languages, context.source_language, article):
             return
@@ -255,7 +301,7 @@ class PhraseRule(Rule):
             yield Finding(start, end, message, (suggestion,) if suggestion else (), fix)
 
 
-_FIRST_PERSON = re.compile(r"\b(?:I|me|myself)\b")
+_FIRST_PERSON = prefiltered(re.compile(r"\b(?:I|me|myself)\b"))
 
 
 def _says_i(article: "Article", start: int, end: int) -> bool:

@@ -45,13 +45,20 @@ class RestPatterns:
     def finditer(self, text: str, presence: Presence) -> Iterator[re.Match[str]]:
         """The matches of the alternation of every pattern in the text, in order."""
         parts = [i for i, need in enumerate(self.part_needs) if presence.meets(need)]
-        lines = tuple(i for i, need in enumerate(self.line_needs) if presence.meets(need))
+        lines = [i for i, need in enumerate(self.line_needs) if presence.meets(need)]
+        return self.among(text, parts, lines)
+
+    def among(self, text: str, parts: list[int], lines: list[int]) -> Iterator[re.Match[str]]:
+        """The same matches, given which patterns (by number, in order) may match the text:
+        every pattern that matches it must be among them."""
+        if not parts and not lines:
+            return iter(())
         if not self.separable:
-            regex = self._alternation(tuple(parts), lines)
+            regex = self._alternation(tuple(parts), tuple(lines))
             return iter(()) if regex is None else regex.finditer(text)
         searched = [self.singles[i] for i in parts]
         if lines:
-            searched.append(self._alternation((), lines))
+            searched.append(self._alternation((), tuple(lines)))
         return merged(searched, text)
 
     def _alternation(self, parts: tuple[int, ...], lines: tuple[int, ...]) -> re.Pattern[str] | None:

@@ -13,6 +13,7 @@ import re
 from typing import NamedTuple
 
 from newslint.article import Article
+from newslint.prefiltered import prefiltered
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:['’](?![^\W\d_]))?")
 # Lengths are capped as in the DNS and e-mail standards (labels 63, local parts 64) and
@@ -25,7 +26,7 @@ _SKIP = re.compile(
     re.IGNORECASE,
 )
 # Text every _SKIP match contains: without it (most articles) the costly scan is skipped.
-_SKIP_HINT = re.compile(r"https?://|www\.|@|#|\.(?:com|org|net|gov|edu|co|uk|io|info|news|int|eu)\b", re.IGNORECASE)
+_SKIP_HINT = prefiltered(re.compile(r"https?://|www\.|@|#|\.(?:com|org|net|gov|edu|co|uk|io|info|news|int|eu)\b", re.IGNORECASE))
 MAX_WORD = 45  # longer tokens (a run of letters, a long hyphen chain) are not words to spell-check
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _OPENERS = "\"“‘'([—–-«"

@@ -1,0 +1,148 @@
+"""Which of many regexes may match a text, from one native pass over it (Hyperscan).
+
+The phrase packs hold about a thousand patterns, and an article matches one or two. Python
+can only rule patterns out one by one (their required text, their first letters at each
+word start). Hyperscan (https://www.hyperscan.io, PyPI ``hyperscan``) matches all of them
+at once in a few microseconds. It does not speak Python's regex dialect, so each pattern
+is first widened into a byte pattern that matches wherever the Python one could
+(newslint/byte_superset.py); what Hyperscan reports is then a short list of candidates,
+and ``re`` still finds every match itself. Its answers can only narrow which patterns are
+tried, never change a match.
+
+Compiling the phrase packs' database takes about a second and a half, so it is built only
+for a run of at least ``BUILD_CHARS`` (``Rule.prepare``) and kept in the cache folder,
+keyed by the patterns, the Hyperscan version and the machine; later runs of any size load
+it in a millisecond.
+Without Hyperscan (a platform with no wheel), a text holding one of the four characters
+beyond ASCII that a case-insensitive pattern takes for an ASCII letter, or without a
+database yet, ``maybe`` answers None and callers rule patterns out as before.
+"""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+from newslint.byte_superset import FOLDS, Unsupported, superset
+from newslint.datacache import cache_root, prune, write_atomic
+
+try:
+    import hyperscan
+except ImportError:  # pragma: no cover - no wheel for this platform
+    hyperscan = None
+
+FORMAT = 1  # bump when the widening changes what a stored database means
+BUILD_CHARS = 1_000_000  # a run this big (about 500 articles) compiles a database not stored yet
+
+
+class Prefilter:
+    """The patterns ``sources`` ((regex, flags), numbered by position), for ``maybe``;
+    ``name`` names its database in the cache folder (each name keeps its newest three)."""
+
+    def __init__(self, name: str, sources: list[tuple[str, int]]) -> None:
+        self.name = name
+        self.sources = sources
+        self._db = None
+        self._always: frozenset[int] = frozenset()
+        self._tried = False
+
+    def __getstate__(self) -> dict:
+        return {"name": self.name, "sources": self.sources}  # a cached registry carries no database
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["name"], state["sources"])  # type: ignore[misc]
+
+    def ready(self, build: bool = False) -> bool:
+        """Whether ``maybe`` can answer: the database loaded from the cache folder or,
+        with ``build``, compiled (and stored) now."""
+        if self._db is None and hyperscan is not None and (not self._tried or build):
+            self._tried = True
+            self._load() or (build and self._build())
+        return self._db is not None
+
+    def maybe(self, text: str) -> set[int] | None:
+        """The numbers of the patterns that may match ``text`` (every pattern that does
+        is among them), or None when this cannot be told here."""
+        if self._db is None or (not text.isascii() and any(c in text for c in FOLDS)):
+            return None
+        found = set(self._always)
+        try:
+            self._db.scan(text.encode("utf-8", "surrogatepass"), match_event_handler=_add, context=found)
+        except hyperscan.error:  # e.g. its scratch space in use by another thread: tell nothing
+            return None
+        return found
+
+    def _path(self) -> Path:
+        from newslint.datacache import blake2b
+
+        digest = blake2b(f"{FORMAT}\0{hyperscan.__version__}\0{platform.machine()}\0{platform.system()}".encode(),
+                         digest_size=16)
+        for regex, flags in self.sources:
+            digest.update(f"{flags}\0{regex}\0".encode("utf-8", "surrogatepass"))
+        return cache_root() / "compiled" / f"prefilter-{self.name}-{digest.hexdigest()}.hsdb"
+
+    def _load(self) -> bool:
+        try:
+            data = self._path().read_bytes()
+            always_size = int.from_bytes(data[:4], "little")
+            always = frozenset(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "little") for i in range(always_size))
+            db = hyperscan.loadb(data[4 + 4 * always_size :], hyperscan.HS_MODE_BLOCK)
+            db.scratch = hyperscan.Scratch(db)
+        except Exception:  # noqa: BLE001 - missing, damaged or from another build: rebuild or go without
+            return False
+        self._db, self._always = db, always
+        return True
+
+    def _build(self) -> bool:
+        widened: list[tuple[int, bytes]] = []
+        always: set[int] = set()
+        for i, (regex, flags) in enumerate(self.sources):
+            try:
+                widened.append((i, superset(regex, flags).encode("ascii")))
+            except Unsupported:
+                always.add(i)
+        if not widened:
+            return False
+        try:
+            db = _compile(widened, always)
+            db.scratch = hyperscan.Scratch(db)
+        except Exception:  # noqa: BLE001 - Hyperscan refused the set: go without
+            return False
+        self._db, self._always = db, frozenset(always)
+        head = len(always).to_bytes(4, "little") + b"".join(i.to_bytes(4, "little") for i in sorted(always))
+        path = self._path()
+        if write_atomic(path, head + hyperscan.dumpb(db)):
+            prune(path.parent, f"prefilter-{self.name}", path)
+        return True
+
+
+_FLAGS = 0 if hyperscan is None else hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
+
+
+def _compile(widened: list[tuple[int, bytes]], always: set[int]):
+    """One database of the widened patterns; any that Hyperscan refuses alone join
+    ``always`` (tried on every text) and the rest are compiled together."""
+    try:
+        return _database(widened)
+    except hyperscan.error:
+        kept = []
+        for i, expression in widened:
+            try:
+                _database([(i, expression)])
+                kept.append((i, expression))
+            except hyperscan.error:
+                always.add(i)
+        if not kept:
+            raise hyperscan.error("no pattern left")
+        return _database(kept)
+
+
+def _database(widened: list[tuple[int, bytes]]):
+    db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    db.compile(expressions=[e for _, e in widened], ids=[i for i, _ in widened], elements=len(widened),
+               flags=[_FLAGS] * len(widened))
+    return db
+
+
+def _add(pattern: int, start: int, end: int, flags: int, found: set[int]) -> None:
+    found.add(pattern)

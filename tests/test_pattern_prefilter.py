@@ -1,0 +1,163 @@
+"""The native prefilter: a widened pattern matches wherever its Python pattern can, and the
+phrase and entity scans find with it exactly what they find without it."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint import pattern_prefilter
+from newslint.article import Article
+from newslint.byte_superset import FOLDS, Unsupported, superset
+from newslint.kinds.phrase import PhraseRule, SharedScan
+from newslint.pattern_prefilter import Prefilter
+from newslint.registry import default_registry
+
+from conftest import FIXTURES
+from test_required_literals import _one_alternation, _texts, compare_entity_scanners
+
+pytestmark = pytest.mark.skipif(pattern_prefilter.hyperscan is None, reason="no Hyperscan wheel here")
+
+
+@pytest.fixture(scope="module")
+def cache_dir(tmp_path_factory):
+    """A cache folder of the module's own: databases are built here, not in the user's."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+        yield
+
+
+def _matchers() -> list:
+    rules = [r for r in default_registry().rules if isinstance(r, PhraseRule)]
+    return list({id(r.matcher): r.matcher for r in rules}.values())
+
+
+@pytest.fixture(scope="module")
+def scan(cache_dir) -> SharedScan:
+    """Every pack's phrase scan with its prefilter built."""
+    shared = SharedScan(_matchers())
+    assert shared.prefilter.ready(build=True)
+    return shared
+
+
+def _widened_hits(regex: str, text: str, flags: int = 0) -> bool:
+    prefilter = Prefilter("test", [(regex, flags)])
+    assert prefilter.ready(build=True)
+    found = prefilter.maybe(text)
+    assert found is not None
+    return 0 in found
+
+
+@pytest.mark.parametrize("regex, flags, text", [
+    (r"(?<=\bthe )masses\b", 0, "for the masses"),  # lookbehind left out
+    (r"\b(\w+) \1\b", 0, "said said"),  # back-reference: any text
+    (r"(?i:café society)", 0, "CAFÉ SOCIETY"),  # case beyond ASCII
+    (r"\bnaïve\b", 0, "naïve"),
+    (r"\w+ly\b", 0, "größtenly"),  # \w beyond ASCII
+    (r"(?s:a.b)", 0, "a\nb"),  # a dot across lines
+    (r"^[ \t]*share this\s*$", re.MULTILINE, "x\n  share this\u00a0\ny"),  # anchors left out, \s beyond ASCII
+    (r"(?>in order)(?! of) to\b", 0, "in order to"),  # atomic group, negative lookahead
+    (r"(a)?(?(1)b|c)d", 0, "cd"),  # a conditional
+    (r"[^\W\d_]{3,}", 0, "Дмитрий"),
+])
+def test_widened_pattern_matches_where_python_does(cache_dir, regex, flags, text):
+    assert re.search(regex, text, flags)
+    assert _widened_hits(regex, text, flags)
+
+
+def test_widened_pattern_still_rules_texts_out(cache_dir):
+    assert not _widened_hits(r"\bin order to\b", "The talks went on in the capital.")
+    assert not _widened_hits(r"(?i:momentum of invasion)", "The momentum of the invasion")
+
+
+def test_patterns_that_can_match_empty_text_are_not_widened():
+    with pytest.raises(Unsupported):
+        superset(r"(?:foo)*")
+    with pytest.raises(Unsupported):
+        superset(r"\b")
+
+
+def test_no_answer_without_a_database_or_for_a_text_with_a_case_fold(cache_dir):
+    prefilter = Prefilter("test", [(r"\bskin\b", re.IGNORECASE)])
+    assert not prefilter.ready()  # nothing stored, and not asked to build
+    assert prefilter.maybe("skin") is None
+    assert prefilter.ready(build=True)
+    assert Prefilter("test", [(r"\bskin\b", re.IGNORECASE)]).ready()  # stored: a later run loads it
+    assert prefilter.maybe("The skin.") == {0}
+    for char in FOLDS:  # "\u212a" (Kelvin) matches k caselessly in Python, not in the widening
+        assert prefilter.maybe(f"The s{char}in.") is None
+
+
+def _every_shipped_pattern() -> list[tuple[str, int]]:
+    from newslint import prefiltered
+    from newslint.entities.kb import knowledge_base
+
+    kb = knowledge_base()
+    return (SharedScan(_matchers()).prefilter.sources + kb.mention_regex.prefilter.sources
+            + kb.cue_regex.prefilter.sources + prefiltered._sources)
+
+
+_SOURCES = _every_shipped_pattern()
+
+
+@pytest.fixture(scope="module")
+def every_pattern(cache_dir) -> Prefilter:
+    prefilter = Prefilter("test-every", _SOURCES)
+    assert prefilter.ready(build=True)
+    return prefilter
+
+
+def test_every_pattern_family_is_there():
+    from newslint import prefiltered
+
+    assert len(_SOURCES) > 1500 and len(prefiltered._sources) > 30
+
+
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(st.data())
+def test_every_shipped_pattern_is_reported_wherever_it_matches(every_pattern, data):
+    number = data.draw(st.integers(0, len(_SOURCES) - 1))
+    regex, flags = _SOURCES[number]
+    around = st.text(st.sampled_from("ab é—’“\n.,Д中"), max_size=4)
+    text = data.draw(around) + data.draw(st.from_regex(re.compile(regex, flags))) + data.draw(around)
+    if re.search(regex, text, flags) is None or not FOLDS.isdisjoint(text):
+        return
+    assert number in every_pattern.maybe(text), (regex, text)
+
+
+def test_a_prefiltered_regex_finds_what_the_regex_finds(cache_dir):
+    from newslint import prefiltered
+    from newslint.checks.verb_forms import _HAVE_PAST
+
+    prefiltered.prepare(prefiltered.BUILD_CHARS)  # build the rule regexes' database
+    assert prefiltered._shared is not None and prefiltered._shared.ready()
+    clean = "The talks had begun before the minister arrived. " * 20
+    slip = clean + "The talks had began."
+    assert _HAVE_PAST.absent(clean) and not _HAVE_PAST.absent(slip)
+    for text in (clean, slip, "had went"):  # the last too short to ask about
+        assert [m.span() for m in _HAVE_PAST.finditer(text)] == [m.span() for m in _HAVE_PAST.regex.finditer(text)]
+        assert _HAVE_PAST.findall(text) == _HAVE_PAST.regex.findall(text)
+        assert _HAVE_PAST.sub("x", text) == _HAVE_PAST.regex.sub("x", text)
+    assert _HAVE_PAST.fullmatch("had went")  # other methods reach the regex itself
+
+
+def test_phrase_scan_with_the_prefilter_finds_what_one_alternation_finds(scan):
+    rules = [r for r in default_registry().rules if isinstance(r, PhraseRule)]
+    texts = _texts(rules)
+    hits = 0
+    for text in texts:
+        article = Article(text)
+        assert scan.prefilter.maybe(text) is not None or not FOLDS.isdisjoint(text)
+        scan.run(article)
+        for matcher in scan.matchers:
+            expected = _one_alternation(matcher, text)
+            assert {c: h for c, h in article.cache[matcher].items() if h} == expected, text[:80]
+            hits += sum(map(len, expected.values()))
+    assert hits > 500
+
+
+def test_entity_scanner_with_the_prefilter_finds_what_one_alternation_finds(cache_dir):
+    assert compare_entity_scanners(prefiltered=True) > 50
