@@ -5,8 +5,9 @@ Usage: python benchmarks/rule_timing.py [--limit 300] [--passes 3] [--top 15]
 One untimed pass warms the process (patterns compiled, tables unpacked, as a long run
 soon is), then each of --passes passes lints every article again through the engine, on
 fresh ``Article`` objects. Per rule, the least CPU time of the passes, in ms per article
-(a rule that first asks for something the article computes once, such as its sentences or
-the phrase scan of every pack, is charged for it); "engine and the rest" is the rest of
+(a rule that first asks for something the article computes once, such as its sentences, is
+charged for it; the phrase scan of every pack runs in the engine, which asks it which phrase
+rules have anything to report); "engine and the rest" is the rest of
 ``Linter.lint``. CPU time (not wall) and the least of several passes, because the machine is
 shared: the load average is printed.
 """

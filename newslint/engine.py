@@ -103,6 +103,12 @@ class Linter:
         own = [a for a in self.active if not isinstance(a.rule, RunRule)]
         self._plain = [a for a in own if not a.rule.info.gated]
         self._gated = [a for a in own if a.rule.info.gated]
+        # rules whose findings come from a shared scan (the phrase packs) run only where the
+        # scan found something under their code: (rule, its code, or None when it always runs)
+        groups = {a.rule.info.code: a.rule.scan_group() for a in own}
+        self._groups = list({id(g): g for g in groups.values() if g is not None}.values())
+        self._plain_runs = [(a, a.rule.info.code if groups[a.rule.info.code] else None) for a in self._plain]
+        self._gated_runs = [(a, a.rule.info.code if groups[a.rule.info.code] else None) for a in self._gated]
         self._readers = [a for a in own if a.rule.reads_findings]
         self.crashes: list[str] = []  # one line per rule that raised: a bug, reported, never fatal
         self.cache: "ResultCache | None" = None  # set by the CLI: results of unchanged articles
@@ -120,16 +126,19 @@ class Linter:
     def findings(self, article: Article) -> list[tuple[ActiveRule, Finding]]:
         """What the rules found in one article (or one piece of a large one), not yet stamped."""
         found: list[tuple[ActiveRule, Finding]] = []
-        for active in self._plain:
-            for finding in self._run(active, article):
-                found.append((active, finding))
+        busy = set().union(*(group.codes_found(article) for group in self._groups))
+        for active, code in self._plain_runs:
+            if code is None or code in busy:
+                for finding in self._run(active, article):
+                    found.append((active, finding))
         # gated findings would be dropped on copy that does not read as translated: not run
         translated = bool(self._gated) and bool(
             self.config.source_language or translation_signal.of(article).reads_translated)
         if translated:
-            for active in self._gated:
-                for finding in self._run(active, article):
-                    found.append((active, finding))
+            for active, code in self._gated_runs:
+                if code is None or code in busy:
+                    for finding in self._run(active, article):
+                        found.append((active, finding))
         kept = _give_way(found)
         return kept + self._run_with(article, kept, translated)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Iterable, Mapping
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Protocol
 
 from newslint.diagnostic import CATEGORIES, Finding, Severity
 
@@ -80,6 +80,13 @@ class CheckContext:
     words: frozenset[str] = frozenset()
 
 
+class ScanGroup(Protocol):
+    """One scan shared by several rules (a pack's phrase patterns)."""
+
+    def codes_found(self, article: "Article") -> set[str]:
+        """The codes of the rules with matches in the article."""
+
+
 class Rule:
     """Base class: subclasses set ``info`` and implement ``check``; ``facts`` lists what the
     rule reads about the whole article (newslint/article_facts.py)."""
@@ -100,6 +107,11 @@ class Rule:
     def article_facts(self, context: CheckContext) -> tuple["ArticleFact", ...]:
         """The article facts this rule reads with these options (``facts`` unless they vary)."""
         return self.facts
+
+    def scan_group(self) -> "ScanGroup | None":
+        """The shared scan this rule's findings come from, if any: the engine skips the rule
+        in an article where the scan found nothing under its code."""
+        return None
 
     def prepare(self, chars: int) -> None:
         """Before a run of ``chars`` characters of articles (in the main process, before any

@@ -92,6 +92,10 @@ class PackMatcher:
         """The alternation of the patterns not dispatched by first letter, if any."""
         return self._rest.every()
 
+    def codes_found(self, article: "Article") -> set[str]:
+        """The codes of the pack's rules with matches in the article (``rule.ScanGroup``)."""
+        return {code for code, hits in self.matches(article).items() if hits}
+
     def matches(self, article: "Article") -> dict[str, list[tuple[int, int, int]]]:
         """Matches by rule code: (start, end, pattern index); computed once per article."""
         cached = article.cache.get(self)
@@ -272,6 +276,9 @@ class PhraseRule(Rule):
             yields=spec.yields,
             source=f"rules/{spec.pack}.yaml",
         )
+
+    def scan_group(self) -> PackMatcher:
+        return self.matcher
 
     def prepare(self, chars: int) -> None:
         scan = self.matcher.shared
