@@ -66,9 +66,12 @@ def _stderr(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-def config_for(path: str | None, explicit: str | None, overrides: dict, cache: dict) -> Config:
+def config_for(path: str | None, explicit: str | None, overrides: dict, cache: dict,
+               one_run: bool = False) -> Config:
     """The config of one file: --config or NEWSLINT_CONFIG when given, else the nearest
-    one above the file (the current folder for stdin), with command-line overrides laid over."""
+    one above the file (the current folder for stdin), with command-line overrides laid over.
+    With ``one_run`` (the files of one run), each folder's search is made once; a language
+    server's cache lives longer, and a config file added meanwhile must be found."""
     import os
 
     explicit = explicit or os.environ.get("NEWSLINT_CONFIG") or None
@@ -76,7 +79,13 @@ def config_for(path: str | None, explicit: str | None, overrides: dict, cache: d
         key: object = ("explicit", explicit)
     else:
         start = Path(path).resolve().parent if path and not path.startswith("<") else Path.cwd().resolve()
-        key = discover(start)
+        if one_run:
+            found = cache.get(("folder", start), cache)  # the cache itself: not looked up yet
+            if found is cache:
+                found = cache[("folder", start)] = discover(start)
+            key = found
+        else:
+            key = discover(start)
     if key not in cache:
         base = load_config(explicit) if explicit else (load_config(str(key), found_from=start) if key else Config())
         cache[key] = base.with_overrides(**overrides)
@@ -125,7 +134,7 @@ def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: 
     articles, run.errors = read_inputs(list(inputs), first.extensions, stdin_filename, report)
     groups: dict[int, tuple[Config, list[Article]]] = {}
     for article in articles:
-        config = config_for(article.path, config_path, overrides, cache)
+        config = config_for(article.path, config_path, overrides, cache, one_run=True)
         groups.setdefault(id(config), (config, []))[1].append(article)
     for config, _ in groups.values():
         if config.url_note and "languagetool_url" not in overrides and config.grammar != "off":

@@ -25,3 +25,21 @@ def test_one_finding_per_problem_across_languagetool_and_our_rules(languagetool_
     assert run.ok
     at_the_the = [d.code for d in run.results[0].diagnostics if d.line == 3 and d.column <= 5]
     assert at_the_the == ["RD001"]
+
+
+def test_a_run_looks_for_each_folders_config_once(tmp_path, monkeypatch):
+    import newslint.api as api
+
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / ".newslint.toml").write_text('ignore = ["RD001"]\n')
+    for folder in ("a", "b"):
+        for i in range(5):
+            (tmp_path / folder / f"{i}.txt").write_text("Head\n\nThe the end.\n")
+    searched = []
+    discover = api.discover
+    monkeypatch.setattr(api, "discover", lambda start: searched.append(start) or discover(start))
+    run = check([str(tmp_path / "a"), str(tmp_path / "b")], grammar="off")
+    by_folder = {r.path.split("/")[-2]: [d.code for d in r.diagnostics] for r in run.results}
+    assert by_folder == {"a": ["RD001"], "b": []}  # each folder's own config
+    assert sorted(p.name for p in searched if p.name in ("a", "b")) == ["a", "b"]
