@@ -170,3 +170,24 @@ def test_edit_cost_equals_the_whole_table() -> None:
                "".join(rnd.choice(letters) for _ in range(rnd.randint(0, 8)))) for _ in range(3000)]
     for typo, word in pairs:
         assert edit_cost(typo, word) == _plain_edit_cost(typo, word), (typo, word)
+
+
+def test_near_common_finds_a_common_word_one_edit_away_or_two_run_together(both: Lexicon) -> None:
+    assert both.near_common("teh", 5.5) and both.near_common("thge", 5.5)  # the
+    assert both.near_common("moreso", 5.5) and both.near_common("littel", 5.0)  # more so, little
+    assert not both.near_common("vishwanathan", 5.5) and not both.near_common("grzegorczyk", 5.0)
+    with pytest.raises(ValueError):
+        both.near_common("teh", 2.0)
+
+
+def test_slip_of_common_asks_for_suggestions_only_near_a_common_word(monkeypatch) -> None:
+    """The test before the suggestions changes no answer."""
+    from newslint.checks import spelling as sp
+
+    lexicon = Lexicon.load("both")
+    words = ["Thge", "Teh", "Tje", "Littel", "Moreso", "Wes", "Alain", "Herve", "Ifo", "Stoltenburg", "Goverment",
+             "Altough", "Thier", "Shoudl", "Becuase", "Vishwanathan", "Abot", "Whcih", "Beacuse", "Forexample"]
+    guarded = [sp._slip_of_common(w, lexicon) for w in words]
+    monkeypatch.setattr(lexicon, "near_common", lambda word, min_zipf: True)
+    assert [sp._slip_of_common(w, lexicon) for w in words] == guarded
+    assert guarded[:5] == [True] * 5 and not any(guarded[5:9])

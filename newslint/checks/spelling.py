@@ -351,8 +351,8 @@ def _slip_of_common(word: str, lexicon: Lexicon) -> bool:
     words in other ways (a vowel, a far key, a letter at the end: "Wes", "Alain", "Herve",
     "Ifo"), so only keyboard slips count."""
     lw = word.lower()
-    if len(lw) < 3 or not lw.isalpha():
-        return False
+    if len(lw) < 3 or not lw.isalpha() or not lexicon.near_common(lw, _COMMON_ZIPF):
+        return False  # no such word near: not worth ranking suggestions (most are names)
     for s in lexicon.suggest(lw, limit=2):
         parts = s.split()
         joined = "".join(parts)

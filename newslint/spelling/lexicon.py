@@ -55,6 +55,7 @@ _SUGGEST_MIN_ZIPF = 2.5  # rarer words are only suggested when one edit away
 _SPLIT_MIN_ZIPF = 3.5    # both halves of a split suggestion ("a lot") must be common words
 _RANKED_KEPT = 4096      # words whose ranked suggestions a lexicon remembers
 _WORDS_KEPT = 1 << 16    # words whose known() and dialect_of() answers a lexicon remembers
+_COMMON_FLOOR = 5.0      # words this common are kept apart, with their frequency (a few hundred)
 _UNSEEN = object()
 _SHORT_WORDS = frozenset("a i an as at be by do go he if in is it me my no of on or so to up us we".split())
 
@@ -254,7 +255,7 @@ class _Data:
     def __init__(self, data_dir: Path) -> None:
         self._sources = [data_dir / "scowl_en.txt", data_dir / "wordfreq_en.txt", data_dir / "extra_en.txt",
                          *modules("spelling/lexicon.py", "sharded.py")]
-        (mask, size, freq, by_lower, self.hyphen_parts), blob = cached(
+        (mask, size, freq, by_lower, self.hyphen_parts, self.common), blob = cached(
             "lexicon", self._sources, lambda: _sharded(_read_word_files(data_dir)))
         self.mask, self.size, self.freq, self.by_lower = (Sharded.mapped(head, blob) for head in (mask, size, freq, by_lower))
         self._index_lock = threading.Lock()
@@ -344,7 +345,8 @@ def _sharded(data: _WordData) -> WithBlob:
     one blob the data cache leaves in the mapped file (``Sharded.mapped`` reads each table)."""
     mask, size, freq, hyphen_parts, by_lower = data
     heads, blob = Sharded.pack_into([mask, size, freq, by_lower])
-    return WithBlob((*heads, hyphen_parts), blob)
+    common = {w: z for w, z in freq.items() if z >= _COMMON_FLOOR and w in mask}
+    return WithBlob((*heads, hyphen_parts, common), blob)
 
 
 _DATA: dict[Path, _Data] = {}
@@ -380,6 +382,7 @@ class Lexicon:
         self._known: dict[str, bool] = {}
         self._dialects: dict[str, str | None] = {}
         self._lower_words: dict[str, bool] = {}
+        self._near: dict[float, tuple[frozenset[str], frozenset[str]]] = {}
 
     @classmethod
     def load(cls, dialect: str = "both", data_dir: str | Path | None = None) -> "Lexicon":
@@ -540,6 +543,21 @@ class Lexicon:
                 self._lower_words.clear()
             found = self._lower_words[word] = self._data.size.get(word.lower(), 99) <= _LOWER_CASE_MAX_SIZE
         return found
+
+    def near_common(self, word: str, min_zipf: float) -> bool:
+        """Whether a word of this dialect at least ``min_zipf`` common (5.0 or more) is one
+        edit from lower-case ``word`` (either way), or ``word`` is two of them run together:
+        what a suggestion for ``word`` must be for a rule that only wants such slips, found
+        without ranking suggestions."""
+        near = self._near.get(min_zipf)
+        if near is None:
+            if min_zipf < _COMMON_FLOOR:
+                raise ValueError(f"min_zipf below {_COMMON_FLOOR}")
+            common = frozenset(w for w, z in self._data.common.items() if z >= min_zipf and w in self._words)
+            near = self._near[min_zipf] = (common, frozenset(w[:i] + w[i + 1:] for w in common for i in range(len(w))))
+        common, shortened = near
+        return (word in shortened or not common.isdisjoint(_edits1(word))
+                or any(word[:i] in common and word[i:] in common for i in range(1, len(word))))
 
     # ----------------------------------------------------------------- dialect
     def zipf(self, word: str) -> float:
