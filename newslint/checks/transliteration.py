@@ -15,10 +15,10 @@ import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
-from heapq import merge
 from typing import Callable, Iterable, NamedTuple
 
 from newslint.article import Article
+from newslint.ascii_words import ascii_words
 from newslint.article_facts import ArticleFact
 from newslint.checks.spelling import _variant_of
 from newslint.diagnostic import Finding, Fix, Severity
@@ -89,7 +89,6 @@ class Mention(NamedTuple):
 # Where a word of a name chain can start: a capital not inside a word (beyond ASCII, any
 # letter: its case is checked word by word), and a small letter after a hyphen ("Jong-un").
 _CAPITAL = re.compile(r"[^\W\d_a-z](?<![^\W\d_].)")
-_AFTER_HYPHEN = re.compile(r"(?<=-)[a-z]")
 _IN_WORD = re.compile(r"[^\W\d_]|['’]")
 
 
@@ -114,25 +113,40 @@ def _chains(text: str) -> Iterable[list[re.Match[str]]]:
     run, as does whatever else stands between two words, and what lies between two words
     shows whether they are joined."""
     chain: list[re.Match[str]] = []
-    starts = merge([m.start() for m in _CAPITAL.finditer(text)], [m.start() for m in _AFTER_HYPHEN.finditer(text)])
-    for pos in starts:
-        m = _word_at(text, pos)
+    end = 0  # where the chain's last word ends
+    match_word = _WORD.match
+    for pos in _chain_starts(text):
+        m = _word_at(text, pos) if pos and text[pos - 1] in "'’" else match_word(text, pos)
         if m is None:
             continue
         word = m.group()
-        joined = bool(chain) and text[chain[-1].end(): m.start()] in (" ", "\u00a0", "-")
-        hyphen_tail = joined and text[m.start() - 1] == "-" and word.islower()
-        if word[0].isupper() and not word.isupper() or hyphen_tail:
+        joined = bool(chain) and text[end:pos] in _JOINS
+        if word[0].isupper() and not word.isupper() or (joined and text[pos - 1] == "-" and word.islower()):
             if not joined:
                 if chain:
                     yield chain
                 chain = []
             chain.append(m)
+            end = m.end()
         elif chain:
             yield chain
             chain = []
     if chain:
         yield chain
+
+
+_JOINS = frozenset((" ", "\u00a0", "-"))
+_ASCII_CAPITAL = re.compile(r"[A-Z](?<![A-Za-z].)")  # _CAPITAL where every letter is ASCII
+_HYPHEN_LETTER = re.compile(r"-[a-z]")  # a small letter after a hyphen (read with the hyphen: re finds "-" fast)
+
+
+def _chain_starts(text: str) -> list[int]:
+    """Where a word of a name chain can start, in order: ``_CAPITAL`` (in ASCII spelling where
+    the text's words allow: newslint/ascii_words.py) and a small letter after a hyphen."""
+    capitals = _ASCII_CAPITAL if ascii_words(text) else _CAPITAL
+    starts = [m.start() for m in capitals.finditer(text)]
+    tails = [m.start() + 1 for m in _HYPHEN_LETTER.finditer(text)]
+    return sorted(starts + tails) if tails else starts
 
 
 def mentions(text: str, english: Callable[[str], bool] | None = None) -> Iterable[tuple[str, Mention]]:

@@ -13,9 +13,11 @@ import re
 from typing import NamedTuple
 
 from newslint.article import Article
+from newslint.ascii_words import ascii_words
 from newslint.prefiltered import prefiltered
 
 _TOKEN = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*(?:['’](?![^\W\d_]))?")
+_ASCII_TOKEN = re.compile(r"[A-Za-z]+(?:['’-][A-Za-z]+)*(?:['’](?![A-Za-z]))?")  # where every letter is ASCII
 # Lengths are capped as in the DNS and e-mail standards (labels 63, local parts 64) and
 # e-mail starts only at the start of a run: 200,000 dots or hyphens stay linear.
 _SKIP = re.compile(
@@ -63,7 +65,7 @@ def _find(article: Article) -> list[Candidate]:
     append = out.append
     si = 0
     size = len(text)
-    for m in _TOKEN.finditer(text):
+    for m in (_ASCII_TOKEN if ascii_words(text) else _TOKEN).finditer(text):  # newslint/ascii_words.py
         start, end = m.span()
         if skipped:
             while si < len(skipped) and skipped[si][1] <= start:

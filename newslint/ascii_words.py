@@ -1,0 +1,19 @@
+"""Whether a text's words are all ASCII.
+
+``re`` scans for an ASCII class such as ``[A-Z]`` several times faster than for a Unicode
+one such as ``[^\\W\\d_]`` (a letter), which it must look up character by character. In a
+text with no word character beyond ASCII (curly quotes, dashes and £ are not word
+characters) the two classes match the same characters, so a pattern over letters can be
+run in its ASCII spelling: ``ascii_words("Talks “stall” at £5") is True``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD_CHARACTER_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")
+
+
+def ascii_words(text: str) -> bool:
+    """Whether every word character (letter, digit, underscore) of ``text`` is ASCII."""
+    return text.isascii() or _WORD_CHARACTER_BEYOND_ASCII.search(text) is None

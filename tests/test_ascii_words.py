@@ -1,0 +1,27 @@
+"""Patterns over letters in their ASCII spelling match as the Unicode ones where ascii_words holds."""
+
+from __future__ import annotations
+
+import random
+
+from newslint.ascii_words import ascii_words
+from newslint.checks.transliteration import _CAPITAL, _chain_starts
+from newslint.spelling.candidates import _ASCII_TOKEN, _TOKEN
+
+
+def test_ascii_words_looks_at_word_characters_only():
+    assert ascii_words("Talks “stall” at £5 — again") and ascii_words("")
+    assert not ascii_words("Café talks") and not ascii_words("Talks ٣") and not ascii_words("m²")
+
+
+def test_ascii_spellings_find_what_the_unicode_patterns_find():
+    rnd = random.Random(8)
+    pieces = ["Kim", "Jong", "-un", "-Un", "the", "O'", "Brien", "’s", " ", " ", "\n", "-", "'", "“", "”", "3", "_",
+              "£", "é", "Été", "ǅ", "²", ".", "A", "b"]
+    for n in range(2000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
+        unicode_starts = sorted([m.start() for m in _CAPITAL.finditer(text)]
+                                + [m.start() for m in __import__("re").finditer(r"(?<=-)[a-z]", text)])
+        assert _chain_starts(text) == unicode_starts, text
+        if ascii_words(text):
+            assert [m.span() for m in _ASCII_TOKEN.finditer(text)] == [m.span() for m in _TOKEN.finditer(text)], text
