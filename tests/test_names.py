@@ -122,3 +122,32 @@ def test_different_names_a_loose_key_would_join_stay_quiet(body):
 def test_the_spelling_rule_does_not_flag_the_spelling_transliteration_keeps():
     body = "Mahachev won the belt. Mahachev was fast, and Makhachev said so."
     assert [d.code for d in _findings(("EN010", "SP002"), body)] == ["EN010", "EN010"]
+
+
+def test_mentions_are_every_capitalised_sub_run_of_each_chain():
+    """One-word chains take a short path; it yields what the sub-run loops yield."""
+    import random
+
+    from newslint.checks.transliteration import _MAX_PARTS, Mention, _chains, mentions, normalise
+
+    def plainly(text, english):
+        for chain in _chains(text):
+            words = [m.group() for m in chain]
+            for i, first in enumerate(chain):
+                if not words[i][0].isupper():
+                    continue
+                spaced = i and text[chain[i - 1].end():first.start()] in (" ", "\u00a0")
+                for j in range(i, min(len(chain), i + _MAX_PARTS)):
+                    if j == i and len(words[i]) < 4 or all(english(w) for w in words[i:j + 1]):
+                        continue
+                    yield ("".join(normalise(w) for w in words[i:j + 1]),
+                           Mention(first.start(), chain[j].end(), text[first.start():chain[j].end()], j - i + 1,
+                                   words[i - 1] if spaced else ""))
+
+    rnd = random.Random(6)
+    pieces = ["Kim", "Jong", "-un", "Lavrov", "The", "Found", "Sergei", "Ed", " ", " ", ". ", ", ", "-", "said", "O'Brien"]
+    english = {"The", "Found", "Ed", "Kim"}.__contains__
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) for _ in range(12))
+        assert list(mentions(text, english)) == list(plainly(text, english)), text
+        assert list(mentions(text)) == list(plainly(text, lambda w: False)), text

@@ -154,6 +154,12 @@ def mentions(text: str, english: Callable[[str], bool] | None = None) -> Iterabl
     and spaces dropped: "Kim Jong-un", "Kim Jong Un", "DiSai Ha", "Disaiha"); with
     ``english``, not those whose every word it calls English ("Found", "Half-Life")."""
     for chain in _chains(text):
+        if len(chain) == 1:  # most chains: one capitalised word (what the loops below make of it)
+            m = chain[0]
+            word = m.group()
+            if len(word) >= 4 and not (english and english(word)):
+                yield normalise(word), Mention(m.start(), m.end(), word, 1)
+            continue
         words = [m.group() for m in chain]
         keys = [normalise(word) for word in words]
         plain = [english(word) for word in words] if english else [False] * len(words)
@@ -235,7 +241,10 @@ class TransliterationVariant(Rule):
         here = _by_key(article, lexicon)
         findings: list[tuple[Mention, Finding]] = []
         for key, forms in here.items():
-            counts, first, full, same_as = _distinct(spellings.get(key, {}))
+            spelt = spellings.get(key, {})
+            if len(spelt) < 2:
+                continue  # one spelling (most names)
+            counts, first, full, same_as = _distinct(spelt)
             if len(counts) < 2:
                 continue
             ranked = _ranked(counts, first, full)
@@ -315,6 +324,7 @@ def _loose_part(word: str, english: bool) -> str:
     return key.replace("l", "r")
 
 
+@lru_cache(maxsize=1 << 16)  # a name's spelling recurs across articles
 def loose_key(surface: str, english: bool = False) -> str:
     """A name's letters joined under the looser transliteration rules ('Weintrubbe' -> 'vaintrub')."""
     return "".join(_loose_part(w, english) for w in _WORD.findall(surface))
