@@ -25,6 +25,7 @@ _END = "\0"  # marks a beginning after which anything may follow
 
 T = TypeVar("T")
 _WINDOW = re.compile(rf"\b(?=(\w.{{0,{WIDTH - 1}}}))", re.DOTALL)  # a word start's first characters
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def word_windows(text: str, wanted: Callable[[str], T | None]) -> list[tuple[int, T]]:
@@ -47,6 +48,36 @@ def word_windows(text: str, wanted: Callable[[str], T | None]) -> list[tuple[int
             pos = text.find(window, pos + 1)
     hits.sort(key=_position)
     return hits
+
+
+def windows_from_heads(text: str, folded: str, heads: set[str],
+                       wanted: Callable[[str], T | None]) -> list[tuple[int, T]]:
+    """``word_windows(text, wanted)`` for a ``wanted`` that answers None for every ASCII
+    window beginning with none of ``heads`` (lower case), found from the other end: the
+    word starts where ``folded`` (the text with ASCII letters lower-cased, one character
+    for one) has a head, and those whose window goes beyond ASCII, rather than every
+    distinct window of the text asked about. A head "" stands for every window."""
+    if "" in heads:
+        return word_windows(text, wanted)
+    hits: dict[int, T] = {}
+    if not text.isascii():
+        for m in _NON_ASCII.finditer(text):
+            for pos in range(max(0, m.start() - WIDTH + 1), m.start() + 1):
+                if is_word(text[pos]) and (pos == 0 or not is_word(text[pos - 1])):
+                    found = wanted(text[pos : pos + WIDTH])
+                    if found is not None:
+                        hits[pos] = found
+    for head in heads:
+        pos = folded.find(head)
+        while pos >= 0:
+            if is_word(text[pos]) and (pos == 0 or not is_word(text[pos - 1])):
+                window = text[pos : pos + WIDTH]
+                if window.isascii():
+                    found = wanted(window)
+                    if found is not None:
+                        hits[pos] = found
+            pos = folded.find(head, pos + 1)
+    return sorted(hits.items(), key=_position)
 
 
 def is_word(c: str) -> bool:

@@ -9,10 +9,9 @@ from newslint.first_chars import first_chars as shared_first_chars
 from newslint.lazy_regex import LazyPatterns
 from newslint.pattern_prefilter import Prefilter
 from newslint.required_literals import NeedsIndex, Presence, needs
-from newslint.word_prefixes import WIDTH, PrefixIndex, is_word, prefixes, word_windows
+from newslint.word_prefixes import PrefixIndex, prefixes, windows_from_heads
 
 _BEYOND_ASCII: list[str] = []  # a window beyond ASCII: matched by its first letter's alternation
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 class Scanner:
@@ -126,26 +125,7 @@ class _Choices(dict):
         starts = self.scanner._index.starts
         for i in self.met:
             heads |= starts[i]
-        if "" in heads:  # a branch that can begin anywhere: every window is wanted
-            return word_windows(text, self.wanted)
-        hits: dict[int, list[str]] = {}
-        if not text.isascii():
-            for m in _NON_ASCII.finditer(text):
-                for pos in range(max(0, m.start() - WIDTH + 1), m.start() + 1):
-                    if is_word(text[pos]) and (pos == 0 or not is_word(text[pos - 1])):
-                        hits[pos] = _BEYOND_ASCII
-        folded = self.presence.folded  # ASCII letters lower-cased, one character for one
-        for head in heads:
-            pos = folded.find(head)
-            while pos >= 0:
-                if is_word(text[pos]) and (pos == 0 or not is_word(text[pos - 1])):
-                    window = text[pos : pos + WIDTH]
-                    if window.isascii():
-                        found = self.wanted(window)
-                        if found is not None:
-                            hits[pos] = found
-                pos = folded.find(head, pos + 1)
-        return sorted(hits.items())
+        return windows_from_heads(text, self.presence.folded, heads, self.wanted)
 
     def wanted(self, window: str) -> list[str] | None:
         """The branches to try at a word start with this window (None: none)."""

@@ -18,7 +18,7 @@ from newslint.first_chars import word_start_chars
 from newslint.kinds.rest_patterns import RestPatterns, top_level_branches
 from newslint.lazy_regex import LazyPatterns
 from newslint.required_literals import NeedsIndex, Presence, needs
-from newslint.word_prefixes import PrefixIndex, prefixes, word_windows
+from newslint.word_prefixes import PrefixIndex, prefixes, windows_from_heads
 from newslint.packs import PatternSpec, RuleSpec
 from newslint.pattern_prefilter import BUILD_CHARS, Prefilter
 from newslint.rule import CheckContext, Rule, RuleInfo
@@ -148,7 +148,7 @@ class SharedScan:
                 code, pi = self.matchers[k]._groups[m.lastgroup]
                 found[k][code].append((m.start(), m.end(), pi))
         if any(met):
-            self._walk(text, met, found)
+            self._walk(text, Presence.of(article).folded, met, found)
         for matcher, result in zip(self.matchers, found):
             for hits in result.values():
                 hits.sort()
@@ -169,13 +169,18 @@ class SharedScan:
         rests = [matcher._rest.among(text, parts[k], lines[k]) for k, matcher in enumerate(self.matchers)]
         return rests, met
 
-    def _walk(self, text: str, met: list[set[int]], found: list[dict[str, list[tuple[int, int, int]]]]) -> None:
+    def _walk(self, text: str, folded: str, met: list[set[int]],
+              found: list[dict[str, list[tuple[int, int, int]]]]) -> None:
         """The word-start patterns ``met`` (by pack) tried at each word start, in pack order,
-        the first match winning and no two matches of a pack overlapping."""
+        the first match winning and no two matches of a pack overlapping; ``folded`` is the
+        text with ASCII letters lower-cased (``Presence.folded``)."""
         table, keyed = self._table, _KeyDispatch(self.matchers, met)
         free = [0] * len(self.matchers)
+        # only where a met pattern can begin (its beginnings: word_prefixes.PrefixIndex)
+        heads = set().union(*(self.matchers[k]._words.index.starts[i] for k, mine in enumerate(met) for i in mine))
         # by the word's first three characters; beyond ASCII, by its first letter
-        for pos, entries in word_windows(text, lambda w: keyed[w.lower()] if w.isascii() else table[w[0]]):
+        wanted = lambda w: keyed[w.lower()] if w.isascii() else table[w[0]]  # noqa: E731
+        for pos, entries in windows_from_heads(text, folded, heads, wanted):
             for k, regexes in entries:
                 if pos < free[k]:
                     continue
