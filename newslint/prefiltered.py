@@ -20,7 +20,9 @@ from newslint.pattern_prefilter import BUILD_CHARS, Prefilter
 MIN_CHARS = 400  # a shorter text is searched directly: the native call costs about as much
 _sources: list[tuple[str, int]] = []  # every wrapped regex, numbered by position
 _shared: Prefilter | None = None  # made from the regexes wrapped by the first search
-_last: tuple[str | None, set[int] | None] = (None, None)  # the last long text and what may match it
+# the last few long texts asked about (an article, its folded copy) and what may match each
+_recent: dict[int, tuple[str, set[int] | None]] = {}
+_RECENT = 4
 
 
 class Prefiltered:
@@ -38,11 +40,14 @@ class Prefiltered:
         """Whether the regex surely has no match anywhere in ``text``."""
         if len(text) < MIN_CHARS:
             return False
-        global _last
-        last_text, found = _last
-        if last_text is not text:
+        known = _recent.get(id(text))
+        if known is not None and known[0] is text:
+            found = known[1]
+        else:
             found = _maybe(text)
-            _last = (text, found)
+            if len(_recent) >= _RECENT:
+                del _recent[next(iter(_recent))]  # the oldest
+            _recent[id(text)] = (text, found)
         return found is not None and self.number < _size and self.number not in found
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
