@@ -48,7 +48,10 @@ class Prefiltered:
             if len(_recent) >= _RECENT:
                 del _recent[next(iter(_recent))]  # the oldest
             _recent[id(text)] = (text, found)
-        return found is not None and self.number < _size and self.number not in found
+        if found is None:
+            return False
+        place = _places.get(self.number)  # None: wrapped after the database was made
+        return place is not None and place not in found
 
     def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
         return iter(()) if self.absent(text) else self.regex.finditer(text, pos, endpos)
@@ -69,7 +72,7 @@ class Prefiltered:
         return getattr(self.regex, name)  # the rest of a Pattern's methods, unfiltered
 
 
-_size = 0  # how many wrapped regexes the shared database holds
+_places: dict[int, int] = {}  # a wrapped regex's number -> its place in the shared database
 
 
 def prefiltered(regex: re.Pattern[str]) -> Prefiltered:
@@ -83,10 +86,12 @@ def prepare(chars: int) -> None:
 
 
 def _ready(build: bool = False) -> Prefilter:
-    global _shared, _size
+    global _shared
     if _shared is None:
-        _shared = Prefilter("rule-regexes", list(_sources))
-        _size = len(_shared.sources)
+        # in sorted order: the same database whatever order the rule modules were imported in
+        order = sorted(range(len(_sources)), key=_sources.__getitem__)
+        _shared = Prefilter("rule-regexes", [_sources[number] for number in order])
+        _places.update((number, place) for place, number in enumerate(order))
     _shared.ready(build)
     return _shared
 

@@ -134,6 +134,7 @@ def test_a_prefiltered_regex_finds_what_the_regex_finds(cache_dir):
 
     prefiltered.prepare(prefiltered.BUILD_CHARS)  # build the rule regexes' database
     assert prefiltered._shared is not None and prefiltered._shared.ready()
+    assert prefiltered._shared.sources == sorted(prefiltered._shared.sources)  # whatever the import order
     clean = "The talks had begun before the minister arrived. " * 20
     slip = clean + "The talks had began."
     assert _HAVE_PAST.absent(clean) and not _HAVE_PAST.absent(slip)
