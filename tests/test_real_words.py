@@ -69,3 +69,29 @@ def test_shipped_statistics_are_counts_with_provenance():
     model = ConfusionModel.load()
     assert model.unigram["were"] > model.unigram["where"] > 0
     assert model.neighbours("were")[1]["arrested"] > model.neighbours("where")[1].get("arrested", 0)
+
+
+def test_confusables_are_the_confusion_tokens_of_the_whole_reading():
+    """Read only around each confusion word, they and their neighbours are what tokens()
+    gives: joined words, numbers, marks, dashes, paragraph breaks and odd cases around them."""
+    import random
+
+    from newslint.spelling.confusable import confusables
+    from newslint.spelling.confusion import PAIRS
+
+    def plainly(text: str) -> list[tuple]:
+        toks = tokens(text)
+        out = []
+        for i, tok in enumerate(toks):
+            if i and tok.form in PAIRS:
+                after = toks[i + 1] if i + 1 < len(toks) else None
+                out.append((tok, toks.forms[i - 1], after.form if after else "<s>", after.text if after else ""))
+        return out
+
+    rnd = random.Random(12)
+    pieces = ["where", "Where", "WERE", "then", "than", "Thru", "nowhere", "x-", "-", "'s", "’", "et", "al", " ", " ",
+              "  ", "\n", "\n\n", "\n \n", ".", ",", "“", "”", "—", "(", "2,000", "3", "ſ", "K", "é", "now", "know", "%", "$"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        found = [(c.token, c.left, c.right, c.following) for c in confusables(text)]
+        assert found == plainly(text), repr(text)

@@ -7,7 +7,8 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
-from newslint.spelling.confusion import START, ConfusionModel, Tokens, tokens_of
+from newslint.spelling.confusable import confusables
+from newslint.spelling.confusion import START, ConfusionModel, Suspect
 from newslint.spelling.lexicon import Lexicon
 
 _SENTENCE_OPENERS = frozenset((START, ".", "!", "?", '"', "(", ":", ";"))
@@ -45,11 +46,9 @@ class RealWordError(Rule):
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         lexicon = Lexicon.load(context.language)
         house = frozenset(w.lower() for w in context.words)
-        toks = tokens_of(article)
-        forms = toks.forms
-        for suspect in ConfusionModel.load().suspects(toks, lexicon.zipf):
+        for suspect in ConfusionModel.load().suspects(confusables(article.text), lexicon.zipf):
             tok = suspect.token
-            if tok.form in house or _a_name(toks, forms, suspect.index):
+            if tok.form in house or _a_name(suspect):
                 continue
             intended = suspect.intended
             if tok.text[:1].isupper():
@@ -60,13 +59,12 @@ class RealWordError(Rule):
             )
 
 
-def _a_name(toks: Tokens, forms: list[str], i: int) -> bool:
+def _a_name(suspect: Suspect) -> bool:
     """In capitals, or capitalised mid-sentence or before another capitalised word: part of
     a name or title ("Thru Records", "the Where Is It show")."""
-    text = toks[i].text
+    text = suspect.token.text
     if len(text) > 1 and text.isupper():
         return True
     if not text[:1].isupper():
         return False
-    following = toks[i + 1].text if i + 1 < len(toks) else ""
-    return forms[i - 1] not in _SENTENCE_OPENERS or following[:1].isupper()
+    return suspect.left not in _SENTENCE_OPENERS or suspect.following[:1].isupper()

@@ -21,10 +21,11 @@ import re
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterator, Sequence, overload
+from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, overload
 
 if TYPE_CHECKING:
     from newslint.article import Article
+    from newslint.spelling.confusable import Confusable
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "realword_en.tsv"
 
@@ -133,10 +134,11 @@ def tokens_of(article: "Article") -> Tokens:
 class Suspect:
     """A word that reads better as its partner here, and by how much (natural log odds)."""
 
-    index: int
     token: Token
     intended: str
     odds: float
+    left: str  # the form before it
+    following: str  # the text of the token after it
 
 
 class ConfusionModel:
@@ -204,26 +206,22 @@ class ConfusionModel:
         it = iter(scored)
         return [next(it) if s in self.modelled else s for s in top] + suggestions[3:]
 
-    def suspects(self, toks: Tokens, zipf) -> list[Suspect]:
-        """Confusion words whose partner fits the context better by the slip odds and margin.
+    def suspects(self, found: "Iterable[Confusable]", zipf) -> list[Suspect]:
+        """Confusion words (newslint/spelling/confusable.py) whose partner fits the context
+        better by the slip odds and margin.
 
         ``zipf(word)`` gives the frequency of neighbours the model has no count for.
         """
         out: list[Suspect] = []
-        forms = toks.forms
-        for i in [i for i, form in enumerate(forms) if form in PAIRS]:
-            if i == 0:
-                continue
-            form = forms[i]
+        for word in found:
+            form, left, right = word.token.form, word.left, word.right
             partners = PAIRS[form]
-            left = forms[i - 1]
-            right = forms[i + 1] if i + 1 < len(forms) else START
             p_left, p_right = self._p(left, zipf(left)), self._p(right, zipf(right))
             typed = self.score(form, left, right, p_left, p_right)
             best = max(partners, key=lambda a: self.score(a, left, right, p_left, p_right))
             odds = self.score(best, left, right, p_left, p_right) + _SLIP_ODDS - typed
             if odds > (_RARE_MARGIN if self.unigram.get(form, 0.0) < _RARE_COUNT else _MARGIN):
-                out.append(Suspect(i, toks[i], best, odds))
+                out.append(Suspect(word.token, best, odds, left, word.following))
         return out
 
 

@@ -1,0 +1,113 @@
+"""Where the confusion words stand in a text, with the tokens either side of each.
+
+The real-word rule (SP004) reads each confusion word ("where", "than", ...) with the token
+before and after it, as ``confusion.tokens`` reads the whole text; tokenising a whole
+article for that made a match per word. Here one scan finds the confusion words, and only
+the text around each is tokenised (the token pattern finds the same spans in the text as
+in its folded form, capitals and ’ being in its classes), from a point where the reading of the whole text is
+bound to be at a token's start: the start of the text, or a character that is not white
+space right after one that is (no token holds both: words, numbers and marks hold no white
+space, a paragraph break nothing else). ``[c.token.form for c in confusables("Then than")]
+== ["then", "than"]``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newslint.spelling.confusion import _FORM_TABLE, _TOKEN, NUMBER, PAIRS, START, Token
+
+
+
+def _trie(words: list[str]) -> str:
+    """An alternation of the words as a tree of their letters ("a(?:dvi(?:ce|se)|ffect)"):
+    re tries one branch per letter, not every word at every character."""
+    if words == [""]:
+        return ""
+    heads: dict[str, list[str]] = {}
+    for word in sorted(words):
+        if word:
+            heads.setdefault(word[0], []).append(word[1:])
+    branches = [re.escape(head) + _trie(rests) for head, rests in heads.items()]
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in words else body
+
+
+# a confusion word in any case, standing between non-letters (a superset of the tokens
+# that are one: "where's" is a token of its own, found when the text around is read)
+_WORDS = re.compile(f"(?<![A-Za-z])(?i:{_trie(list(PAIRS))})(?![A-Za-z])")
+
+
+@dataclass(frozen=True, slots=True)
+class Confusable:
+    """A confusion word as a token of the text, and its neighbours as ``tokens`` reads them."""
+
+    token: Token
+    left: str  # the form of the token before (START at the start of the text or after a paragraph)
+    right: str  # the form of the token after (START at the end or before a paragraph)
+    following: str  # the text of the token after ("" at the end or before a paragraph)
+
+
+def confusables(text: str) -> list[Confusable]:
+    """Every token of ``text`` that is a confusion word, in order, with its neighbours."""
+    out = []
+    for hit in _WORDS.finditer(text):
+        found = _read_around(text, hit.start())
+        if found is not None:
+            out.append(found)
+    return out
+
+
+def _read_around(text: str, at: int) -> Confusable | None:
+    """The token starting at ``at`` if it is a confusion word, with its neighbours, read from
+    the latest point before its previous token where the reading is bound to start a token."""
+    start = at
+    while True:
+        start = _token_start_before(text, start)
+        matches = _TOKEN.finditer(text, start)  # the spans tokens() finds in the folded text
+        before = None
+        for m in matches:
+            if m.end() > at:
+                break
+            before = m
+        else:
+            return None
+        form = m.group().translate(_FORM_TABLE)
+        if m.start() != at or form not in PAIRS:
+            return None  # part of a longer token ("x-where", "where's")
+        if before is None and start > 0:
+            continue  # no token between here and the word: read from further back
+        after = next(matches, None)
+        return Confusable(
+            Token(form, at, m.end(), m.group()),
+            START if before is None else _form(before.group()),
+            START if after is None else _form(after.group()),
+            "" if after is None or after.group()[0] == "\n" else text[after.start():after.end()],
+        )
+
+
+def _token_start_before(text: str, before: int) -> int:
+    """The latest position before ``before`` where any reading of the text starts a token:
+    a character that is not white space after one that is, or the start."""
+    p = before - 1
+    while p > 0:
+        if text[p - 1].isspace() and not text[p].isspace():
+            return p
+        p -= 1
+    return 0
+
+
+def _form(raw: str) -> str:
+    """A token's form as ``tokens`` gives it: numbers, quotation marks, dashes and paragraph
+    breaks each as one."""
+    first = raw[0]
+    if first == "\n":
+        return START
+    if first.isdigit():
+        return NUMBER
+    if raw in "“”":
+        return '"'
+    if raw in "–—":
+        return "-"
+    return raw.translate(_FORM_TABLE)
