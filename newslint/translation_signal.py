@@ -13,7 +13,9 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, replace
+from collections import Counter
 from functools import lru_cache
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
@@ -175,15 +177,15 @@ def load_model(path: Path = MODEL_PATH) -> Model:
     )
 
 
-# The sentence breaks of _SENTENCES and the tokens of _TOKENS in one pass: a break is kept
-# as a token of its own (white space or a quotation mark), which no feature holds, so an
-# n-gram stops there as it would at the end of a sentence.
-_TOKENS_AND_BREAKS = re.compile(f"{_SENTENCES.pattern}|{_TOKENS.pattern}")
+# The tokens of _TOKENS and the sentence breaks of _SENTENCES in one pass (a sentence end's
+# mark read with the white space after it: no token holds . ! or ?). A break is kept as a
+# token of its own, which no feature holds, so an n-gram stops there as at a sentence's end.
+_TOKENS_AND_BREAKS = re.compile(rf"{_TOKENS.pattern}|[.!?]\s+|\n+|[\"“”]")
 
 
-def _walk(text: str, model: Model) -> Iterator[tuple[int, list[str], int, int]]:
-    """(feature column, tokens, start, end) for every feature occurrence, the tokens those of
-    the whole text with its sentence breaks among them.
+def _walk(text: str, model: Model) -> tuple[list[str], list[tuple[int, int, int]]]:
+    """The text's tokens (its sentence breaks among them) and (feature column, start, end)
+    for every feature occurrence, in order.
 
     Extends an n-gram only while it is the prefix of a feature.
     """
@@ -191,24 +193,31 @@ def _walk(text: str, model: Model) -> Iterator[tuple[int, list[str], int, int]]:
     tokens = _TOKENS_AND_BREAKS.findall(text.lower())
     stems = list(map(_stem, tokens))
     n = len(stems)
+    found: list[tuple[int, int, int]] = []
+    add = found.append
     for i, first in enumerate(stems):
         key = first
         j = i + 1
         while True:
             col = features.get(key)
             if col is not None:
-                yield col, tokens, i, j
+                add((col, i, j))
             if j >= n or j - i >= max_n or key not in prefixes:
                 break
             key = f"{key} {stems[j]}"
             j += 1
+    return tokens, found
+
+
+def _count(text: str, model: Model, counts: Counter[int]) -> None:
+    """Add how often each feature occurs in ``text`` (columns in order of first occurrence)."""
+    counts.update(map(itemgetter(0), _walk(text, model)[1]))
 
 
 def featurise(text: str, model: Model) -> dict[int, float]:
     """Feature values: log(1 + occurrences per 100 words)."""
-    counts: dict[int, int] = {}
-    for col, _, _, _ in _walk(text, model):
-        counts[col] = counts.get(col, 0) + 1
+    counts: Counter[int] = Counter()
+    _count(text, model, counts)
     return _values(counts, word_count(text))
 
 
@@ -220,7 +229,8 @@ def _values(counts: dict[int, int], words: int) -> dict[int, float]:
 def _surfaces(text: str, model: Model, wanted: set[int]) -> dict[int, str]:
     """The first surface form of each wanted feature."""
     found: dict[int, str] = {}
-    for col, tokens, i, j in _walk(text, model):
+    tokens, occurrences = _walk(text, model)
+    for col, i, j in occurrences:
         if col in wanted and col not in found:
             found[col] = " ".join(tokens[i:j])
     return found
@@ -239,11 +249,10 @@ def read_parts(parts: Callable[[], Iterable[str]], model: Model | None = None) -
     a line break); ``parts()`` is called again when the telling phrases are wanted. The same
     signal as for the joined text, without holding it whole (newslint/pieces.py)."""
     model = model or load_model()
-    counts: dict[int, int] = {}
+    counts: Counter[int] = Counter()
     words = 0
     for part in parts():
-        for col, _, _, _ in _walk(part, model):
-            counts[col] = counts.get(col, 0) + 1
+        _count(part, model, counts)
         words += word_count(part)
     values = _values(counts, words)
     logits = [

@@ -222,8 +222,12 @@ def test_features_are_found_within_sentences_and_hold_no_sentence_break():
     token = re.compile(translation_signal._TOKENS.pattern)
     assert all(token.fullmatch(part) for key in model.features for part in key.split(" "))
     text = "It is reported that the deal was signed. It is reported\n\nthat the talks end. “It is” reported that"
+    def surfaces(text: str) -> list[tuple[int, str]]:
+        tokens, found = translation_signal._walk(text, model)
+        return [(col, " ".join(tokens[i:j])) for col, i, j in found]
+
     per_sentence = []
     for sentence in translation_signal._SENTENCES.split(text.lower()):
-        per_sentence += [(col, " ".join(tokens[i:j])) for col, tokens, i, j in translation_signal._walk(sentence, model)]
-    found = [(col, " ".join(tokens[i:j])) for col, tokens, i, j in translation_signal._walk(text, model)]
+        per_sentence += surfaces(sentence)
+    found = surfaces(text)
     assert found == per_sentence and any(" " in surface for _, surface in found)
