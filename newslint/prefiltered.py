@@ -7,6 +7,8 @@ wrapped regex (newslint/pattern_prefilter.py); the first search of an article's 
 it once for all of them, and a regex whose widening does not occur there returns no match
 without running. Anything the database cannot tell (a short text, a regex wrapped after
 the database was made, no database yet) runs the regex as before, so results never change.
+Wrap only regexes searched over whole texts that rarely match: one searched in a window before
+an offset (ending in ``$``) or holding a back-reference is widened to match almost anything.
 """
 
 from __future__ import annotations

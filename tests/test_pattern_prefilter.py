@@ -71,6 +71,19 @@ def test_widened_pattern_matches_where_python_does(cache_dir, regex, flags, text
 def test_widened_pattern_still_rules_texts_out(cache_dir):
     assert not _widened_hits(r"\bin order to\b", "The talks went on in the capital.")
     assert not _widened_hits(r"(?i:momentum of invasion)", "The momentum of the invasion")
+    # a look-behind that opens the match and a look-ahead that closes it are text around it
+    assert not _widened_hits(r"(?<=[^\W_])[ \u00a0]+(?=[,.;:?!])", "He came, and then he left. Then - he said - ok.")
+    assert _widened_hits(r"(?<=[^\W_])[ \u00a0]+(?=[,.;:?!])", "He came , and then left.")
+    assert not _widened_hits(r"\d[ \u00a0]?(?:\.\.\.|…)", "It rose by 4% — and then…")  # "…" is itself
+    assert not _widened_hits(r"(?i:café)", "The cafe is shut.") and _widened_hits(r"(?i:café)", "CAFÉ")
+
+
+@pytest.mark.parametrize("char", ["é", "Σ", "ǅ", "ß"])
+def test_a_caseless_letter_beyond_ascii_is_widened_to_what_re_takes_for_it(char):
+    from newslint.byte_superset import _case_partners
+
+    taken = {cp for cp in range(0x110000) if re.fullmatch(re.escape(char), chr(cp), re.IGNORECASE)}
+    assert _case_partners(ord(char), re.IGNORECASE) >= taken
 
 
 def test_patterns_that_can_match_empty_text_are_not_widened():

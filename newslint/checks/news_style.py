@@ -89,7 +89,7 @@ _VESSELS = (
     r"ship|vessel|frigate|destroyer|corvette|cruiser|submarine|carrier|icebreaker|boat|tanker|liner|"
     r"warship|flagship|steamer|yacht|ferry|trawler|tug|chaser"
 )
-_NOT_A_PERSON_BEFORE = prefiltered(re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Lord|Lady|Dame|Sir|Madam)\.?|\b(?:{_VESSELS}|HMS|USS|MV|RFS))\s+$"))
+_NOT_A_PERSON_BEFORE = re.compile(rf"(?:\b(?:Mr|Mrs|Ms|Lord|Lady|Dame|Sir|Madam)\.?|\b(?:{_VESSELS}|HMS|USS|MV|RFS))\s+$")
 _VESSEL_AFTER = re.compile(rf"\s+(?:{_VESSELS})s?\b")
 # "the Judge Dredd film", "a President Snow character": a title that names a work or a role
 _WORK_AFTER = re.compile(
@@ -199,7 +199,7 @@ FULL_NAMES = ArticleFact(_full_names, _each_piece, needs=(TITLED,))
 """For each titled name, the first full name in each piece that has one, in text order."""
 
 
-_BEFORE_NAME = prefiltered(re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}$"))
+_BEFORE_NAME = re.compile(rf"\b(?P<given>{_GIVEN})\s+(?:[{_UPPER}]\.\s*)*{_PARTICLE}{{0,2}}$")
 _NAME_WORD = re.compile(r"[^\W\d_]+")
 _IS_LETTER = re.compile(_LETTER)
 _GIVEN_WINDOW = 120  # characters before a surname searched for its given name and initials

@@ -168,11 +168,11 @@ _COUNT_NOUNS = (
 _BARE_COUNT = prefiltered(re.compile(r"[1-9](?<![\w.,\-/#:£$€+][1-9])\d{4,6}(?![\w/\-]|[.,]\d)"))
 _COUNT_AFTER = re.compile(rf"[ \u00a0]+(?:new[ \u00a0]+)?(?:{_COUNT_NOUNS})\b")
 # ... or after a word that introduces a count ("exceeded 80000", "up to 400000").
-_COUNT_BEFORE = prefiltered(re.compile(
+_COUNT_BEFORE = re.compile(
     r"\b(?:exceed(?:ed|s|ing)?|surpass(?:ed|es|ing)?|reach(?:ed|es|ing)?|top(?:ped|s)?|total(?:l?ed|ling|ing)?|"
     r"more than|less than|fewer than|nearly|almost|about|around|over|approximately|some|at least|up to)[ \u00a0]+$",
     re.IGNORECASE,
-))
+)
 
 
 _BARE_THOUSANDS = prefiltered(re.compile(r"[1-9](?<![\w.,\-/#:£$€+][1-9])\d{3}(?<!1[5-9]\d\d|20\d\d)(?![\w/\-]|[.,]\d)"))

@@ -32,17 +32,17 @@ _TITLE_FOLDED = prefiltered(re.compile(_TITLE_SOURCE))
 _WORD = r"(?:(?:[ae]l|a[dnrstz])-)?[A-Z][^\W\d_]*(?:[-‐][A-Z]?[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
 _GLUE = r"(?:[ \u00a0]+(?:(?:al|el|bin|ibn|van|von|de|der|da|di|du|le|la)[ \u00a0]+)?|[ \u00a0]+[A-Z]\.[ \u00a0]+)"
 _NAME = re.compile(rf"{_WORD}(?:{_GLUE}{_WORD}){{1,4}}(?![^\W\d_]|['’](?![sS]\b))")
-_NAME_BEFORE = prefiltered(re.compile(rf"({_WORD}(?:{_GLUE}{_WORD}){{1,4}}),[ \u00a0]+(?:the[ \u00a0]+)?$"))
+_NAME_BEFORE = re.compile(rf"({_WORD}(?:{_GLUE}{_WORD}){{1,4}}),[ \u00a0]+(?:the[ \u00a0]+)?$")
 _GAP = re.compile(r",?[ \u00a0]+")
 _OF = re.compile(r"[ \u00a0]+of[ \u00a0]+")
 _OF_THE = re.compile(r"[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?")
-_NAME_NEAR_BEFORE = prefiltered(re.compile(rf"{_WORD},[ \u00a0]+[^,;.]{{0,40}}$"))
+_NAME_NEAR_BEFORE = re.compile(rf"{_WORD},[ \u00a0]+[^,;.]{{0,40}}$")
 _NOT_NAME = frozenset(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July "
     "August September October November December The On In At And But Said Says On Has Had Was Is Will".split()
 )
-_PAST = prefiltered(re.compile(r"\b(?:former|ex|late|then|onetime|one-time|previous|ousted|deposed|future|next|would-be)\W+"
-                   r"(?:[A-Z][\w.-]*['’]?s?\W+)?$", re.I))
+_PAST = re.compile(r"\b(?:former|ex|late|then|onetime|one-time|previous|ousted|deposed|future|next|would-be)\W+"
+                   r"(?:[A-Z][\w.-]*['’]?s?\W+)?$", re.I)
 _EXTRA_FORMS = {
     "united states": ("US", "U.S.", "America", "American"),
     "united kingdom": ("UK", "Britain", "British"),

@@ -8,18 +8,17 @@ from typing import Iterable
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
-from newslint.prefiltered import prefiltered
 
 # not the tail of a hyphenated word ("a break-in in 1999") nor the head of one
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # the whole word taken at once (atomic): a shorter part of it is never followed by a space
-_REPEAT = prefiltered(re.compile(r"\b(?<![-'’])((?>[^\W\d_]+(?:['’][^\W\d_]+)?))(\s+)(\1)\b(?![-'’])", re.IGNORECASE))
+_REPEAT = re.compile(r"\b(?<![-'’])((?>[^\W\d_]+(?:['’][^\W\d_]+)?))(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
 # "Add to this this new law": a demonstrative that ends a prepositional phrase, then one that
 # starts a noun phrase
 _DEMONSTRATIVES = frozenset("this that these those".split())
-_PREPOSITIONS = prefiltered(re.compile(
+_PREPOSITIONS = re.compile(
     r"\b(?:to|of|in|on|at|for|with|from|by|about|after|before|like|than|into|onto|over|under)\s+$", re.IGNORECASE
-))
+)
 # Repeats that English allows ("had had", "that that") and reduplications ("bye bye").
 _ALLOWED = frozenset(
     "had that is bye ha no so very far hush knock chop tut yum boo pom dum can do well blah "

@@ -9,10 +9,9 @@ import re
 
 from newslint.entities.evidence import Mention
 from newslint.entities.kb import KnowledgeBase
-from newslint.prefiltered import prefiltered
 
 _APPOSITION = re.compile(r"\s*,\s*(?:the\s+)?")
-_FORMER = prefiltered(re.compile(r"\b(?:former|ex-|then-?|onetime|one-time)\s*$", re.I))
+_FORMER = re.compile(r"\b(?:former|ex-|then-?|onetime|one-time)\s*$", re.I)
 
 Link = tuple[Mention, str, tuple[int, int]]  # the organisation's name, the title words, the span to flag
 
