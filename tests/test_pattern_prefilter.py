@@ -175,3 +175,11 @@ def test_phrase_scan_with_the_prefilter_finds_what_one_alternation_finds(scan):
 
 def test_entity_scanner_with_the_prefilter_finds_what_one_alternation_finds(cache_dir):
     assert compare_entity_scanners(prefiltered=True) > 50
+
+
+def test_a_word_boundary_stays_only_beside_an_ascii_word_character(cache_dir):
+    assert superset(r"\b(?:mu|li)\b").startswith(r"\b")
+    assert not _widened_hits(r"[ -](?:mu|li)\b", "The policy of the ministry")  # "li" inside words
+    assert _widened_hits(r"[ -](?:mu|li)\b", "It weighs 3 li.")
+    assert r"\b" not in superset(r"\w+\b")  # the word character beside it may be "é"
+    assert _widened_hits(r"\w+\b", "é")
