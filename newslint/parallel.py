@@ -12,6 +12,7 @@ again in the parent.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from typing import TYPE_CHECKING
@@ -68,6 +69,10 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int, facts: boo
     results: dict[int, list[Diagnostic]] = {}
     lost: list[int] = []
     chunks = [range(i, min(i + CHUNK, len(articles))) for i in range(0, len(articles), CHUNK)]
+    # what the workers inherit (compiled rules, lexicon, the run's texts) lives as long as
+    # they do: frozen, the collector's full passes in a worker skip it (and leave its pages
+    # shared); thawed again once the workers are gone
+    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [(pool.submit(_lint_chunk, [(articles[i].text, articles[i].path) for i in chunk]), chunk)
@@ -85,6 +90,7 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int, facts: boo
                         articles[i].cache.update(found)
     finally:
         _forked, _facts = None, False
+        gc.unfreeze()
     if lost:
         sys.stderr.write(f"newslint: note: a worker process was lost; its {len(lost)} article(s) "
                          "were checked in the main process\n")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 
 import pytest
@@ -23,9 +24,20 @@ def test_workers_report_what_one_process_reports(monkeypatch):
     articles.append(Article(texts[0], "copy.txt"))  # HL002 compares articles across the run
     serial = Linter(Config(grammar="off")).lint_run(articles, jobs=1)
     monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+    monkeypatch.setattr(parallel, "_lint_chunk", _chunk_in_a_frozen_heap)
     spread = Linter(Config(grammar="off")).lint_run(articles, jobs=2)
     assert spread == serial
     assert any(d.code == "HL002" for d in spread[len(articles) - 1])
+    assert gc.get_freeze_count() == 0  # the main process's objects are collectable again
+
+
+_LINT_CHUNK = parallel._lint_chunk
+
+
+def _chunk_in_a_frozen_heap(items):
+    """A worker's chunk, checking that what it inherited is frozen (the collector skips it)."""
+    assert gc.get_freeze_count() > 0
+    return _LINT_CHUNK(items)
 
 
 def test_small_runs_stay_in_one_process(monkeypatch):
