@@ -41,9 +41,18 @@ def lint_all(linter: "Linter", articles: list[Article], jobs: int, facts: bool =
     """Each article's diagnostics by index; in workers when the run is big enough. With
     ``facts``, workers also leave each plain article's readability and translation reading
     in its cache (``article_facts``), where the output code finds them."""
-    if jobs <= 1 or len(articles) < 2 or sum(len(a.text) for a in articles) < MIN_CHARS:
-        return {i: linter.lint(a) for i, a in enumerate(articles)}
-    return _in_workers(linter, articles, jobs, facts)
+    # what exists before the run (compiled rules, lexicon, the run's texts) outlives it:
+    # frozen, the collector's full passes skip it, here and in forked workers (whose shared
+    # pages it then leaves unwritten); thawed again after the run
+    thaw = gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        if jobs <= 1 or len(articles) < 2 or sum(len(a.text) for a in articles) < MIN_CHARS:
+            return {i: linter.lint(a) for i, a in enumerate(articles)}
+        return _in_workers(linter, articles, jobs, facts)
+    finally:
+        if thaw:
+            gc.unfreeze()
 
 
 def article_facts(article: Article) -> dict:
@@ -69,10 +78,6 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int, facts: boo
     results: dict[int, list[Diagnostic]] = {}
     lost: list[int] = []
     chunks = [range(i, min(i + CHUNK, len(articles))) for i in range(0, len(articles), CHUNK)]
-    # what the workers inherit (compiled rules, lexicon, the run's texts) lives as long as
-    # they do: frozen, the collector's full passes in a worker skip it (and leave its pages
-    # shared); thawed again once the workers are gone
-    gc.freeze()
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [(pool.submit(_lint_chunk, [(articles[i].text, articles[i].path) for i in chunk]), chunk)
@@ -90,7 +95,6 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int, facts: boo
                         articles[i].cache.update(found)
     finally:
         _forked, _facts = None, False
-        gc.unfreeze()
     if lost:
         sys.stderr.write(f"newslint: note: a worker process was lost; its {len(lost)} article(s) "
                          "were checked in the main process\n")

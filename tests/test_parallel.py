@@ -44,6 +44,7 @@ def test_small_runs_stay_in_one_process(monkeypatch):
     monkeypatch.setattr(parallel, "_in_workers", None)  # would fail if used
     articles = [Article("Talks stall\n\nThe the talks stalled.", "a.txt"), Article("Talks go\n\nThey went.", "b.txt")]
     assert Linter(Config(grammar="off")).lint_run(articles, jobs=2)[0]
+    assert gc.get_freeze_count() == 0
 
 
 @pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers need fork")
