@@ -57,6 +57,9 @@ def model() -> SentenceModel:
                          data["threshold"], data["min_words"])
 
 
+_stem = lru_cache(maxsize=1 << 16)(stem)  # the same words recur in every article
+
+
 def shape(sentence: str, vocabulary: frozenset[str]) -> list[tuple[str, int, int]]:
     """(shape token, start, end) for each word of ``sentence``."""
     out = []
@@ -69,7 +72,7 @@ def shape(sentence: str, vocabulary: frozenset[str]) -> list[tuple[str, int, int
         elif token in ",;:":
             key = token
         else:
-            key = stem(token.lower())
+            key = _stem(token.lower())
             key = key if key in vocabulary else "<w>"
         out.append((key, m.start(), m.end()))
     return out
