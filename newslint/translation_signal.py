@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from collections import Counter
 from functools import lru_cache
 from operator import itemgetter
@@ -152,13 +152,30 @@ class Model:
     intercepts: tuple[float, ...]
     max_n: int
     threshold: float
-    prefixes: frozenset[str] = frozenset()  # proper prefixes of features, as stem strings
+    # the features as a tree of their stems: stem -> [column or None, the stems that may follow]
+    tree: dict[str, list] = field(default_factory=dict)
 
 
 def _read_json(path: Path) -> dict:
     import json  # only when the data cache is built
 
-    return json.loads(path.read_text(encoding="utf-8"))
+    data = json.loads(path.read_text(encoding="utf-8"))
+    return {**data, "tree": _feature_tree(data["features"])}
+
+
+def _feature_tree(features: list[str]) -> dict[str, list]:
+    """Each feature's stems as a path from the root, its column where the path ends."""
+    root: dict[str, list] = {}
+    for col, feature in enumerate(features):
+        children, stems = root, feature.split(" ")
+        for k, stem_ in enumerate(stems):
+            node = children.get(stem_)
+            if node is None:
+                node = children[stem_] = [None, {}]
+            if k == len(stems) - 1:
+                node[0] = col
+            children = node[1]
+    return root
 
 
 @lru_cache(maxsize=1)
@@ -173,7 +190,7 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         intercepts=tuple(data["intercepts"]),
         max_n=max(len(k.split(" ")) for k in features),
         threshold=float(data["threshold"]),
-        prefixes=frozenset(" ".join(k.split(" ")[:i]) for k in features for i in range(1, len(k.split(" ")))),
+        tree=data["tree"],
     )
 
 
@@ -187,24 +204,24 @@ def _walk(text: str, model: Model) -> tuple[list[str], list[tuple[int, int, int]
     """The text's tokens (its sentence breaks among them) and (feature column, start, end)
     for every feature occurrence, in order.
 
-    Extends an n-gram only while it is the prefix of a feature.
+    Extends an n-gram only while it is the start of a feature (down the feature tree).
     """
-    features, prefixes, max_n = model.features, model.prefixes, model.max_n
     tokens = _TOKENS_AND_BREAKS.findall(text.lower())
     stems = list(map(_stem, tokens))
     n = len(stems)
     found: list[tuple[int, int, int]] = []
     add = found.append
+    first_stems = model.tree.get
     for i, first in enumerate(stems):
-        key = first
+        node = first_stems(first)
         j = i + 1
-        while True:
-            col = features.get(key)
+        while node is not None:
+            col, following = node
             if col is not None:
                 add((col, i, j))
-            if j >= n or j - i >= max_n or key not in prefixes:
+            if j >= n or not following:
                 break
-            key = f"{key} {stems[j]}"
+            node = following.get(stems[j])
             j += 1
     return tokens, found
 

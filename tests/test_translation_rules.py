@@ -231,3 +231,17 @@ def test_features_are_found_within_sentences_and_hold_no_sentence_break():
         per_sentence += surfaces(sentence)
     found = surfaces(text)
     assert found == per_sentence and any(" " in surface for _, surface in found)
+
+
+def test_the_feature_tree_holds_every_feature_and_nothing_else():
+    model = translation_signal.load_model()
+    ends: dict[str, int] = {}
+
+    def visit(children: dict, path: list[str]) -> None:
+        for stem, (col, following) in children.items():
+            if col is not None:
+                ends[" ".join(path + [stem])] = col
+            visit(following, path + [stem])
+
+    visit(model.tree, [])
+    assert ends == model.features and len(ends) > 1000
