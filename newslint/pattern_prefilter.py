@@ -21,6 +21,7 @@ database yet, ``maybe`` answers None and callers rule patterns out as before.
 from __future__ import annotations
 
 import platform
+from binascii import crc32
 from pathlib import Path
 
 from newslint.byte_superset import FOLDS, Unsupported, superset
@@ -31,7 +32,7 @@ try:
 except ImportError:  # pragma: no cover - no wheel for this platform
     hyperscan = None
 
-FORMAT = 4  # bump when the widening changes what a stored database means
+FORMAT = 5  # bump when the widening changes what a stored database means
 BUILD_CHARS = 1_000_000  # a run this big (about 500 articles) compiles a database not stored yet
 
 
@@ -83,8 +84,13 @@ class Prefilter:
 
     def _load(self) -> bool:
         try:
-            data = self._path().read_bytes()
+            stored = self._path().read_bytes()
+            data = stored[4:]
+            if int.from_bytes(stored[:4], "little") != crc32(data):
+                return False  # damaged (a damaged database could crash the scan, not just fail)
             always_size = int.from_bytes(data[:4], "little")
+            if not 4 + 4 * always_size < len(data) or always_size > len(self.sources):
+                return False
             always = frozenset(int.from_bytes(data[4 + 4 * i : 8 + 4 * i], "little") for i in range(always_size))
             db = hyperscan.loadb(data[4 + 4 * always_size :], hyperscan.HS_MODE_BLOCK)
             db.scratch = hyperscan.Scratch(db)
@@ -109,9 +115,11 @@ class Prefilter:
         except Exception:  # noqa: BLE001 - Hyperscan refused the set: go without
             return False
         self._db, self._always = db, frozenset(always)
-        head = len(always).to_bytes(4, "little") + b"".join(i.to_bytes(4, "little") for i in sorted(always))
+        # the file: a CRC-32 of the rest, the number of patterns always tried, their numbers, the database
+        data = (len(always).to_bytes(4, "little") + b"".join(i.to_bytes(4, "little") for i in sorted(always))
+                + hyperscan.dumpb(db))
         path = self._path()
-        if write_atomic(path, head + hyperscan.dumpb(db)):
+        if write_atomic(path, crc32(data).to_bytes(4, "little") + data):
             prune(path.parent, f"prefilter-{self.name}", path)
         return True
 

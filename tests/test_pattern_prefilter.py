@@ -183,3 +183,21 @@ def test_a_word_boundary_stays_only_beside_an_ascii_word_character(cache_dir):
     assert _widened_hits(r"[ -](?:mu|li)\b", "It weighs 3 li.")
     assert r"\b" not in superset(r"\w+\b")  # the word character beside it may be "é"
     assert _widened_hits(r"\w+\b", "é")
+
+
+@pytest.mark.parametrize("damage", ["random", "truncated", "huge count", "garbage database", "one bit"])
+def test_a_damaged_database_file_is_rebuilt_or_done_without(cache_dir, damage):
+    import os
+
+    sources = [(r"\bskin\b", re.IGNORECASE), (r"\bin order to\b", 0)]
+    built = Prefilter(f"damaged-{damage}", sources)
+    assert built.ready(build=True)
+    path = built._path()
+    data = path.read_bytes()
+    path.write_bytes({"random": os.urandom(len(data)), "truncated": data[: len(data) // 3],
+                      "huge count": b"\xff\xff\xff\x7f" + data[4:],
+                      "garbage database": data[:8] + os.urandom(len(data) - 8),
+                      "one bit": data[:-100] + bytes([data[-100] ^ 1]) + data[-99:]}[damage])
+    assert not Prefilter(f"damaged-{damage}", sources).ready()  # quickly: no count trusted, no crash
+    again = Prefilter(f"damaged-{damage}", sources)
+    assert again.ready(build=True) and again.maybe("in order to") == {1}
