@@ -11,10 +11,11 @@ How each part is widened:
   ``re`` matches, found by trying all 128 with the part compiled alone under the same
   flags; the characters beyond ASCII it names, exactly (under IGNORECASE, every one ``re``
   takes for them); any run of non-ASCII bytes when it can match others (``\\w``, ``[^,]``);
-- a word boundary: kept where the word character beside it can only be ASCII (Hyperscan's
-  ``\\b`` knows no other), else left out, like anchors and lookarounds (matching more,
-  never less), except that a look-behind opening the match or a look-ahead closing it is
-  kept as the text around it;
+- a look-behind that opens the match and a look-ahead that closes it: kept, as the text
+  before and after it;
+- anchors, word boundaries and other look-arounds: left out (matching more, never less).
+  Hyperscan's own ``\\b`` is not used: with it, Hyperscan 0.9.1 missed a match
+  (tests/test_pattern_prefilter.py);
 - a back-reference: any text; atomic groups and possessive repeats: ordinary ones.
 
 One exception: a case-insensitive ``re`` takes four characters beyond ASCII for ASCII
@@ -71,11 +72,7 @@ def _sequence(items: list, flags: int, at_start: bool = False, at_end: bool = Fa
         behind = next((av[1] for op, av in items[:first] if op is C.ASSERT and av[0] < 0), None)
         if behind is not None:
             out.append(f"(?:{_sequence(list(behind), flags)})")
-    for k, (op, av) in enumerate(items):
-        if op is C.AT and av is C.AT_BOUNDARY and _boundary_kept(items, k, flags):
-            out.append(r"\b")
-        else:
-            out.append(_item(op, av, flags, at_start and k == first, at_end and k == last))
+    out.extend(_item(op, av, flags, at_start and k == first, at_end and k == last) for k, (op, av) in enumerate(items))
     if at_end:
         ahead = next((av[1] for op, av in items[last + 1 :] if op is C.ASSERT and av[0] > 0), None)
         if ahead is not None:
@@ -108,55 +105,13 @@ def _item(op, av, flags: int, at_start: bool = False, at_end: bool = False) -> s
     raise Unsupported(f"no rewriting for {op}")
 
 
-def _boundary_kept(items: list, k: int, flags: int) -> bool:
-    """Whether the word boundary ``items[k]`` can stay a boundary in the byte pattern:
-    Hyperscan's ``\\b`` knows only ASCII word characters, so it holds wherever re's does
-    when the word character beside it is ASCII, as it is when the nearest character matched
-    on one side can only be an ASCII letter, digit or underscore."""
-    return _sequence_edge(items[k + 1 :], flags, True) or _sequence_edge(items[:k], flags, False)
-
-
-def _ascii_word_edge(op, av, flags: int, first: bool) -> bool:
-    """Whether every match of the part begins (``first``) or ends with an ASCII word character."""
-    if op in _SINGLE:
-        ascii_chars, beyond = _members_of(op, av, flags)
-        return beyond == () and bool(ascii_chars) and all(c.isalnum() or c == "_" for c in ascii_chars)
-    if op is C.SUBPATTERN:
-        return _sequence_edge(list(av[3]), (flags | av[1]) & ~av[2], first)
-    if op is C.ATOMIC_GROUP:
-        return _sequence_edge(list(av), flags, first)
-    if op is C.BRANCH:
-        return all(_sequence_edge(list(branch), flags, first) for branch in av[1])
-    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
-        return av[0] >= 1 and _sequence_edge(list(av[2]), flags, first)
-    return False
-
-
-def _sequence_edge(items: list, flags: int, first: bool) -> bool:
-    """``_ascii_word_edge`` of a sequence: its first (or last) character, looking past
-    zero-width parts and, where a part may match nothing (``s?``), past it too."""
-    for op, av in (items if first else reversed(items)):
-        if op in _ZERO_WIDTH:
-            continue
-        if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] == 0:
-            if not _sequence_edge(list(av[2]), flags, first):
-                return False
-            continue  # it may match nothing: the character may be the next part's
-        return _ascii_word_edge(op, av, flags, first)
-    return False
-
-
-def _members_of(op, av, flags: int) -> tuple[str, "tuple[str, ...] | bool"]:
+def _character(op, av, flags: int) -> str:
     meaning = flags & (re.IGNORECASE | re.DOTALL)  # the flags that change what one character matches
     key = (op, repr(av), meaning)
     found = _MEMBERS.get(key)
     if found is None:
         found = _MEMBERS[key] = _members(op, av, meaning)
-    return found
-
-
-def _character(op, av, flags: int) -> str:
-    ascii_chars, beyond = _members_of(op, av, flags)
+    ascii_chars, beyond = found
     choices = []
     if ascii_chars:
         choices.append("[" + "".join(f"\\x{ord(c):02x}" for c in ascii_chars) + "]")

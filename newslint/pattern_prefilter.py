@@ -32,7 +32,7 @@ try:
 except ImportError:  # pragma: no cover - no wheel for this platform
     hyperscan = None
 
-FORMAT = 5  # bump when the widening changes what a stored database means
+FORMAT = 6  # bump when the widening changes what a stored database means
 BUILD_CHARS = 1_000_000  # a run this big (about 500 articles) compiles a database not stored yet
 
 

@@ -114,6 +114,7 @@ def _every_shipped_pattern() -> list[tuple[str, int]]:
 
 
 _SOURCES = _every_shipped_pattern()
+_HOSTS = ["", *(p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt")))]
 
 
 @pytest.fixture(scope="module")
@@ -129,13 +130,16 @@ def test_every_pattern_family_is_there():
     assert len(_SOURCES) > 1500 and len(prefiltered._sources) > 30
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@settings(max_examples=800, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(st.data())
 def test_every_shipped_pattern_is_reported_wherever_it_matches(every_pattern, data):
     number = data.draw(st.integers(0, len(_SOURCES) - 1))
     regex, flags = _SOURCES[number]
-    around = st.text(st.sampled_from("ab é—’“\n.,Д中"), max_size=4)
-    text = data.draw(around) + data.draw(st.from_regex(re.compile(regex, flags))) + data.draw(around)
+    around = st.text(st.sampled_from("ab é—’“\n.,Д中\x80\U00010000'-"), max_size=8)
+    match = data.draw(around) + data.draw(st.from_regex(re.compile(regex, flags))) + data.draw(around)
+    host = data.draw(st.sampled_from(_HOSTS))  # a long text before it too: Hyperscan reads history
+    cut = data.draw(st.integers(0, len(host)))
+    text = host[:cut] + match + host[cut:]
     if re.search(regex, text, flags) is None or not FOLDS.isdisjoint(text):
         return
     assert number in every_pattern.maybe(text), (regex, text)
@@ -177,14 +181,6 @@ def test_entity_scanner_with_the_prefilter_finds_what_one_alternation_finds(cach
     assert compare_entity_scanners(prefiltered=True) > 50
 
 
-def test_a_word_boundary_stays_only_beside_an_ascii_word_character(cache_dir):
-    assert superset(r"\b(?:mu|li)\b").startswith(r"\b")
-    assert not _widened_hits(r"[ -](?:mu|li)\b", "The policy of the ministry")  # "li" inside words
-    assert _widened_hits(r"[ -](?:mu|li)\b", "It weighs 3 li.")
-    assert r"\b" not in superset(r"\w+\b")  # the word character beside it may be "é"
-    assert _widened_hits(r"\w+\b", "é")
-
-
 @pytest.mark.parametrize("damage", ["random", "truncated", "huge count", "garbage database", "one bit"])
 def test_a_damaged_database_file_is_rebuilt_or_done_without(cache_dir, damage):
     import os
@@ -201,3 +197,12 @@ def test_a_damaged_database_file_is_rebuilt_or_done_without(cache_dir, damage):
     assert not Prefilter(f"damaged-{damage}", sources).ready()  # quickly: no count trusted, no crash
     again = Prefilter(f"damaged-{damage}", sources)
     assert again.ready(build=True) and again.maybe("in order to") == {1}
+
+
+def test_a_word_boundary_is_left_out_hyperscan_misses_matches_with_it(cache_dir):
+    """Hyperscan 0.9.1 missed this match when the widening kept the first word boundary (a
+    boundary can only be left out: it is never widened to Hyperscan's ``\\b``)."""
+    regex = r"(?i:\b(?:the )?(?:US|American)(?:['’]s?)? Foreign Ministry\b)"
+    text = "a\x80\x80\x80\x80\x80\U00010000the US's Foreign Ministry"
+    assert re.search(regex, text) and r"\b" not in superset(regex)
+    assert _widened_hits(regex, text)
