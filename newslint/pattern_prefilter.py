@@ -11,8 +11,9 @@ tried, never change a match.
 
 Compiling the phrase packs' database takes about a second and a half, so it is built only
 for a run of at least ``BUILD_CHARS`` (``Rule.prepare``) and kept in the cache folder,
-keyed by the patterns, the Hyperscan version and the machine; later runs of any size load
-it in a millisecond.
+keyed by the patterns, the Hyperscan version and the machine; later runs of at least
+``LOAD_CHARS`` load it (the four databases take about 15 ms to read: a run of a few
+articles is faster without them).
 Without Hyperscan (a platform with no wheel), a text holding one of the four characters
 beyond ASCII that a case-insensitive pattern takes for an ASCII letter, or without a
 database yet, ``maybe`` answers None and callers rule patterns out as before.
@@ -34,6 +35,7 @@ except ImportError:  # pragma: no cover - no wheel for this platform
 
 FORMAT = 6  # bump when the widening changes what a stored database means
 BUILD_CHARS = 1_000_000  # a run this big (about 500 articles) compiles a database not stored yet
+LOAD_CHARS = 50_000  # a smaller run (about 25 articles) goes without: reading the databases costs more
 
 
 class Prefilter:
@@ -60,6 +62,16 @@ class Prefilter:
             self._tried = True
             self._load() or (build and self._build())
         return self._db is not None
+
+    def prepare(self, chars: int) -> None:
+        """Before a run of ``chars`` characters: load the stored database when the run is
+        big enough to pay for reading it (``LOAD_CHARS``), compile it when big enough to pay
+        for that (``BUILD_CHARS``); a smaller run goes without (``ready`` answers False)."""
+        if self._db is not None or hyperscan is None:
+            return
+        self._tried = chars < LOAD_CHARS  # tried: not to be loaded on first use either
+        if not self._tried:
+            self.ready(build=chars >= BUILD_CHARS)
 
     def maybe(self, text: str) -> set[int] | None:
         """The numbers of the patterns that may match ``text`` (every pattern that does

@@ -17,7 +17,7 @@ import re
 import sys
 from typing import Any, Callable, Iterator
 
-from newslint.pattern_prefilter import BUILD_CHARS, Prefilter
+from newslint.pattern_prefilter import Prefilter
 
 MIN_CHARS = 400  # a shorter text is searched directly: the native call costs about as much
 _sources: list[tuple[str, int]] = []  # every wrapped regex, numbered by position
@@ -83,18 +83,20 @@ def prefiltered(regex: re.Pattern[str]) -> Prefiltered:
 
 
 def prepare(chars: int) -> None:
-    """Before a run of ``chars`` characters: load the shared database, or build it for a big run."""
-    _ready(build=chars >= BUILD_CHARS)
+    """Before a run of ``chars`` characters: load the shared database, build it for a big
+    run, or go without for a small one (``Prefilter.prepare``)."""
+    _ready(prepare=chars)
 
 
-def _ready(build: bool = False) -> Prefilter:
+def _ready(prepare: int | None = None) -> Prefilter:
     global _shared
     if _shared is None:
         # in sorted order: the same database whatever order the rule modules were imported in
         order = sorted(range(len(_sources)), key=_sources.__getitem__)
         _shared = Prefilter("rule-regexes", [_sources[number] for number in order])
         _places.update((number, place) for place, number in enumerate(order))
-    _shared.ready(build)
+    if prepare is not None:
+        _shared.prepare(prepare)
     return _shared
 
 

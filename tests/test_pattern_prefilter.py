@@ -149,7 +149,7 @@ def test_a_prefiltered_regex_finds_what_the_regex_finds(cache_dir):
     from newslint import prefiltered
     from newslint.checks.verb_forms import _HAVE_PAST
 
-    prefiltered.prepare(prefiltered.BUILD_CHARS)  # build the rule regexes' database
+    prefiltered.prepare(pattern_prefilter.BUILD_CHARS)  # build the rule regexes' database
     assert prefiltered._shared is not None and prefiltered._shared.ready()
     assert prefiltered._shared.sources == sorted(prefiltered._shared.sources)  # whatever the import order
     clean = "The talks had begun before the minister arrived. " * 20
@@ -206,3 +206,13 @@ def test_a_word_boundary_is_left_out_hyperscan_misses_matches_with_it(cache_dir)
     text = "a\x80\x80\x80\x80\x80\U00010000the US's Foreign Ministry"
     assert re.search(regex, text) and r"\b" not in superset(regex)
     assert _widened_hits(regex, text)
+
+
+def test_a_small_run_goes_without_the_databases(cache_dir):
+    sources = [(r"\bin order to\b", 0)]
+    assert Prefilter("small-run", sources).ready(build=True)  # stored
+    small = Prefilter("small-run", sources)
+    small.prepare(pattern_prefilter.LOAD_CHARS - 1)
+    assert not small.ready() and small.maybe("in order to") is None  # not even read
+    small.prepare(pattern_prefilter.LOAD_CHARS)
+    assert small.maybe("in order to") == {0}

@@ -13,7 +13,6 @@ from typing import Any
 
 from newslint.datacache import cached, modules
 from newslint.entities.scanner import Scanner
-from newslint.pattern_prefilter import BUILD_CHARS
 from newslint.packs import packs_dir, read_yaml
 
 
@@ -124,7 +123,7 @@ def prepare_scanners(chars: int) -> None:
     cue scanners, or build them for a big run (newslint/pattern_prefilter.py)."""
     kb = knowledge_base()
     for scanner in (kb.mention_regex, kb.cue_regex):
-        scanner.prefilter.ready(build=chars >= BUILD_CHARS)
+        scanner.prefilter.prepare(chars)
 
 
 def _build(folder: Path) -> KnowledgeBase:

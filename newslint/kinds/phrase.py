@@ -20,7 +20,7 @@ from newslint.lazy_regex import LazyPatterns
 from newslint.required_literals import NeedsIndex, Presence, needs
 from newslint.word_prefixes import PrefixIndex, prefixes, windows_from_heads
 from newslint.packs import PatternSpec, RuleSpec
-from newslint.pattern_prefilter import BUILD_CHARS, Prefilter
+from newslint.pattern_prefilter import Prefilter
 from newslint.rule import CheckContext, Rule, RuleInfo
 from newslint.prefiltered import prefiltered
 
@@ -288,7 +288,7 @@ class PhraseRule(Rule):
     def prepare(self, chars: int) -> None:
         scan = self.matcher.shared
         if scan is not None:
-            scan.prefilter.ready(build=chars >= BUILD_CHARS)
+            scan.prefilter.prepare(chars)
 
     def check(self, article: "Article", context: CheckContext) -> Iterable[Finding]:
         if not _applies(self.spec.source_languages, context.source_language, article):
