@@ -237,11 +237,10 @@ def apply_baseline(file: Path, results: list[FileResult], report: Report) -> Non
 
 def _add_grammar(linter: Linter, articles: list, results: list[FileResult], report: Report) -> bool:
     """Run LanguageTool over every article when it is on; True when required and it failed."""
-    from newslint.grammar import Grammar, GrammarUnavailable
-
     config = linter.config
     if config.grammar == "off" or not articles or not any(a.rule.info.code == "LT" for a in linter.active):
         return False
+    from newslint.grammar import Grammar, GrammarUnavailable  # here: a run with grammar off never imports it
     own_codes = {a.rule.info.code for a in linter.active}
     options = next(a.context.options for a in linter.active if a.rule.info.code == "LT")
     cache = None

@@ -28,10 +28,27 @@ from pathlib import Path
 from newslint.byte_superset import FOLDS, Unsupported, superset
 from newslint.datacache import cache_root, prune, write_atomic
 
-try:
-    import hyperscan
-except ImportError:  # pragma: no cover - no wheel for this platform
-    hyperscan = None
+_NOT_YET = object()
+_module: object = _NOT_YET
+
+
+def _hyperscan():  # -> the hyperscan module, or None where there is no wheel
+    """Hyperscan, imported when a run first wants a database (not on every start: its import
+    costs a cold start about 2 ms, and a small run goes without); None where it is missing."""
+    global _module
+    if _module is _NOT_YET:
+        try:
+            import hyperscan
+        except ImportError:  # pragma: no cover - no wheel for this platform
+            hyperscan = None
+        _module = hyperscan
+    return _module
+
+
+def __getattr__(name: str):
+    if name == "hyperscan":  # pattern_prefilter.hyperscan: the module or None, as before
+        return _hyperscan()
+    raise AttributeError(name)
 
 FORMAT = 6  # bump when the widening changes what a stored database means
 BUILD_CHARS = 1_000_000  # a run this big (about 500 articles) compiles a database not stored yet
@@ -58,7 +75,7 @@ class Prefilter:
     def ready(self, build: bool = False) -> bool:
         """Whether ``maybe`` can answer: the database loaded from the cache folder or,
         with ``build``, compiled (and stored) now."""
-        if self._db is None and hyperscan is not None and (not self._tried or build):
+        if self._db is None and (not self._tried or build) and _hyperscan() is not None:
             self._tried = True
             self._load() or (build and self._build())
         return self._db is not None
@@ -67,10 +84,12 @@ class Prefilter:
         """Before a run of ``chars`` characters: load the stored database when the run is
         big enough to pay for reading it (``LOAD_CHARS``), compile it when big enough to pay
         for that (``BUILD_CHARS``); a smaller run goes without (``ready`` answers False)."""
-        if self._db is not None or hyperscan is None:
+        if self._db is not None:
             return
-        self._tried = chars < LOAD_CHARS  # tried: not to be loaded on first use either
-        if not self._tried:
+        if chars < LOAD_CHARS:  # tried: not to be loaded on first use either (nor imported)
+            self._tried = True
+        elif _hyperscan() is not None:
+            self._tried = False
             self.ready(build=chars >= BUILD_CHARS)
 
     def maybe(self, text: str) -> set[int] | None:
@@ -81,13 +100,14 @@ class Prefilter:
         found = set(self._always)
         try:
             self._db.scan(text.encode("utf-8", "surrogatepass"), match_event_handler=_add, context=found)
-        except hyperscan.error:  # e.g. its scratch space in use by another thread: tell nothing
+        except _hyperscan().error:  # e.g. its scratch space in use by another thread: tell nothing
             return None
         return found
 
     def _path(self) -> Path:
         from newslint.datacache import blake2b
 
+        hyperscan = _hyperscan()
         digest = blake2b(f"{FORMAT}\0{hyperscan.__version__}\0{platform.machine()}\0{platform.system()}".encode(),
                          digest_size=16)
         for regex, flags in self.sources:
@@ -95,6 +115,7 @@ class Prefilter:
         return cache_root() / "compiled" / f"prefilter-{self.name}-{digest.hexdigest()}.hsdb"
 
     def _load(self) -> bool:
+        hyperscan = _hyperscan()
         try:
             stored = self._path().read_bytes()
             data = stored[4:]
@@ -121,6 +142,7 @@ class Prefilter:
                 always.add(i)
         if not widened:
             return False
+        hyperscan = _hyperscan()
         try:
             db = _compile(widened, always)
             db.scratch = hyperscan.Scratch(db)
@@ -136,12 +158,10 @@ class Prefilter:
         return True
 
 
-_FLAGS = 0 if hyperscan is None else hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
-
-
 def _compile(widened: list[tuple[int, bytes]], always: set[int]):
     """One database of the widened patterns; any that Hyperscan refuses alone join
     ``always`` (tried on every text) and the rest are compiled together."""
+    hyperscan = _hyperscan()
     try:
         return _database(widened)
     except hyperscan.error:
@@ -158,9 +178,11 @@ def _compile(widened: list[tuple[int, bytes]], always: set[int]):
 
 
 def _database(widened: list[tuple[int, bytes]]):
+    hyperscan = _hyperscan()
     db = hyperscan.Database(mode=hyperscan.HS_MODE_BLOCK)
+    flags = hyperscan.HS_FLAG_SINGLEMATCH | hyperscan.HS_FLAG_ALLOWEMPTY
     db.compile(expressions=[e for _, e in widened], ids=[i for i, _ in widened], elements=len(widened),
-               flags=[_FLAGS] * len(widened))
+               flags=[flags] * len(widened))
     return db
 
 

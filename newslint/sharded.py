@@ -196,3 +196,68 @@ class KeyHashes:
         hashes = self._hashes
         i = bisect_left(hashes, h)
         return i < len(hashes) and hashes[i] == h
+
+
+class Buckets:
+    """A read-only dict of str keys in many small buckets by the CRC-32 of the key, each
+    unpacked when a key first falls in it. For a table looked up for a few hundred scattered
+    keys, such as a model's feature weights, where shards by prefix would be few and large
+    ("<w> of the" and "<w> said" share theirs): a run that scores one article unpacks the
+    buckets of its features, not the table.
+    ``Buckets.mapped(*Buckets.pack({"said that": 0.4})).get("said that") == 0.4``."""
+
+    def __init__(self, bounds: memoryview, blob: memoryview, size: int) -> None:
+        self._bounds = bounds  # len(buckets) + 1 offsets into the blob ("Q")
+        self._blob = blob
+        self._size = size
+        self._count = len(bounds) - 1
+        self._open: list[dict | None] = [None] * self._count
+
+    @staticmethod
+    def pack(table: Mapping[str, Any], per_bucket: int = 4) -> tuple[tuple[int, int], bytes]:
+        """(bucket count, size) and the blob: the bounds of the buckets ("Q"), then each
+        bucket marshalled; ``Buckets.mapped`` reads them."""
+        count = max(1, len(table) // per_bucket)
+        buckets: list[dict[str, Any]] = [{} for _ in range(count)]
+        for key, value in table.items():
+            buckets[_bucket(key, count)][key] = value
+        packed = [marshal.dumps(b) for b in buckets]
+        bounds, total = array("Q", [0]), 0
+        for p in packed:
+            total += len(p)
+            bounds.append(total)
+        return (count, len(table)), bounds.tobytes() + b"".join(packed)
+
+    @staticmethod
+    def mapped(head: tuple[int, int], blob: bytes | memoryview) -> "Buckets":
+        """The table ``pack`` laid in ``blob`` (left in a mapped file: nothing is copied)."""
+        count, size = head
+        view = memoryview(blob)
+        cut = 8 * (count + 1)
+        return Buckets(view[:cut].cast("B").cast("Q"), view[cut:], size)
+
+    def get(self, key: str, default: Any = None) -> Any:
+        i = _bucket(key, self._count)
+        bucket = self._open[i]
+        if bucket is None:
+            bucket = self._open[i] = marshal.loads(self._blob[self._bounds[i] : self._bounds[i + 1]])
+        return bucket.get(key, default)
+
+    def __getitem__(self, key: str) -> Any:
+        value = self.get(key, _ABSENT)
+        if value is _ABSENT:
+            raise KeyError(key)
+        return value
+
+    def __contains__(self, key: object) -> bool:
+        return isinstance(key, str) and self.get(key, _ABSENT) is not _ABSENT
+
+    def __len__(self) -> int:
+        return self._size
+
+
+_ABSENT = object()
+
+
+def _bucket(key: str, count: int) -> int:
+    return crc32(key.encode("utf-8", "surrogatepass")) % count

@@ -59,6 +59,13 @@ def test_tool_not_a_table_in_an_ancestor_is_not_a_crash(tmp_path, project):
     assert run("check", "story.txt").exit_code == 0
 
 
+def test_a_pyproject_of_another_tool_is_not_newslints_to_judge(tmp_path, project):
+    (tmp_path / "pyproject.toml").write_text("[tool.other\nbroken = \n", encoding="utf-8")
+    assert run("check", "story.txt").exit_code == 0
+    (tmp_path / "pyproject.toml").write_text("[tool.newslint\nbroken = \n", encoding="utf-8")
+    fails_cleanly(run("check", "story.txt"), "invalid TOML")
+
+
 def test_selecting_nothing_is_an_error(project):
     fails_cleanly(run("check", "story.txt", "--select", "LT:NOPE"), "no rule left to run")
 

@@ -173,3 +173,13 @@ def test_features_are_every_n_gram_at_its_first_place_in_order():
             plain.setdefault(" ".join(t[0] for t in tokens[i:i + n]), (tokens[i][1], tokens[i + n - 1][2]))
     assert list(sentence_signal.features(tokens).items()) == list(plain.items())
     assert sentence_signal.features([]) == {}
+
+
+def test_the_cached_model_carries_every_shipped_weight():
+    import json
+
+    shipped = json.loads(sentence_signal.MODEL_PATH.read_text(encoding="utf-8"))
+    model = sentence_signal.model()
+    assert len(model.weights) == len(shipped["weights"])
+    assert all(model.weights.get(key) == weight for key, weight in shipped["weights"].items())
+    assert model.vocabulary == frozenset(shipped["vocabulary"]) and model.threshold == shipped["threshold"]

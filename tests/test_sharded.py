@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pickle
 
-from newslint.sharded import Sharded, Words
+import pytest
+
+from newslint.sharded import Buckets, Sharded, Words
 
 
 def test_sharded_table_answers_like_its_dict_and_unpacks_only_what_is_asked():
@@ -75,3 +77,23 @@ def test_a_table_with_key_hashes_answers_absent_keys_without_unpacking_their_sha
 def test_starting_gives_the_shard_of_a_prefix():
     words = Sharded(*Sharded.pack({"colour": 1, "color": 2, "cold": 3, "heat": 4, "co": 5}))
     assert words.starting("col") == {"colour": 1, "color": 2, "cold": 3} and words.starting("xyz") == {}
+
+
+def test_buckets_answer_like_their_dict_through_the_data_cache_and_open_only_what_is_asked(tmp_path, monkeypatch):
+    from newslint import datacache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    source = tmp_path / "weights.txt"
+    source.write_text("w")
+    table = {f"<w> of {i}": i / 7 for i in range(1000)} | {"said that": 0.4, "": -1.0, "é ü": 2.0}
+    for _ in range(2):  # built, then read back from the mapped cache entry
+        head, blob = datacache.cached("buckets-demo", [source], lambda: datacache.WithBlob(*Buckets.pack(table)))
+        weights = Buckets.mapped(head, blob)
+        assert all(weights.get(key) == value for key, value in table.items())
+        assert weights.get("said") is None and weights.get("absent", 0.0) == 0.0 and len(weights) == len(table)
+        assert weights["é ü"] == 2.0 and "said that" in weights and "said" not in weights and 5 not in weights
+        with pytest.raises(KeyError):
+            weights["said"]
+    fresh = Buckets.mapped(head, blob)
+    fresh.get("said that")
+    assert sum(bucket is not None for bucket in fresh._open) == 1 < len(fresh._open)

@@ -274,21 +274,31 @@ class _Data:
         with self._index_lock:
             if self._index_ready:
                 return
-            keys, by_len, hashes = cached("lexicon-index", self._sources, self._packed_index)
-            self.keys, self.pairs, self.key_hashes = Words(*keys), LetterPairs(by_len), KeyHashes(hashes)
+            (keys, spans, hashes_at), blob = cached("lexicon-index", self._sources, self._packed_index)
+            view = memoryview(blob)  # the mapped file: each length's table is read when first needed
+            by_len = {n: view[start:end] for n, (start, end) in spans.items()}
+            self.keys, self.pairs = Words(*keys), LetterPairs(by_len)
+            self.key_hashes = KeyHashes(view[hashes_at[0]:hashes_at[1]])
             self._index_ready = True
 
-    def _packed_index(self) -> tuple[tuple[str, bytes], dict[int, bytes], bytes]:
+    def _packed_index(self) -> WithBlob:
         """The letter-pair index (newslint/spelling/letter_pairs.py) with its words in one
         string, each length's table unpacked when a word of about that length needs
         suggestions; and the hashes of the lexicon's keys, which rule out most one-edit
-        candidates unopened."""
+        candidates unopened. The tables and hashes (3.6 MB) lie in the blob, read from the
+        mapped file without a copy: (words, {length: table's bounds}, hashes' bounds), blob."""
         zipf = self.zipf
         # suggestion targets found by letter pairs: words seen in running text, most frequent first
         keys = sorted({lw for w in self.mask if zipf(lw := w.lower()) >= _SUGGEST_MIN_ZIPF and lw.isascii()},
                       key=lambda k: (-zipf(k), k))
         hashes = KeyHashes.pack(chain(self.mask, self.by_lower))
-        return Words.pack(keys), LetterPairs.pack(keys), hashes
+        chunks, spans, at = [], {}, 0
+        for n, table in LetterPairs.pack(keys).items():
+            chunks.append(table)
+            spans[n] = (at, at + len(table))
+            at += len(table)
+        chunks.append(hashes)
+        return WithBlob((Words.pack(keys), spans, (at, at + len(hashes))), b"".join(chunks))
 
 
 _WordData = tuple[dict[str, int], dict[str, int], dict[str, float], set[str], dict[str, list[str]]]
