@@ -27,7 +27,10 @@ class Span:
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+WORD = re.compile(r"[^\W_]+(?:[’'\-.][^\W_]+)*", re.UNICODE)
+"""A word of ``Article.words``: letters and digits, with inner apostrophes, hyphens, dots."""
+ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[’'\-.][A-Za-z0-9]+)*")
+"""``WORD`` in a text whose word characters are all ASCII (newslint/ascii_words.py), where it finds the same."""
 # Sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 # possessive and only at the start of a run of marks: linear on 200,000 full stops
 _SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"“‘'(\[]?[A-Z0-9À-Þ])")
@@ -153,7 +156,7 @@ class Article:
     @cached_property
     def word_spans(self) -> list[tuple[int, int]]:
         """``words`` as (start, end) pairs: cheaper to make, for rules that walk every word."""
-        return [m.span() for m in _WORD.finditer(self.text)]
+        return [m.span() for m in WORD.finditer(self.text)]
 
     def paragraph_index(self, offset: int) -> int:
         """Index into ``paragraphs`` of the paragraph holding an offset (or just before it)."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from newslint.article import ASCII_WORD, WORD
 from newslint.ascii_words import ascii_words
 from newslint.checks.transliteration import _CAPITAL, _chain_starts
 from newslint.spelling.candidates import _ASCII_TOKEN, _TOKEN
@@ -17,7 +18,7 @@ def test_ascii_words_looks_at_word_characters_only():
 def test_ascii_spellings_find_what_the_unicode_patterns_find():
     rnd = random.Random(8)
     pieces = ["Kim", "Jong", "-un", "-Un", "the", "O'", "Brien", "’s", " ", " ", "\n", "-", "'", "“", "”", "3", "_",
-              "£", "é", "Été", "ǅ", "²", ".", "A", "b"]
+              "£", "é", "Été", "ǅ", "²", ".", "A", "b", "7", "U.S."]
     for n in range(2000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 20)))
         unicode_starts = sorted([m.start() for m in _CAPITAL.finditer(text)]
@@ -25,3 +26,4 @@ def test_ascii_spellings_find_what_the_unicode_patterns_find():
         assert _chain_starts(text) == unicode_starts, text
         if ascii_words(text):
             assert [m.span() for m in _ASCII_TOKEN.finditer(text)] == [m.span() for m in _TOKEN.finditer(text)], text
+            assert [m.span() for m in ASCII_WORD.finditer(text)] == [m.span() for m in WORD.finditer(text)], text

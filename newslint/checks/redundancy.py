@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from newslint.article import Article
+from newslint.article import ASCII_WORD, WORD, Article, Span
+from newslint.ascii_words import ascii_words
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
 
@@ -60,23 +61,12 @@ class RepeatedPhrase(Rule):
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
         window = context.options["window"]
-        words = article.word_spans
-        lowered = _lowered(text)
-        wi = 0
-        for sentence in article.sentences:
-            while wi < len(words) and words[wi][0] < sentence.start:
-                wi += 1
-            first = wi
-            while wi < len(words) and words[wi][1] <= sentence.end:
-                wi += 1
-            tokens = words[first:wi]
-            if lowered is None:
-                low = [text[start:end].lower() for start, end in tokens]
-            else:
-                low = [lowered[start:end] for start, end in tokens]
+        for sentence, tokens, low in _sentence_words(article):
             pairs = list(zip(low, low[1:]))
             if len(set(pairs)) == len(pairs):
                 continue  # no two words said twice: no repeated pair, nor a repeated longer phrase
+            if tokens is None:  # read by window: the spans only now, for the rare sentence that repeats a pair
+                tokens = [m.span() for m in WORD.finditer(text, sentence.start, sentence.end)]
             twice = [n > 1 for n in map(Counter(pairs).__getitem__, pairs)]  # a pair said once repeats nothing
             seen: dict[tuple[str, str], int] = {}
             flagged: list[int] = []
@@ -101,6 +91,39 @@ class RepeatedPhrase(Rule):
 
 
 _MIN_PHRASE, _MAX_PHRASE = 3, 8
+
+
+def _sentence_words(article: Article) -> Iterator[tuple[Span, list[tuple[int, int]] | None, list[str]]]:
+    """Each sentence with its words' spans and their text lower-cased (the article's words
+    that lie within it). Where white space (or the text's edge) stands on both sides of every
+    sentence, no word crosses one, so each sentence's words are read from the lower-cased
+    text in one ``findall`` over its window and the spans are left to the caller (None);
+    otherwise from the article's word spans."""
+    text = article.text
+    sentences = article.sentences
+    lowered = _lowered(text)
+    size = len(text)
+    if lowered is not None and all((s.start == 0 or text[s.start - 1].isspace())
+                                   and (s.end == size or text[s.end].isspace()) for s in sentences):
+        # lower-casing keeps every character's class (tests/test_redundancy.py)
+        findall = (ASCII_WORD if ascii_words(text) else WORD).findall
+        for sentence in sentences:
+            yield sentence, None, findall(lowered, sentence.start, sentence.end)
+        return
+    words = article.word_spans
+    wi = 0
+    for sentence in sentences:
+        while wi < len(words) and words[wi][0] < sentence.start:
+            wi += 1
+        first = wi
+        while wi < len(words) and words[wi][1] <= sentence.end:
+            wi += 1
+        tokens = words[first:wi]
+        if lowered is None:
+            low = [text[start:end].lower() for start, end in tokens]
+        else:
+            low = [lowered[start:end] for start, end in tokens]
+        yield sentence, tokens, low
 
 
 def _lowered(text: str) -> str | None:
