@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from newslint.article import Article
-from newslint.spelling.candidates import MAX_WORD, _POSSESSIVE, _TOKEN, candidates
+from newslint.spelling.candidates import (MAX_WORD, _POSSESSIVE, _SKIP, _TOKEN, Candidate, _at_line_start, _opens,
+                                          candidates, merged, plain_candidates, split)
 
 
 def _plainly(text: str) -> list[tuple[int, str, bool]]:
@@ -41,3 +42,54 @@ def test_candidates_are_the_tokens_each_context_allows():
         text = "".join(rnd.choice(pieces if n % 2 else ascii_pieces) for _ in range(40))
         found = [(c.start, c.word, c.word[0].isupper()) for c in candidates(Article(text))]
         assert found == _plainly(text), text
+
+
+def _each_token(article: Article) -> list[Candidate]:
+    """Every candidate with all its fields, token by token (what candidates() gave before it
+    read plain words in bulk): the reference for the split into plain words and others."""
+    text = article.text
+    skipped = [m.span() for m in _SKIP.finditer(text)]
+    starts = {s.start for s in article.sentences} | {s.start for s in article.paragraphs}
+    starts |= {line.start for line in article.lines}
+    out = []
+    for start, raw in _plainly_tokens(text):
+        if any(a <= start < b for a, b in skipped):
+            continue
+        word = _POSSESSIVE.sub("", raw)
+        if raw.islower():
+            out.append(Candidate(start, word, raw, False, False, False))
+            continue
+        capital = word[0].isupper()
+        line = capital and _at_line_start(text, start, starts)
+        named = capital and not line
+        out.append(Candidate(start, word, raw, named, line, named and _opens(text, start, starts)))
+    return out
+
+
+def _plainly_tokens(text: str) -> list[tuple[int, str]]:
+    """The tokens _plainly keeps, as (start, token as written)."""
+    kept = {start for start, _, _ in _plainly(text)}
+    return [(m.start(), m.group()) for m in _TOKEN.finditer(text) if m.start() in kept]
+
+
+def test_plain_words_and_others_are_every_candidate():
+    rnd = random.Random(12)
+    pieces = ["the", "the", "well-known", "co-op", "The", "Paris", "UKIP", "ǅemal", "it's", "dogs’", "don't", "rock'n'roll",
+              "a", "x" * 50, "é", "café", "İ", " ", " ", " ", "\n", "\n\n", "\t", "\u00a0", ".", ". ", "...", "…", "3",
+              "&", "/", "-", "—", "'", "’", "“", "”", "(", ")", "[", ",", ";", "!", "_", "http://x.org/the", "a@b.com",
+              "#tag", "bbc.co.uk"]
+    ascii_pieces = [p for p in pieces if all(c.isascii() or not c.isalnum() for c in p)]
+    plain_seen = other_seen = 0
+    for n in range(3000):
+        chosen = pieces if n % 2 else ascii_pieces
+        text = "".join(rnd.choice(chosen) + rnd.choice((" ", " ", "", "\n")) for _ in range(rnd.randint(0, 40)))
+        article = Article(text)
+        found = split(article)
+        everything = plain_candidates(found, None)
+        assert merged(found.others, everything) == candidates(article) == _each_token(article), text
+        assert all(c.word == c.text and c.word.islower() for c in everything)
+        some = set(found.plain_words[::2])
+        assert plain_candidates(found, some) == [c for c in everything if c.word in some]
+        plain_seen += len(everything)
+        other_seen += len(found.others)
+    assert plain_seen > 3000 and other_seen > 3000

@@ -16,7 +16,7 @@ from newslint.article_facts import ArticleFact, count_fact
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
-from newslint.spelling.candidates import Candidate, candidates
+from newslint.spelling.candidates import Candidate, merged, plain_candidates, split
 from newslint.spelling.confusion import START, ConfusionModel, tokens_of
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos
@@ -34,7 +34,7 @@ def _project_words(context: CheckContext) -> frozenset[str]:
     return frozenset(w.lower() for w in context.words)
 
 
-CAPITALISED = count_fact(lambda article, piece: (c.word for c in candidates(article)
+CAPITALISED = count_fact(lambda article, piece: (c.word for c in split(article).others  # plain words are lower-case
                                                   if c.word[:1].isupper() and piece.owns(c.start)))
 """How often the article uses each capitalised word (a name used twice is not a slip)."""
 
@@ -106,7 +106,10 @@ class Misspelling(Rule):
         seen = CAPITALISED(article)
         correct: set[str] = set()  # words already found correct in this article
         plain_correct = _plain_correct(lexicon)
-        for cand in candidates(article):
+        found = split(article)
+        unknown = set(found.plain_words).difference(plain_correct)  # plain words not passed yet in this run
+        unknown.difference_update(extra)
+        for cand in merged(found.others, plain_candidates(found, unknown)):
             word = cand.word
             if word in correct or word in plain_correct or word.lower() in extra or cand.text.lower() in extra:
                 continue
@@ -573,7 +576,7 @@ class NameVariant(Rule):
 def _names(article: Article, language: str, piece: Piece | None = None) -> Iterator[tuple[str, int]]:
     """Capitalised words of six letters or more the lexicon does not know (in the piece's own text)."""
     lexicon = Lexicon.load(language)
-    for cand in candidates(article):
+    for cand in split(article).others:  # a plain word is never capitalised
         if cand.capitalised and len(cand.word) >= 6 and (piece is None or piece.owns(cand.start)) and not lexicon.known(cand.word):
             yield cand.word, cand.start
 
@@ -595,7 +598,9 @@ def _dialect_words(article: Article, piece: Piece | None = None) -> Iterator[tup
     """Words with a British or American spelling (in the piece's own text), outside names and quotes."""
     lexicon = Lexicon.load("both")
     dialect_of = lexicon.dialect_of
-    for cand in candidates(article):
+    found = split(article)
+    spelt = {word for word in set(found.plain_words) if dialect_of(word) is not None}  # each plain word asked once
+    for cand in merged(found.others, plain_candidates(found, spelt)):
         if cand.word[:1].isupper():
             continue  # names
         dialect = dialect_of(cand.word)

@@ -10,6 +10,8 @@ starts a sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Container, Iterable
+from itertools import accumulate, chain, compress, repeat
 from typing import NamedTuple
 
 from newslint.article import Article
@@ -47,31 +49,86 @@ class Candidate(NamedTuple):
     after_full_stop: bool = False  # capitalised, starting a sentence within a paragraph
 
 
+class Split(NamedTuple):
+    """An article's candidates in two parts. Most of its words are plain: lower-case ASCII
+    letters (hyphens inside), between characters that rule nothing out (a space, a dash, a
+    quote), two to ``MAX_WORD`` letters long; each such word is the candidate
+    ``Candidate(start, word, word, False, False, False)`` and is kept here only as its start
+    and its text, so a rule can skip the plain words it already knows without building them.
+    ``others`` are the remaining candidates, built in full."""
+
+    plain_starts: list[int]
+    plain_words: list[str]
+    others: list[Candidate]
+
+
 def candidates(article: Article) -> list[Candidate]:
     """The article's checkable words, computed once per article."""
     cached = article.cache.get(candidates)
     if cached is None:
-        cached = _find(article)
+        found = split(article)
+        cached = merged(found.others, plain_candidates(found, None))
         article.cache[candidates] = cached
     return cached
 
 
-def _find(article: Article) -> list[Candidate]:
+def split(article: Article) -> Split:
+    """The article's candidates as plain words and the others (``Split``), computed once."""
+    cached = article.cache.get(split)
+    if cached is None:
+        cached = article.cache[split] = _find(article)
+    return cached
+
+
+def plain_candidates(found: Split, words: Container[str] | None) -> list[Candidate]:
+    """The plain words whose text is in ``words`` (all when None) as candidates, in order."""
+    starts, plain = found.plain_starts, found.plain_words
+    rows = zip(starts, plain, plain, _FALSE, _FALSE, _FALSE)
+    if words is not None:
+        rows = compress(rows, map(words.__contains__, plain))
+    return list(map(_new, repeat(Candidate), rows))
+
+
+def merged(a: list[Candidate], b: list[Candidate]) -> list[Candidate]:
+    """Two lists of candidates, each in text order, as one in text order."""
+    if not b:
+        return a
+    if not a:
+        return b
+    both = a + b
+    both.sort()  # by start: two candidates never share one
+    return both
+
+
+def _find(article: Article) -> Split:
     text = article.text
-    skipped = [m.span() for m in _SKIP.finditer(text)] if _SKIP_HINT.search(text) else []
-    starts = {s.start for s in article.sentences} | {s.start for s in article.paragraphs}
-    starts |= {line.start for line in article.lines}
+    rows = (_ASCII_SPLIT if ascii_words(text) else _SPLIT).findall(text)  # (gap, plain word, other token)
+    if not rows:
+        return Split([], [], [])
+    _, plain, other = zip(*rows)
+    token_starts = list(accumulate(map(len, chain.from_iterable(rows))))[0::3]  # each gap's end
+    keep = list(map(_LENGTHS.__contains__, map(len, plain)))  # also drops the rows of other tokens ('')
+    plain_starts = list(compress(token_starts, keep))
+    plain_words = list(compress(plain, keep))
+    others = _others(article, compress(zip(token_starts, other), other))
+    if _SKIP_HINT.search(text):
+        skipped = [m.span() for m in _SKIP.finditer(text)]
+        if skipped:
+            kept = [not any(a <= start < b for a, b in skipped) for start in plain_starts]
+            plain_starts, plain_words = list(compress(plain_starts, kept)), list(compress(plain_words, kept))
+            others = [c for c in others if not any(a <= c.start < b for a, b in skipped)]
+    return Split(plain_starts, plain_words, others)
+
+
+def _others(article: Article, tokens: Iterable[tuple[int, str]]) -> list[Candidate]:
+    """The candidates among the tokens that are not plain words (start, token), in order."""
+    text = article.text
+    starts: set[int] | None = None
     out: list[Candidate] = []
     append = out.append
-    si = 0
     size = len(text)
-    for m in (_ASCII_TOKEN if ascii_words(text) else _TOKEN).finditer(text):  # newslint/ascii_words.py
-        start, end = m.span()
-        if skipped:
-            while si < len(skipped) and skipped[si][1] <= start:
-                si += 1
-            if si < len(skipped) and skipped[si][0] <= start < skipped[si][1]:
-                continue
+    for start, raw in tokens:
+        end = start + len(raw)
         before = text[start - 1] if start else " "
         after = text[end] if end < size else " "
         if before not in _QUIET_BEFORE or after not in _QUIET_AFTER:  # most words stand between spaces
@@ -81,7 +138,6 @@ def _find(article: Article) -> list[Candidate]:
             if (after in ".…" and text.startswith(("...", "…"), end)) or (
                     before in ".…" and text[max(0, start - 3) : start].endswith(("...", "…"))):
                 continue  # a word cut short by an ellipsis ("originall...")
-        raw = m.group()
         word = _POSSESSIVE.sub("", raw) if ("'" in raw or "’" in raw) else raw
         if raw.islower():  # no capital anywhere (a letter lower() changes is upper or title case)
             if 2 <= len(word) <= MAX_WORD:
@@ -91,6 +147,9 @@ def _find(article: Article) -> list[Candidate]:
         if len(word) < 2 or len(word) > MAX_WORD or rest != rest.lower():
             continue  # too short or long, or capitals after the first letter: UKIP, MPs, YCPress, iPhone
         capital = word[0].isupper()
+        if capital and starts is None:
+            starts = {s.start for s in article.sentences} | {s.start for s in article.paragraphs}
+            starts |= {line.start for line in article.lines}
         line = capital and _at_line_start(text, start, starts)  # only capitals need it
         named = capital and not line
         append(_new(Candidate, (start, word, raw, named, line, named and _opens(text, start, starts))))
@@ -101,6 +160,29 @@ def _find(article: Article) -> list[Candidate]:
 # or ellipsis): the tests above are skipped for them.
 _QUIET_BEFORE = frozenset(" \t\n\r\"'(“‘[—–-«\u00a0")
 _QUIET_AFTER = frozenset(" \t\n\r\"')”’],;:!?—–-»\u00a0")
+
+
+def _char_class(chars: Iterable[str]) -> str:
+    return "".join("\\" + c if c in "\\]^-[" else c for c in sorted(chars))
+
+
+# The text read as gaps and tokens: each row a gap (no letters, possessive: read once) and the
+# token after it, either a plain word (lower-case ASCII letters, hyphens inside, quiet
+# characters on both sides, no apostrophe after it that would join it) or any other token
+# (_TOKEN), or the end of the text. A plain word matches only where _TOKEN would match that
+# same word: what follows can neither be a letter nor join one on.
+def _gaps_and_tokens(non_letters: str, letter: str, token: re.Pattern[str]) -> re.Pattern[str]:
+    quiet_after = _char_class(_QUIET_AFTER - {"'", "’"})
+    return re.compile(
+        rf"({non_letters}*+)(?:(?<![^{_char_class(_QUIET_BEFORE)}])([a-z]+(?:-[a-z]+)*)(?=[{quiet_after}]|\Z)(?!-{letter})"
+        rf"|({token.pattern})|\Z)"
+    )
+
+
+_SPLIT = _gaps_and_tokens(r"[\W\d_]", r"[^\W\d_]", _TOKEN)
+_ASCII_SPLIT = _gaps_and_tokens(r"[^A-Za-z]", r"[A-Za-z]", _ASCII_TOKEN)  # where ascii_words holds
+_LENGTHS = frozenset(range(2, MAX_WORD + 1))
+_FALSE = repeat(False)
 
 
 _new = tuple.__new__  # builds a Candidate from its six fields without NamedTuple's Python-level __new__
