@@ -17,7 +17,10 @@ _SPACE = re.compile(r"\s+")
 def normalise(text: str) -> str:
     """Headline text for comparison: quotes straightened, case and spacing folded."""
     text = _SPACE.sub(" ", text.translate(_QUOTES)).strip().lower()
-    return text.rstrip(".!?:;, ")
+    return text.rstrip(_END_MARKS)
+
+
+_END_MARKS = ".!?:;, "
 
 
 def headline_text(article: Article) -> tuple[int, str] | None:
@@ -40,6 +43,19 @@ def body_headline(article: Article, max_words: int) -> tuple[int, str] | None:
     if not line or len(line.split()) > max_words:
         return None
     return start, line
+
+
+def _too_long(line: str, target: str, threshold: float) -> bool:
+    """Whether ``normalise(line)`` is surely too long to be ``similar`` to ``target``, told
+    without normalising it: normalising keeps every character that is not white space up to
+    the last one it does not strip from the end, each as one character or more."""
+    kept = line
+    while True:
+        shorter = kept.rstrip().rstrip(_END_MARKS)
+        if shorter == kept:
+            break
+        kept = shorter
+    return len(target) < threshold * len("".join(kept.split()))
 
 
 def similar(a: str, b: str, threshold: float) -> bool:
@@ -95,10 +111,13 @@ class DuplicatedHeadline(Rule):
         top = context.options["top-lines"]
         candidates = lines[:top] + lines[max(top, len(lines) - context.options["bottom-lines"]):]
         head_line = article.position(head_offset)[0]
+        threshold = context.options["similarity"]
         for _, span in candidates:
             line = article.text[span.start : span.end]
             cut = breadcrumb_end(line)
-            if similar(normalise(line[cut:]), target, context.options["similarity"]):
+            if _too_long(line[cut:], target, threshold):
+                continue  # a paragraph of body text, not a copy of the headline: not normalised
+            if similar(normalise(line[cut:]), target, threshold):
                 start = span.start
                 end = _line_end_with_break(article, span)
                 yield Finding(
