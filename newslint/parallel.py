@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 
 MIN_CHARS = 1_000_000  # about 170,000 words: below this one process is as fast
 CHUNK = 8  # articles per task sent to a worker
+YOUNG_THRESHOLD = 10_000  # allocations between young collections during a run (Python's default: 700)
 _forked: "Linter | None" = None  # the linter workers inherit from the parent
 _facts = False  # whether workers also send each article's readability and translation reading
 
@@ -46,11 +47,16 @@ def lint_all(linter: "Linter", articles: list[Article], jobs: int, facts: bool =
     # pages it then leaves unwritten); thawed again after the run
     thaw = gc.get_freeze_count() == 0
     gc.freeze()
+    # what a lint allocates (tokens, candidates, matches) dies by reference counting: a young
+    # collection every 700 allocations only walked it (0.18 -> 0.05-0.09 ms per BBC article)
+    thresholds = gc.get_threshold()
+    gc.set_threshold(max(thresholds[0], YOUNG_THRESHOLD), *thresholds[1:])
     try:
         if jobs <= 1 or len(articles) < 2 or sum(len(a.text) for a in articles) < MIN_CHARS:
             return {i: linter.lint(a) for i, a in enumerate(articles)}
         return _in_workers(linter, articles, jobs, facts)
     finally:
+        gc.set_threshold(*thresholds)
         if thaw:
             gc.unfreeze()
 

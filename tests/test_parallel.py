@@ -29,6 +29,7 @@ def test_workers_report_what_one_process_reports(monkeypatch):
     assert spread == serial
     assert any(d.code == "HL002" for d in spread[len(articles) - 1])
     assert gc.get_freeze_count() == 0  # the main process's objects are collectable again
+    assert gc.get_threshold()[0] < parallel.YOUNG_THRESHOLD  # and the collector's thresholds as before
 
 
 _LINT_CHUNK = parallel._lint_chunk
@@ -37,6 +38,7 @@ _LINT_CHUNK = parallel._lint_chunk
 def _chunk_in_a_frozen_heap(items):
     """A worker's chunk, checking that what it inherited is frozen (the collector skips it)."""
     assert gc.get_freeze_count() > 0
+    assert gc.get_threshold()[0] >= parallel.YOUNG_THRESHOLD  # young collections rarer while linting
     return _LINT_CHUNK(items)
 
 
