@@ -212,6 +212,7 @@ class Buckets:
         self._size = size
         self._count = len(bounds) - 1
         self._open: list[dict | None] = [None] * self._count
+        self._seen: dict[str, Any] = {}  # keys asked before, answered without hashing (the same recur)
 
     @staticmethod
     def pack(table: Mapping[str, Any], per_bucket: int = 4) -> tuple[tuple[int, int], bytes]:
@@ -237,26 +238,33 @@ class Buckets:
         return Buckets(view[:cut].cast("B").cast("Q"), view[cut:], size)
 
     def get(self, key: str, default: Any = None) -> Any:
-        i = _bucket(key, self._count)
-        bucket = self._open[i]
-        if bucket is None:
-            bucket = self._open[i] = marshal.loads(self._blob[self._bounds[i] : self._bounds[i + 1]])
-        return bucket.get(key, default)
+        value = self._seen.get(key, _ABSENT)
+        if value is _ABSENT:
+            i = _bucket(key, self._count)
+            bucket = self._open[i]
+            if bucket is None:
+                bucket = self._open[i] = marshal.loads(self._blob[self._bounds[i] : self._bounds[i + 1]])
+            value = bucket.get(key, _MISSING)
+            if len(self._seen) >= _RULED_OUT_KEPT:
+                self._seen.clear()
+            self._seen[key] = value
+        return default if value is _MISSING else value
 
     def __getitem__(self, key: str) -> Any:
-        value = self.get(key, _ABSENT)
-        if value is _ABSENT:
+        value = self.get(key, _MISSING)
+        if value is _MISSING:
             raise KeyError(key)
         return value
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key, _ABSENT) is not _ABSENT
+        return isinstance(key, str) and self.get(key, _MISSING) is not _MISSING
 
     def __len__(self) -> int:
         return self._size
 
 
-_ABSENT = object()
+_ABSENT = object()  # not asked yet
+_MISSING = object()  # asked: not in the table
 
 
 def _bucket(key: str, count: int) -> int:
