@@ -45,7 +45,7 @@ def body_headline(article: Article, max_words: int) -> tuple[int, str] | None:
     return start, line
 
 
-def _too_long(line: str, target: str, threshold: float) -> bool:
+def too_long_to_match(line: str, target: str, threshold: float) -> bool:
     """Whether ``normalise(line)`` is surely too long to be ``similar`` to ``target``, told
     without normalising it: normalising keeps every character that is not white space up to
     the last one it does not strip from the end, each as one character or more."""
@@ -55,7 +55,7 @@ def _too_long(line: str, target: str, threshold: float) -> bool:
         if shorter == kept:
             break
         kept = shorter
-    return len(target) < threshold * len("".join(kept.split()))
+    return len(target) < min(threshold, 1.0) * len("".join(kept.split()))  # above 1, only the same text is similar
 
 
 def similar(a: str, b: str, threshold: float) -> bool:
@@ -115,7 +115,7 @@ class DuplicatedHeadline(Rule):
         for _, span in candidates:
             line = article.text[span.start : span.end]
             cut = breadcrumb_end(line)
-            if _too_long(line[cut:], target, threshold):
+            if too_long_to_match(line[cut:], target, threshold):
                 continue  # a paragraph of body text, not a copy of the headline: not normalised
             if similar(normalise(line[cut:]), target, threshold):
                 start = span.start

@@ -9,7 +9,7 @@ from typing import Iterable
 
 from newslint.article import Article, Span, per_article
 from newslint.article_facts import ArticleFact, window_of
-from newslint.checks.headline import body_headline, headline_text, normalise, similar
+from newslint.checks.headline import body_headline, headline_text, normalise, similar, too_long_to_match
 from newslint.datelines import read_dateline
 from newslint.diagnostic import Finding, Severity
 from newslint.pieces import Piece
@@ -356,15 +356,18 @@ _DATELINE = re.compile(
 )
 _LEAD_WORD = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*")
 _FINAL = re.compile(r"[.!?][\"'”’)]*$")
+_SAME_HEADLINE = 0.9  # a paragraph this like the headline repeats it
 
 
+@per_article
 def lead_sentence(article: Article) -> Span | None:
-    """The first sentence of the first prose paragraph after the headline."""
+    """The first sentence of the first prose paragraph after the headline (three rules ask)."""
     found = headline_text(article)
     head = normalise(found[1]) if found else ""
     for para in article.body_paragraphs:
         chunk = article.text[para.start : para.end]
-        if not _FINAL.search(chunk) or (head and similar(normalise(chunk), head, 0.9)):
+        if not _FINAL.search(chunk) or (head and not too_long_to_match(chunk, head, _SAME_HEADLINE)
+                                        and similar(normalise(chunk), head, _SAME_HEADLINE)):
             continue  # a repeated headline, a byline or a label, not the lead
         for sentence in article.sentences:
             if sentence.start >= para.start:
