@@ -45,6 +45,7 @@ def test_tables_packed_into_one_blob_answer_like_their_dicts_through_the_data_ca
     for _ in range(2):  # built, then read back from the mapped cache entry
         (head1, head2), blob = datacache.cached("blob-demo", [source], build)
         one, two = Sharded.mapped(head1, blob), Sharded.mapped(head2, blob)
+        assert head1[0] is head2[0]  # one numbering of the prefixes, read once
         assert one["colour"] == 1 and one.get("zebra") == 6 and one.get("grey") is None
         assert "grey" in two and "color" not in two and len(two) == 2
         assert dict(one.items()) == first and sorted(two) == ["colour", "grey"]
