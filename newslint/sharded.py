@@ -2,7 +2,8 @@
 
 The spelling tables hold some 150,000 words; an article looks up a few thousand. Kept
 in the data cache as one ``Sharded`` per table (shards by the first three characters of
-the key), a run unpacks the shards its words fall in, not the whole table:
+the key, or four where three begin more than ``SPLIT_ABOVE`` keys: "con" alone would be
+thousands), a run unpacks the shards its words fall in, not the whole table:
 ``Sharded(*Sharded.pack({"colour": 1}))["colour"] == 1``. Iterating unpacks every shard.
 What ``pack`` returns is plain data (marshal loads it faster than pickle loads objects).
 """
@@ -16,16 +17,23 @@ from typing import Any, Hashable, Iterable, Iterator, Mapping
 from zlib import crc32
 
 WIDTH = 3  # characters of a key that name its shard
+SPLIT_ABOVE = 48  # a prefix with more keys is split by one more character ("con" -> "conf", "cons", ...)
 _RULED_OUT_KEPT = 1 << 16  # keys the hashes ruled out that a table remembers (the same words recur)
 
 
 class Sharded(Mapping):
     """A dict (or set: every value True) split by key prefix; lookups unpack one shard."""
 
-    def __init__(self, shards: dict[Any, bytes], size: int, hashes: bytes | None = None) -> None:
+    def __init__(self, shards: dict[Any, bytes], size: int, hashes: bytes | None = None,
+                 split: Iterable[str] | None = None) -> None:
         self._packed = shards
         self._size = size
+        # prefixes split by one more character (their keys of WIDTH characters or fewer keep
+        # the prefix's own shard): the big shards of common beginnings cost a start most
+        self._split = frozenset(split if split is not None else (p[:WIDTH] for p in shards if len(p) > WIDTH))
         self._open: dict[Any, dict] = {}
+        self._starting: dict[str, dict] = {}  # split prefixes' shards merged, for ``starting``
+        self._parts: dict[str, list] | None = None  # split prefix -> the names of its shards
         self._hashes = hashes  # KeyHashes.pack of the keys: a table looked up mostly for absent keys
         self._may_hold = KeyHashes(hashes).may_hold if hashes is not None else None
         self._ruled_out: set[str] = set()  # keys the hashes answered, asked again without hashing
@@ -38,7 +46,8 @@ class Sharded(Mapping):
         shards: dict[Any, dict] = {}
         for key, value in items:
             shards.setdefault(key[:WIDTH], {})[key] = value
-        return {p: marshal.dumps(s) for p, s in shards.items()}, len(table)
+        split = {p for p, shard in shards.items() if len(shard) > SPLIT_ABOVE}
+        return {p: marshal.dumps(s) for p, s in _split_shards(shards, split).items()}, len(table)
 
     @staticmethod
     def pack_into(tables: list[Mapping | set | frozenset]) -> tuple[list[tuple[dict[Any, int], bytes, int]], bytes]:
@@ -48,7 +57,12 @@ class Sharded(Mapping):
         The tables share one numbering of the prefixes (one dict, marshalled once: loading
         the lexicon's four took about 3 ms of a cold start); a table without a prefix has an
         empty shard there."""
-        packed = [Sharded.pack(table) for table in tables]
+        counts: dict[Any, int] = {}
+        for table in tables:
+            for key in table:
+                counts[key[:WIDTH]] = counts.get(key[:WIDTH], 0) + 1
+        split = {p for p, n in counts.items() if n > SPLIT_ABOVE}  # by all the tables' keys: one numbering
+        packed = [Sharded._pack_split(table, split) for table in tables]
         numbers: dict[Any, int] = {}
         for shards, _ in packed:
             for prefix in shards:
@@ -62,8 +76,16 @@ class Sharded(Mapping):
                     chunks.append(chunk)
                     total += len(chunk)
                 bounds.append(total)
-            heads.append((numbers, bounds.tobytes(), size))
+            heads.append((numbers, bounds.tobytes(), size, sorted(split)))
         return heads, b"".join(chunks)
+
+    @staticmethod
+    def _pack_split(table: Mapping | set | frozenset, split: set) -> tuple[dict[Any, bytes], int]:
+        items = table.items() if isinstance(table, Mapping) else ((k, True) for k in table)
+        shards: dict[Any, dict] = {}
+        for key, value in items:
+            shards.setdefault(key[:WIDTH], {})[key] = value
+        return {p: marshal.dumps(s) for p, s in _split_shards(shards, split).items()}, len(table)
 
     @staticmethod
     def mapped(head: tuple[dict[Any, int], bytes, int], blob: bytes | memoryview,
@@ -71,29 +93,54 @@ class Sharded(Mapping):
         """The table ``pack_into`` described by ``head``, its shards read from ``blob``;
         with ``hashes`` (``KeyHashes.pack`` of its keys) a key whose hash is absent is
         answered without unpacking its shard."""
-        numbers, bounds, size = head
-        return Sharded(_Slices(numbers, bounds, memoryview(blob)), size, hashes)
+        numbers, bounds, size, split = head
+        return Sharded(_Slices(numbers, bounds, memoryview(blob)), size, hashes, split)
+
+    def _name(self, key: Any) -> Any:
+        """The name of the shard a key lies in: its first WIDTH characters, one more where
+        that prefix is split."""
+        prefix = key[:WIDTH]
+        return key[: WIDTH + 1] if prefix in self._split else prefix
 
     def _shard(self, key: Hashable) -> dict:
-        prefix = key[:WIDTH]  # type: ignore[index]
-        shard = self._open.get(prefix)
+        name = self._name(key)
+        shard = self._open.get(name)
         if shard is None:
-            packed = self._packed.get(prefix)
-            shard = self._open[prefix] = marshal.loads(packed) if packed is not None else {}
+            packed = self._packed.get(name)
+            shard = self._open[name] = marshal.loads(packed) if packed is not None else {}
         return shard
 
     def __getitem__(self, key: Hashable) -> Any:
         return self._shard(key)[key]
 
     def starting(self, prefix: str) -> dict:
-        """The entries whose keys start with ``prefix``, WIDTH characters long: one shard,
-        unpacked (to be read, not changed)."""
-        return self._shard(prefix)
+        """The entries whose keys start with ``prefix``, WIDTH characters long, unpacked
+        (to be read, not changed): one shard, or the shards a split prefix was cut into."""
+        if prefix not in self._split:
+            return self._shard(prefix)
+        merged = self._starting.get(prefix)
+        if merged is None:
+            if self._parts is None:  # the shards of every split prefix, listed once
+                self._parts = {}
+                for name in self._packed:
+                    if name[:WIDTH] in self._split:
+                        self._parts.setdefault(name[:WIDTH], []).append(name)
+            merged = self._starting[prefix] = {}
+            for name in self._parts.get(prefix, ()):
+                merged.update(self._shard_named(name))
+        return merged
+
+    def _shard_named(self, name: Any) -> dict:
+        shard = self._open.get(name)
+        if shard is None:
+            packed = self._packed.get(name)
+            shard = self._open[name] = marshal.loads(packed) if packed is not None else {}
+        return shard
 
     def _shard_if_may_hold(self, key: str) -> dict | None:
         """The key's shard, or None when the hashes rule the key out (tested only while
         its shard is still packed: an open shard answers faster than the hashes)."""
-        shard = self._open.get(key[:WIDTH])
+        shard = self._open.get(self._name(key))
         if shard is not None:
             return shard
         if self._may_hold is not None:
@@ -119,18 +166,31 @@ class Sharded(Mapping):
 
     def items(self) -> Iterator[tuple[Any, Any]]:  # type: ignore[override]
         """Every (key, value), shard by shard (unpacks them all)."""
-        for prefix in self._packed:
-            yield from self._shard(prefix).items()
+        for name in self._packed:
+            yield from self._shard_named(name).items()
 
     def __iter__(self) -> Iterator:
-        for prefix in self._packed:
-            yield from self._shard(prefix)
+        for name in self._packed:
+            yield from self._shard_named(name)
 
     def __len__(self) -> int:
         return self._size
 
     def __reduce__(self):  # type: ignore[override]
-        return (Sharded, ({p: bytes(self._packed[p]) for p in self._packed}, self._size, self._hashes))
+        return (Sharded, ({p: bytes(self._packed[p]) for p in self._packed}, self._size, self._hashes, sorted(self._split)))
+
+
+def _split_shards(shards: dict[Any, dict], split: set) -> dict[Any, dict]:
+    """The shards with each prefix in ``split`` cut by one more character of its keys (keys
+    of WIDTH characters or fewer stay under the prefix itself)."""
+    out: dict[Any, dict] = {}
+    for prefix, shard in shards.items():
+        if prefix not in split:
+            out[prefix] = shard
+            continue
+        for key, value in shard.items():
+            out.setdefault(key[: WIDTH + 1], {})[key] = value
+    return out
 
 
 class _Slices(Mapping):

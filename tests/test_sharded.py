@@ -98,3 +98,17 @@ def test_buckets_answer_like_their_dict_through_the_data_cache_and_open_only_wha
     fresh = Buckets.mapped(head, blob)
     fresh.get("said that")
     assert sum(bucket is not None for bucket in fresh._open) == 1 < len(fresh._open)
+
+
+def test_a_big_prefix_is_split_and_read_by_the_shard_of_its_next_letter():
+    from newslint.sharded import SPLIT_ABOVE
+
+    table = {f"con{c}{i}": i for c in "sfd" for i in range(SPLIT_ABOVE)} | {"con": -1, "co": -2, "cat": -3}
+    for sharded in (Sharded(*Sharded.pack(table)), pickle.loads(pickle.dumps(Sharded(*Sharded.pack(table))))):
+        assert sharded["cons7"] == 7 and sharded["con"] == -1 and sharded.get("conx") is None and "co" in sharded
+        assert set(sharded._open) == {"cons", "con", "conx", "co"}  # one letter's shard each, not all of "con"
+        assert sharded.starting("con") == {k: v for k, v in table.items() if k.startswith("con")}
+        assert dict(sharded.items()) == table and len(sharded) == len(table)
+    (head,), blob = Sharded.pack_into([table])
+    mapped = Sharded.mapped(head, blob)
+    assert mapped["conf3"] == 3 and mapped.starting("cat") == {"cat": -3} and dict(mapped.items()) == table
