@@ -346,3 +346,31 @@ def test_rule_module_holds_only_the_two_rules():
 def test_one_analysis_per_article_is_shared_by_both_rules():
     article = Article(NATO_ARTICLE.format(sentence=""))
     assert analysis(article, None) is analysis(article, None)
+
+
+_CAPS_PIECES = ["NATO SUMMIT ", "Nato summit ", "EU ", "the ", "É", "é", "ß", "12 ", "- ", "\n", "\n\n", "WHO WANTS TO HOST ",
+                "Ü", "ÀB", "x"]
+
+
+def test_lines_in_capitals_are_counted_alike_in_ascii_and_beyond():
+    """Lines in capitals (where acronyms are not names): the ASCII count in C and the count
+    letter by letter agree on random lines."""
+    import random
+
+    from newslint.entities.evidence import _caps_lines
+
+    def letter_by_letter(article):
+        spans = []
+        for _, span in article.line_spans():
+            letters = list(filter(str.isalpha, article.text[span.start : span.end]))
+            if len(letters) >= 12 and sum(map(str.isupper, letters)) / len(letters) > 0.8:
+                spans.append((span.start, span.end))
+        return spans
+
+    rng = random.Random(7)
+    found = 0
+    for _ in range(600):
+        article = Article("".join(rng.choice(_CAPS_PIECES) for _ in range(rng.randrange(1, 30))))
+        assert _caps_lines(article) == letter_by_letter(article)
+        found += bool(_caps_lines(article))
+    assert found > 50  # the lines in capitals are there to be found

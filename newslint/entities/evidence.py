@@ -44,12 +44,22 @@ class Evidence:
     person: Person | None = None
 
 
+_DROP_UPPER = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+_DROP_LOWER = str.maketrans(dict.fromkeys("abcdefghijklmnopqrstuvwxyz"))
+
+
 def _caps_lines(article: Article) -> list[tuple[int, int]]:
     """Spans of lines written in capitals (section heads), where acronyms are not names."""
     spans = []
     for _, span in article.line_spans():
-        letters = list(filter(str.isalpha, article.text[span.start : span.end]))
-        if len(letters) >= 12 and sum(map(str.isupper, letters)) / len(letters) > 0.8:
+        line = article.text[span.start : span.end]
+        if line.isascii():  # letters are A-Z and a-z: counted in C, not one by one
+            upper = len(line) - len(line.translate(_DROP_UPPER))
+            letters = upper + len(line) - len(line.translate(_DROP_LOWER))
+        else:
+            found = list(filter(str.isalpha, line))
+            letters, upper = len(found), sum(map(str.isupper, found))
+        if letters >= 12 and upper / letters > 0.8:
             spans.append((span.start, span.end))
     return spans
 
