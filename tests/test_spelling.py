@@ -123,3 +123,33 @@ def test_run_together_asks_for_suggestions_only_when_a_glued_split_exists(monkey
     monkeypatch.setattr(sp, "_glued_split", lambda lw, lexicon: True)
     assert [sp._run_together(w, lexicon) for w in words] == guarded
     assert guarded[0] == "for example" and guarded[2] is None
+
+
+def test_names_passed_in_earlier_articles_are_judged_as_afresh(monkeypatch):
+    """SP001 passes a capitalised word at once where an earlier article passed it as a name
+    standing the same way; the findings are those of judging every article afresh."""
+    import random
+
+    from newslint.checks import spelling
+
+    words = ["Stoltenberg", "Thge", "Teh", "Japen", "Paris", "Goverment", "Forexample", "Alain", "Herve", "Tje",
+             "Ifo", "Littel", "Wes", "Brown", "Moreso", "Vishwanathan", "Istanbul", "Thaliand", "The", "Germano"]
+    rnd = random.Random(16)
+    texts = []
+    for _ in range(120):
+        sentences = []
+        for _ in range(rnd.randint(1, 6)):
+            picked = [rnd.choice(words) for _ in range(rnd.randint(1, 3))]
+            sentences.append(f"{picked[0]} said {' and '.join(picked[1:]) or 'so'} met {rnd.choice(words)} today.")
+        texts.append("Talks stall\n\n" + " ".join(sentences) + ("\n\n" + rnd.choice(words) + " left." if rnd.random() < 0.5 else ""))
+    linter = Linter(Config(grammar="off", select=("SP001",)))
+
+    def found() -> list[list[tuple[int, int, str]]]:
+        return [[(d.offset, d.end_offset, d.message) for d in linter.lint(Article(t))] for t in texts]
+
+    spelling._NAMES_PASSED.clear()
+    remembered = found()
+    assert sum(map(len, spelling._NAMES_PASSED.values())) > 20
+    monkeypatch.setattr(spelling, "_names_passed", lambda lexicon: set())  # nothing remembered
+    assert found() == remembered
+    assert sum(map(len, remembered)) > 50

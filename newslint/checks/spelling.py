@@ -109,10 +109,15 @@ class Misspelling(Rule):
         found = split(article)
         unknown = set(found.plain_words).difference(plain_correct)  # plain words not passed yet in this run
         unknown.difference_update(extra)
+        names = _names_passed(lexicon)
         for cand in merged(found.others, plain_candidates(found, unknown)):
             word = cand.word
             if word in correct or word in plain_correct or word.lower() in extra or cand.text.lower() in extra:
                 continue
+            if cand.capitalised:
+                name = (word, cand.after_full_stop, seen[word] > 1)
+                if name in names:
+                    continue  # passed as a name where it stood the same way before
             if _mentioned(article.text, cand):
                 continue  # a single quoted word is a term under discussion ('gandula', "energie")
             plain = _plain_slip(word, cand, seen[word], lexicon)
@@ -122,6 +127,8 @@ class Misspelling(Rule):
             if cand.capitalised and not (
                 cand.after_full_stop and not lexicon.known(word) and _slip_of_common(word, lexicon)
             ):
+                if len(names) < _PLAIN_CORRECT_KEPT:
+                    names.add(name)
                 continue  # a name (the name-variant rule compares names), unless a slip of a common word
             listed = typos.get(word.lower())
             if listed is not None and lexicon.dialect_of(word) is not None and lexicon.known(word):
@@ -166,6 +173,20 @@ def _plain_correct(lexicon: Lexicon) -> set[str]:
     found = _PLAIN_CORRECT.get(lexicon)
     if found is None:
         found = _PLAIN_CORRECT[lexicon] = set()
+    return found
+
+
+_NAMES_PASSED: dict[Lexicon, set[tuple[str, bool, bool]]] = {}
+
+
+def _names_passed(lexicon: Lexicon) -> set[tuple[str, bool, bool]]:
+    """Capitalised words this lexicon has passed as names in any article of the run, each
+    with how it stood: (word, after a full stop, used more than once in its article). For a
+    capitalised word the check reads nothing else of the article up to that verdict, so a word
+    standing the same way again is passed at once."""
+    found = _NAMES_PASSED.get(lexicon)
+    if found is None:
+        found = _NAMES_PASSED[lexicon] = set()
     return found
 
 
