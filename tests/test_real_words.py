@@ -95,3 +95,29 @@ def test_confusables_are_the_confusion_tokens_of_the_whole_reading():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
         found = [(c.token, c.left, c.right, c.following) for c in confusables(text)]
         assert found == plainly(text), repr(text)
+
+
+def test_confusion_words_found_in_the_lower_cased_text_are_those_found_in_any_case():
+    """What the lower-cased scan assumes: no character outside the word characters matches an
+    ASCII letter in any case or lower-cases to one; and it finds what the case-insensitive
+    scan finds, on texts it is used for and texts it is not."""
+    import random
+    import re
+    import sys
+
+    from newslint.spelling import confusable
+
+    word = re.compile(r"\w")
+    letter = re.compile(r"(?i)[a-z]")
+    assert not [c for c in map(chr, range(sys.maxunicode + 1))
+                if not word.match(c) and (letter.match(c) or letter.match(c.lower()))]
+    rnd = random.Random(17)
+    pieces = ["where", "Where", "WERE", "then", "THAN", "Thru", "nowhere", "loose", "Lose", " ", " ", "\n", ".",
+              "“", "—", "3", "\u017f", "\u212a", "İ", "Σ", "é", "£", "know", "Now"]  # long s, Kelvin sign
+    lowered = 0
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
+        found = [m.span() for m in confusable._hits(text)]
+        assert found == [m.span() for m in confusable._WORDS.finditer(text)], repr(text)
+        lowered += len(text.lower()) == len(text) and confusable.ascii_words(text)
+    assert 500 < lowered < 2500
