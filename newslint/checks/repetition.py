@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from newslint.article import Article
+from newslint.ascii_words import ascii_words
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
@@ -13,6 +14,9 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # the whole word taken at once (atomic): a shorter part of it is never followed by a space
 _REPEAT = re.compile(r"\b(?<![-'’])((?>[^\W\d_]+(?:['’][^\W\d_]+)?))(\s+)(\1)\b(?![-'’])", re.IGNORECASE)
+# _REPEAT over the lower-cased text where every word character is ASCII (``_repeats``): re
+# compares a back-reference without case character by character, several times slower
+_LOWER_REPEAT = re.compile(r"\b(?<![-'’])((?>[a-z]+(?:['’][a-z]+)?))(\s+)(\1)\b(?![-'’])")
 # "Add to this this new law": a demonstrative that ends a prepositional phrase, then one that
 # starts a noun phrase
 _DEMONSTRATIVES = frozenset("this that these those".split())
@@ -49,18 +53,28 @@ class RepeatedWord(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
-        for m in _REPEAT.finditer(text):
-            word = m.group(1)
+        for m in _repeats(text):
+            word, second = text[m.start(1) : m.end(1)], text[m.start(3) : m.end(3)]  # as written
             if word.lower() in _ALLOWED or len(_LINE_BREAK.findall(m.group(2))) >= 2:  # across paragraphs (\n, \r\n or \r)
                 continue
-            if _is_name_or_title(text, m.start(1), word, m.group(3)):
+            if _is_name_or_title(text, m.start(1), word, second):
                 continue
             if word.lower() in _DEMONSTRATIVES and _PREPOSITIONS.search(text, max(0, m.start() - 12), m.start()):
                 continue
             yield Finding(
-                m.start(3), m.end(3), f"'{m.group(3)}' repeated",
+                m.start(3), m.end(3), f"'{second}' repeated",
                 fix=Fix.replace(m.end(1), m.end(3), "", "safe"),
             )
+
+
+def _repeats(text: str) -> Iterator[re.Match[str]]:
+    """``_REPEAT.finditer(text)``, its spans: over the lower-cased text where every word
+    character is ASCII and lower-casing keeps the length (each character then lower-cases to
+    one of the same class, and letters compare without case as their lower case does)."""
+    lowered = text.lower()
+    if len(lowered) == len(text) and ascii_words(text):
+        return _LOWER_REPEAT.finditer(lowered)
+    return _REPEAT.finditer(text)
 
 
 def _sentence_start(text: str, offset: int) -> bool:
