@@ -10,10 +10,16 @@ run in its ASCII spelling: ``ascii_words("Talks “stall” at £5") is True``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _WORD_CHARACTER_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")
 
 
 def ascii_words(text: str) -> bool:
     """Whether every word character (letter, digit, underscore) of ``text`` is ASCII."""
-    return text.isascii() or _WORD_CHARACTER_BEYOND_ASCII.search(text) is None
+    return text.isascii() or _no_word_character_beyond_ascii(text)
+
+
+@lru_cache(maxsize=4)  # several rules ask of one article's text in turn; a str knows at once if it is ASCII
+def _no_word_character_beyond_ascii(text: str) -> bool:
+    return _WORD_CHARACTER_BEYOND_ASCII.search(text) is None
