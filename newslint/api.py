@@ -78,7 +78,15 @@ def config_for(path: str | None, explicit: str | None, overrides: dict, cache: d
     if explicit:
         key: object = ("explicit", explicit)
     else:
-        start = Path(path).resolve().parent if path and not path.startswith("<") else Path.cwd().resolve()
+        if not path or path.startswith("<"):
+            start = Path.cwd().resolve()
+        elif one_run and not os.path.islink(path):  # its folder resolved once per run (a file of
+            folder = os.path.dirname(path)           # thousands costs one lstat, not one per part)
+            start = cache.get(("resolved", folder))
+            if start is None:
+                start = cache[("resolved", folder)] = Path(folder or ".").resolve()
+        else:
+            start = Path(path).resolve().parent
         if one_run:
             found = cache.get(("folder", start), cache)  # the cache itself: not looked up yet
             if found is cache:

@@ -85,10 +85,19 @@ class Article:
     # ---- structure -----------------------------------------------------------
     @cached_property
     def headline(self) -> Span | None:
-        """The first non-empty line, trimmed; plain text has no other marker."""
-        for _, span in self.line_spans():
-            return _trim(self.text, span)
-        return None
+        """The first non-empty line, trimmed; plain text has no other marker. Found without
+        splitting the whole text into lines when they are not known yet (a run compares the
+        headlines of all its articles in the main process, HL002)."""
+        if "lines" in self.__dict__:
+            for _, span in self.line_spans():
+                return _trim(self.text, span)
+            return None
+        text, start = self.text, 0
+        for m in _LINE_BREAK.finditer(text):
+            if text[start : m.start()].strip():
+                return _trim(text, Span(start, m.start()))
+            start = m.end()
+        return _trim(text, Span(start, len(text))) if text[start:].strip() else None
 
     @cached_property
     def paragraphs(self) -> list[Span]:

@@ -22,8 +22,9 @@ class Positions:
     def __init__(self, text: str) -> None:
         self.text = text
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
-        self._astral = [m.start() for m in _ASTRAL.finditer(text)]  # two UTF-16 units each
-        self._wide = [m.start() for m in _NON_ASCII.finditer(text)]  # more than one UTF-8 byte each
+        ascii = text.isascii()
+        self._astral = [] if ascii else [m.start() for m in _ASTRAL.finditer(text)]  # two UTF-16 units each
+        self._wide = [] if ascii else [m.start() for m in _NON_ASCII.finditer(text)]  # more than one UTF-8 byte each
         self._extra_bytes = list(accumulate(_utf8_len(text[i]) - 1 for i in self._wide))
 
     def line_index(self, offset: int) -> int:

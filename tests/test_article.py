@@ -33,3 +33,15 @@ def test_sentences_respect_abbreviations_and_initials():
     texts = [a.text[s.start : s.end] for s in a.sentences]
     assert "Mr. Smith went to Washington D.C. on Monday." in texts
     assert "J. K. Rowling wrote." in texts
+
+
+def test_the_headline_is_the_first_line_with_text_whether_or_not_the_lines_are_known():
+    import random
+
+    rng = random.Random(5)
+    pieces = ["Title", " ", "\n", "\r\n", "\r", "\t", "  \n", "\u2028", "\x0c", "x", "\u00a0", "\ufeff"]
+    for _ in range(20_000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(0, 12)))
+        split_first = Article(text)
+        split_first.lines
+        assert Article(text).headline == split_first.headline, repr(text)

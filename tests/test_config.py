@@ -64,3 +64,23 @@ def test_words_file_is_read(tmp_path):
     (tmp_path / "words.txt").write_text("# house names\nYCPress\n\nNewsDesk\n")
     cfg = parse_config({"words": ["dpa"], "words-file": "words.txt"}, str(tmp_path / ".newslint.toml"))
     assert cfg.words == {"dpa", "YCPress", "NewsDesk"}
+
+
+def test_each_file_of_a_run_gets_the_config_of_its_own_folder_even_through_a_link(tmp_path, monkeypatch):
+    """A run resolves each folder once; a file that is a link still takes the config where
+    it really lives, and files in folders reached by different spellings share one."""
+    from newslint import api
+
+    quiet, loud = tmp_path / "quiet", tmp_path / "loud"
+    for folder, ignore in ((quiet, "SP"), (loud, "QT")):
+        folder.mkdir()
+        (folder / ".newslint.toml").write_text(f'ignore = ["{ignore}"]\n')
+    (loud / "story.txt").write_text("Talks\n\nThe talks ended.\n")
+    (quiet / "link.txt").symlink_to(loud / "story.txt")
+    (quiet / "own.txt").write_text("Talks\n\nThe talks ended.\n")
+    monkeypatch.chdir(tmp_path)
+    cache: dict = {}
+    ignored = [api.config_for(p, None, {}, cache, one_run=True).ignore
+               for p in ("quiet/own.txt", "quiet/link.txt", "loud/story.txt", "quiet/../loud/story.txt",
+                         str(quiet / "own.txt"))]
+    assert ignored == [("SP",), ("QT",), ("QT",), ("QT",), ("SP",)]

@@ -17,7 +17,7 @@ def document(results: list[FileResult]) -> dict:
     """The JSON document as a dict."""
     files = []
     for r in results:
-        positions = Positions(r.text) if r.text is not None else None
+        positions = Positions(r.text) if r.text is not None and r.diagnostics else None  # only they need it
         entry = {"path": r.path, "diagnostics": [diagnostic(d, positions) for d in r.diagnostics]}
         if r.notes:
             entry["notes"] = list(r.notes)

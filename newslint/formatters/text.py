@@ -28,7 +28,7 @@ def shown(text: str) -> str:
 
 def write(results: list[FileResult], out: TextIO, colour: bool) -> None:
     for result in results:
-        positions = Positions(result.text) if result.text is not None else None
+        positions = Positions(result.text) if result.text is not None and result.diagnostics else None
         for d in result.diagnostics:
             severity = d.severity.value
             if colour:
