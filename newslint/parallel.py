@@ -24,7 +24,8 @@ if TYPE_CHECKING:
     from newslint.engine import Linter
 
 MIN_CHARS = 1_000_000  # about 170,000 words: below this one process is as fast
-CHUNK = 8  # articles per task sent to a worker
+CHUNK = 32  # the most articles per task sent to a worker (fewer round trips for the main process)
+LAST_CHUNK = 4  # the least: the tasks shrink towards the end, so the workers finish together
 YOUNG_THRESHOLD = 10_000  # allocations between young collections during a run (Python's default: 700)
 _forked: "Linter | None" = None  # the linter workers inherit from the parent
 _facts = False  # whether workers also send each article's readability and translation reading
@@ -83,7 +84,7 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int, facts: boo
     _forked, _facts = linter, facts
     results: dict[int, list[Diagnostic]] = {}
     lost: list[int] = []
-    chunks = [range(i, min(i + CHUNK, len(articles))) for i in range(0, len(articles), CHUNK)]
+    chunks = chunked(len(articles), jobs)
     try:
         with ProcessPoolExecutor(max_workers=jobs, mp_context=multiprocessing.get_context("fork")) as pool:
             futures = [(pool.submit(_lint_chunk, [(articles[i].text, articles[i].path) for i in chunk]), chunk)
@@ -107,6 +108,19 @@ def _in_workers(linter: "Linter", articles: list[Article], jobs: int, facts: boo
         for i in lost:
             results[i] = linter.lint(articles[i])
     return results
+
+
+def chunked(count: int, jobs: int) -> list[range]:
+    """The articles' numbers in tasks, large while there is much left, small at the end (each
+    a quarter of an even share of what is left, from ``CHUNK`` down to ``LAST_CHUNK``): the main
+    process, which shares the cores, handles a few dozen round trips, not hundreds, and no
+    worker is left with a long last task while the other waits."""
+    chunks, start = [], 0
+    while start < count:
+        size = max(LAST_CHUNK, min(CHUNK, (count - start) // (4 * jobs)))
+        chunks.append(range(start, min(start + size, count)))
+        start += size
+    return chunks
 
 
 def _lint_chunk(items: list[tuple[str, str]]) -> list[tuple[list[Diagnostic], list[str], dict | None]]:

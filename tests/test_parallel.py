@@ -104,3 +104,13 @@ def test_workers_send_back_what_the_json_output_reports(monkeypatch):
     plain = [Article(t, f"b{i}.txt") for i, t in enumerate(texts)]
     Linter(Config(grammar="off")).lint_run(plain, jobs=2)
     assert not any(readability.summary in a.cache for a in plain)  # only when asked for
+
+
+@pytest.mark.parametrize("count, jobs", [(0, 2), (1, 2), (9, 2), (2127, 2), (2127, 8), (50_000, 4)])
+def test_the_tasks_cover_every_article_once_shrinking_towards_the_end(count, jobs):
+    chunks = parallel.chunked(count, jobs)
+    assert [i for chunk in chunks for i in chunk] == list(range(count))
+    sizes = [len(chunk) for chunk in chunks]
+    assert all(parallel.LAST_CHUNK <= n <= parallel.CHUNK for n in sizes[:-1])
+    assert sizes == sorted(sizes, reverse=True)  # the big ones first, small ones last
+    assert count < 1000 or len(chunks) < count / 8  # a big run: few round trips (was one per 8 articles)
