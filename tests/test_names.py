@@ -151,3 +151,26 @@ def test_mentions_are_every_capitalised_sub_run_of_each_chain():
         text = "".join(rnd.choice(pieces) for _ in range(12))
         assert list(mentions(text, english)) == list(plainly(text, english)), text
         assert list(mentions(text)) == list(plainly(text, lambda w: False)), text
+
+
+def test_masculine_surnames_looked_for_only_after_a_womans_given_name(monkeypatch):
+    """EN011 reads name pairs only in a text with one of its given names and a space after:
+    the findings are those of reading every text."""
+    import random
+
+    from newslint.checks import surnames
+
+    rnd = random.Random(20)
+    words = ["Maria", "Yulia", "Anna", "Tatiana", "Olga", "Zakharov", "Navalny", "Martin", "Kaminsky", "Foo",
+             "Vladimirovna", "Petrov-Vodkin", "the", "said", "Maria's", "Ivanova"]
+    gaps = [" ", " ", "\u00a0", "  ", ", ", ". ", "\n"]
+    texts = ["".join(rnd.choice(words) + rnd.choice(gaps) for _ in range(rnd.randint(0, 12))) for _ in range(2000)]
+    linter = Linter(Config(grammar="off", select=("EN011",)))
+
+    def found() -> list[list[tuple[int, int, str]]]:
+        return [[(d.offset, d.end_offset, d.message) for d in linter.lint(Article(t))] for t in texts]
+
+    hinted = found()
+    monkeypatch.setattr(surnames, "_GIVEN_NAME", surnames._NAME_PAIR)  # a search that finds a pair wherever one stands
+    assert found() == hinted
+    assert sum(map(len, hinted)) > 100 and sum(not f for f in hinted) > 300

@@ -7,7 +7,9 @@ from typing import Iterable
 
 from newslint.article import Article
 from newslint.diagnostic import Finding, Fix, Severity
+from newslint.prefiltered import prefiltered
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
+from newslint.trie_pattern import trie
 
 # Given names that are Russian (or Ukrainian, Belarusian) and female in English copy.
 RUSSIAN_FEMALE = frozenset(
@@ -33,6 +35,9 @@ _NOT_RUSSIAN_IN = frozenset(
     "Godwin Corbin Robin Colin Dustin Justin Quentin Benjamin Marvin Calvin Melvin Alvin Hussein Amin "
     "Yassin Lin Jin Qin Xin Bin Min Yin".split()
 )
+# A woman's given name from either list with a space after it: a name pair can be flagged
+# only after one, and most articles have none (the shared native pass answers that).
+_GIVEN_NAME = prefiltered(re.compile(f"{trie(sorted(RUSSIAN_FEMALE | SHARED_FEMALE))}[ \u00a0]"))
 _NAME_PAIR = re.compile(r"\b(?P<given>[A-Z][a-z]+)[ \u00a0]+(?:[A-Z][a-z]+(?:ovna|evna|ichna)[ \u00a0]+)?(?P<surname>[A-Z][a-zё]+(?:-[A-Z][a-zё]+)?)\b(?!['’]?[a-z])")
 
 
@@ -82,6 +87,8 @@ class MasculineSurname(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        if _GIVEN_NAME.search(article.text) is None:
+            return  # masculine_surname holds for no given name here
         for m in _NAME_PAIR.finditer(article.text):
             given, surname = m.group("given"), m.group("surname")
             last = surname.rsplit("-", 1)[-1]

@@ -19,29 +19,14 @@ from dataclasses import dataclass
 
 from newslint.ascii_words import ascii_words
 from newslint.spelling.confusion import _FORM_TABLE, _TOKEN, NUMBER, PAIRS, START, Token
-
-
-
-def _trie(words: list[str]) -> str:
-    """An alternation of the words as a tree of their letters ("a(?:dvi(?:ce|se)|ffect)"):
-    re tries one branch per letter, not every word at every character."""
-    if words == [""]:
-        return ""
-    heads: dict[str, list[str]] = {}
-    for word in sorted(words):
-        if word:
-            heads.setdefault(word[0], []).append(word[1:])
-    branches = [re.escape(head) + _trie(rests) for head, rests in heads.items()]
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    return f"(?:{body})?" if "" in words else body
-
+from newslint.trie_pattern import trie
 
 # a confusion word in any case, standing between non-letters (a superset of the tokens
 # that are one: "where's" is a token of its own, found when the text around is read)
-_WORDS = re.compile(f"(?<![A-Za-z])(?i:{_trie(list(PAIRS))})(?![A-Za-z])")
+_WORDS = re.compile(f"(?<![A-Za-z])(?i:{trie(list(PAIRS))})(?![A-Za-z])")
 # _WORDS over the lower-cased text, where that finds the same (``_hits``): re's
 # case-insensitive matching compares character by character, several times slower
-_LOWER_WORDS = re.compile(f"(?<![A-Za-z]){_trie(list(PAIRS))}(?![A-Za-z])")
+_LOWER_WORDS = re.compile(f"(?<![A-Za-z]){trie(list(PAIRS))}(?![A-Za-z])")
 
 
 @dataclass(frozen=True, slots=True)
