@@ -123,3 +123,26 @@ def test_the_holders_compared_include_every_one_the_name_could_match(office, wri
     needed = [h for h in holders()[office] if verdict(written, h) != "other"]
     assert needed and all(h in could for h in needed)
     assert len(could) < len(holders()[office]) / 4  # the point: most holders are never compared
+
+
+def test_within_is_the_levenshtein_bound():
+    """``_within`` (a shortcut for one edit, rows cut short for more) against the whole table."""
+    import random
+
+    from newslint.entities.officeholders import _within
+
+    def levenshtein(a: str, b: str) -> int:
+        previous = list(range(len(b) + 1))
+        for i, ca in enumerate(a, 1):
+            current = [i]
+            for j, cb in enumerate(b, 1):
+                current.append(min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb)))
+            previous = current
+        return previous[-1]
+
+    rnd = random.Random(21)
+    for _ in range(20_000):
+        a = "".join(rnd.choice("abc") for _ in range(rnd.randint(0, 7)))
+        b = "".join(rnd.choice("abc") for _ in range(rnd.randint(0, 7)))
+        for limit in (1, 2):
+            assert _within(a, b, limit) == (levenshtein(a, b) <= limit), (a, b, limit)

@@ -97,6 +97,8 @@ def _within(a: str, b: str, limit: int) -> bool:
         a, b = a[:-1], b[:-1]
     if not a or not b:
         return len(a) + len(b) <= limit
+    if limit == 1:  # what is left differs in its first and last letters: one substitution at most
+        return len(a) == 1 and len(b) == 1
     previous = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):
         current = [i]
