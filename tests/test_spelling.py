@@ -153,3 +153,25 @@ def test_names_passed_in_earlier_articles_are_judged_as_afresh(monkeypatch):
     monkeypatch.setattr(spelling, "_names_passed", lambda lexicon: set())  # nothing remembered
     assert found() == remembered
     assert sum(map(len, remembered)) > 50
+
+
+def test_dialect_words_sorted_once_per_run_are_those_dialect_of_names(monkeypatch):
+    """SP003's count asks the lexicon once per plain word and run; asked again and again (and
+    past the number of words it keeps), the words it finds are those ``dialect_of`` names."""
+    import random
+
+    from newslint.checks import spelling
+    from newslint.spelling.lexicon import Lexicon
+
+    monkeypatch.setattr(spelling, "_PLAIN_CORRECT_KEPT", 20)
+    monkeypatch.setattr(spelling, "_DIALECT_WORDS", {})
+    lexicon = Lexicon.load("both")
+    pool = ["defence", "defense", "organise", "colour", "color", "programme", "program", "house", "xqzvv",
+            "well-organised", "theatre", "theater", "centre", "center", "honour", "travelled", "the"]
+    pool += [f"word{i}" for i in range(40)]
+    rnd = random.Random(22)
+    for _ in range(300):
+        words = set(rnd.sample(pool, rnd.randint(0, 25)))
+        assert spelling._dialect_spelt(lexicon, words) == {w for w in words if lexicon.dialect_of(w) is not None}
+    spelt, plain = spelling._DIALECT_WORDS[lexicon]
+    assert 0 < len(spelt) <= 20 and len(plain) == 20

@@ -620,7 +620,7 @@ def _dialect_words(article: Article, piece: Piece | None = None) -> Iterator[tup
     lexicon = Lexicon.load("both")
     dialect_of = lexicon.dialect_of
     found = split(article)
-    spelt = {word for word in set(found.plain_words) if dialect_of(word) is not None}  # each plain word asked once
+    spelt = _dialect_spelt(lexicon, set(found.plain_words))
     for cand in merged(found.others, plain_candidates(found, spelt)):
         if cand.word[:1].isupper():
             continue  # names
@@ -628,6 +628,25 @@ def _dialect_words(article: Article, piece: Piece | None = None) -> Iterator[tup
         if dialect is None or (piece and not piece.owns(cand.start)) or article.in_quote(cand.start):
             continue  # no dialect spelling, another piece's word, or a speaker quoted in their own spelling
         yield cand, dialect
+
+
+_DIALECT_WORDS: dict[Lexicon, tuple[set[str], set[str]]] = {}
+
+
+def _dialect_spelt(lexicon: Lexicon, words: set[str]) -> set[str]:
+    """The words whose ``dialect_of`` is not None, each word asked once per run: the words
+    already asked are sorted by two set operations (which have a dialect spelling, which not)."""
+    spelt, plain = _DIALECT_WORDS.get(lexicon) or _DIALECT_WORDS.setdefault(lexicon, (set(), set()))
+    found = words & spelt
+    for word in words.difference(spelt, plain):
+        if lexicon.dialect_of(word) is None:
+            if len(plain) < _PLAIN_CORRECT_KEPT:
+                plain.add(word)
+        else:
+            found.add(word)
+            if len(spelt) < _PLAIN_CORRECT_KEPT:
+                spelt.add(word)
+    return found
 
 
 DIALECTS = count_fact(lambda article, piece: (d for _, d in _dialect_words(article, piece)))
