@@ -57,8 +57,11 @@ _PINYIN_SYLLABLES = re.compile(
 @lru_cache(maxsize=1 << 16)  # a name part recurs in every sub-run of its chain, and across articles
 def normalise(part: str) -> str:
     """One name part as a transliteration-neutral key: 'Zelenskyy' -> 'zelenski'."""
-    key = unicodedata.normalize("NFKD", part.lower().replace("ё", "е"))
-    key = "".join(c for c in key if not unicodedata.combining(c)).replace("'", "").replace("’", "")
+    key = part.lower()
+    if not key.isascii():  # accents taken off (an ASCII part has none)
+        key = unicodedata.normalize("NFKD", key.replace("ё", "е"))
+        key = "".join(c for c in key if not unicodedata.combining(c)).replace("’", "")
+    key = key.replace("'", "")
     if len(key) >= 5:
         if key.startswith("ye"):
             key = key[1:]
@@ -67,13 +70,17 @@ def normalise(part: str) -> str:
             if not (pinyin and old in _PINYIN_ONLY):
                 key = key.replace(old, new)
     if len(key) >= 4:
-        key = re.sub(r"(?:iy|yy|ii|yi|ij|y)$", "i", key)
+        key = _Y_END.sub("i", key)
     key = _FAMILIES.get(key, key)
     if len(key) >= 6 and key.startswith("w"):
         key = "v" + key[1:]  # Wolkanovski / Volkanovski (German-style transliteration of В)
     if len(key) >= 5:
-        key = re.sub(r"(?<=[aeiou])h$", "", key)  # Hannah / Hanna, Aisha / Aishah
+        key = _H_AFTER_VOWEL_END.sub("", key)  # Hannah / Hanna, Aisha / Aishah
     return key
+
+
+_Y_END = re.compile(r"(?:iy|yy|ii|yi|ij|y)$")
+_H_AFTER_VOWEL_END = re.compile(r"(?<=[aeiou])h$")
 
 
 class Mention(NamedTuple):
@@ -307,6 +314,10 @@ class _Name:
     known: bool  # a name the lexicon lists ("Hoffman", "Ferrari")
 
 
+_AI_SOUNDS = re.compile(r"ei|ey|ay")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
 @lru_cache(maxsize=1 << 16)
 def _loose_part(word: str, english: bool) -> str:
     """One word's key with the looser joins: w/v, ei/ey/ay as ai, l/r, and unless the word is
@@ -317,9 +328,9 @@ def _loose_part(word: str, english: bool) -> str:
         return key
     key = key.replace("w", "v")
     if not _PINYIN_SYLLABLES.fullmatch(word.lower()):
-        key = re.sub(r"ei|ey|ay", "ai", key)
+        key = _AI_SOUNDS.sub("ai", key)
         if not english:
-            key = re.sub(r"(.)\1+", r"\1", key)  # before l/r: Chorlton is not Chorton
+            key = _DOUBLED.sub(r"\1", key)  # before l/r: Chorlton is not Chorton
             key = key[:-1] if key.endswith("e") and len(key) >= 6 else key
     return key.replace("l", "r")
 
