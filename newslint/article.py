@@ -33,7 +33,8 @@ ASCII_WORD = re.compile(r"[A-Za-z0-9]+(?:[’'\-.][A-Za-z0-9]+)*")
 """``WORD`` in a text whose word characters are all ASCII (newslint/ascii_words.py), where it finds the same."""
 # Sentence end: terminal punctuation, optional closing quotes/brackets, then space.
 # possessive and only at the start of a run of marks: linear on 200,000 full stops
-_SENTENCE_END = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"“‘'(\[]?[A-Z0-9À-Þ])")
+# (the first mark read before the look back at the one before it: re then skips ahead to a mark)
+_SENTENCE_END = re.compile(r"[.!?](?<![.!?].)[.!?]*+[\"'”’)\]]*+(?=\s++[\"“‘'(\[]?[A-Z0-9À-Þ])")
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sen rep gov gen col lt sgt capt maj cmdr adm rev hon jr sr
     no vs etc inc ltd co corp bros jan feb mar apr jun jul aug sep sept oct nov dec
@@ -151,10 +152,10 @@ class Article:
                 end = para.start + m.end()
                 if _ends_with_abbreviation(self.text, start, para.start + m.start()):
                     continue
-                result.append(_trim(self.text, Span(start, end)))
+                result.append(_trimmed(self.text, start, end))
                 start = end
             if start < para.end:
-                result.append(_trim(self.text, Span(start, para.end)))
+                result.append(_trimmed(self.text, start, para.end))
         return [s for s in result if s.end > s.start]
 
     @cached_property
@@ -184,7 +185,11 @@ class Article:
 
 
 def _trim(text: str, span: Span) -> Span:
-    start, end = span.start, span.end
+    return _trimmed(text, span.start, span.end)
+
+
+def _trimmed(text: str, start: int, end: int) -> Span:
+    """The span from ``start`` to ``end`` without white space at either end."""
     while start < end and text[start].isspace():
         start += 1
     while end > start and text[end - 1].isspace():
@@ -205,10 +210,9 @@ def _ends_with_abbreviation(text: str, start: int, dot: int) -> bool:
     """Whether the period at ``dot`` closes an abbreviation ("Mr.", "U.S.") or an initial."""
     if text[dot] != ".":
         return False
-    i = dot
-    while i > start and not text[i - 1].isspace():
-        i -= 1
-    token = text[i:dot].lstrip("\"'“‘(").lower()
+    if dot == start or text[dot - 1].isspace():
+        return False  # no word before the period
+    token = text[start:dot].rsplit(None, 1)[-1].lstrip("\"'“‘(").lower()  # the word before it
     if token in _ABBREVIATIONS:
         return True
     return len(token) == 1 and token.isalpha()

@@ -45,3 +45,52 @@ def test_the_headline_is_the_first_line_with_text_whether_or_not_the_lines_are_k
         split_first = Article(text)
         split_first.lines
         assert Article(text).headline == split_first.headline, repr(text)
+
+
+def test_sentences_are_those_of_the_mark_by_mark_reading():
+    """Sentences (found with the mark read before the look back, the word before a period
+    taken in one split) are those of the earlier reading, written out here, on random text."""
+    import random
+    import re
+
+    from newslint.article import _ABBREVIATIONS, Span
+
+    end_mark = re.compile(r"(?<![.!?])[.!?]++[\"'”’)\]]*+(?=\s++[\"“‘'(\[]?[A-Z0-9À-Þ])")
+
+    def trim(text: str, start: int, end: int) -> Span:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return Span(start, end)
+
+    def abbreviation(text: str, start: int, dot: int) -> bool:
+        if text[dot] != ".":
+            return False
+        i = dot
+        while i > start and not text[i - 1].isspace():
+            i -= 1
+        token = text[i:dot].lstrip("\"'“‘(").lower()
+        return token in _ABBREVIATIONS or (len(token) == 1 and token.isalpha())
+
+    def sentences(article: Article) -> list[Span]:
+        result = []
+        for para in article.paragraphs:
+            start = para.start
+            for m in end_mark.finditer(article.text[para.start : para.end]):
+                end = para.start + m.end()
+                if abbreviation(article.text, start, para.start + m.start()):
+                    continue
+                result.append(trim(article.text, start, end))
+                start = end
+            if start < para.end:
+                result.append(trim(article.text, start, para.end))
+        return [s for s in result if s.end > s.start]
+
+    rnd = random.Random(24)
+    pieces = ["The", "talks", "Mr", "U.S", "A", "b", "3", "É", "“", "”", "'", "(", ")", "]", ".", ".", "!", "?", "...",
+              "?!", " ", " ", "  ", "\n", "\n\n", "\t", "\u00a0", "\u2009", "etc"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
+        article = Article(text)
+        assert article.sentences == sentences(article), repr(text)
