@@ -146,3 +146,24 @@ def test_within_is_the_levenshtein_bound():
         b = "".join(rnd.choice("abc") for _ in range(rnd.randint(0, 7)))
         for limit in (1, 2):
             assert _within(a, b, limit) == (levenshtein(a, b) <= limit), (a, b, limit)
+
+
+def test_holder_indexes_read_from_the_data_cache_are_those_built(tmp_path, monkeypatch):
+    """EN025's name index is built once into the data cache; read back (by a later process),
+    it is the index built from the holders."""
+    from newslint import datacache
+    from newslint.checks import officeholder_names
+    from newslint.entities.officeholders import OFFICES
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    datacache._digests_in.cache_clear()
+    built = {office: officeholder_names._built_index(office) for office in OFFICES}
+    officeholder_names._holder_indexes.cache_clear()
+    first = officeholder_names._holder_indexes()  # built and stored
+    officeholder_names._holder_indexes.cache_clear()
+    stored = list((tmp_path / "cache" / "compiled").glob("holder-index-*"))
+    again = officeholder_names._holder_indexes()  # read back
+    officeholder_names._holder_indexes.cache_clear()
+    datacache._digests_in.cache_clear()
+    assert first == again == built and len(stored) == 1
+    assert sum(map(len, built.values())) > 10_000

@@ -8,8 +8,10 @@ from functools import cache
 from typing import Iterable
 
 from newslint.article import Article
+from newslint.datacache import cached, modules
 from newslint.diagnostic import Finding, Severity
-from newslint.entities.officeholders import Holder, _same_names, family_names, holders, name_parts, verdict
+from newslint.entities.officeholders import OFFICES, Holder, _same_names, family_names, holders, name_parts, verdict
+from newslint.packs import packs_dir
 from newslint.required_literals import Presence, fold, required
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.prefiltered import prefiltered
@@ -279,11 +281,24 @@ def _deletions(word: str, depth: int) -> set[str]:
     return found
 
 
-@cache
 def _holder_index(office: str) -> dict[str, tuple[int, ...]]:
     """Deletion variants of each holder's name parts (up to two letters, as ``same_part``
     allows) and of each two parts run together (one letter, as ``verdict`` allows) -> the
     holders of the office, by position, that have them."""
+    return _holder_indexes()[office]
+
+
+@cache
+def _holder_indexes() -> dict[str, dict[str, tuple[int, ...]]]:
+    """Every office's ``_holder_index``, built once into the data cache (newslint/datacache.py)
+    and read from it in about 25 ms; building them takes about 200 ms, in each process of a
+    run (each worker of a big one) that meets an office-holder's title."""
+    sources = [packs_dir() / "entities" / "officeholders.tsv",
+               *modules("checks/officeholder_names.py", "entities/officeholders.py", "checks/transliteration.py")]
+    return cached("holder-index", sources, lambda: {office: _built_index(office) for office in OFFICES})
+
+
+def _built_index(office: str) -> dict[str, tuple[int, ...]]:
     index: dict[str, set[int]] = {}
     for position, holder in enumerate(holders()[office]):
         own = holder.parts
