@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -22,14 +23,24 @@ _ENCODINGS = {
 
 
 # Non-ASCII marks of clean news copy that no mojibake sequence ftfy knows is made of
-# (tests/test_speed_data.py checks them against ftfy's pattern). A line with no other
+# (tests/test_data_cache.py checks them against ftfy's pattern). A line with no other
 # non-ASCII character needs no look, so most runs never import ftfy (slow to import).
 CLEAN_MARKS = "‘’“”–—…·"
-_DROP_CLEAN = str.maketrans(dict.fromkeys(CLEAN_MARKS))
+
+
+# "£" (British copy is full of it) is in some of ftfy's mojibake sequences, but only beside
+# another character beyond ASCII (tests/test_mojibake.py reads ftfy's pattern to check): a line
+# whose other characters beyond ASCII are clean marks, none beside a "£", needs no look either.
+_BESIDE_POUND = re.compile(r"[^\x00-\x7f]£|£[^\x00-\x7f]")
+_NOT_CLEAN = re.compile(f"[^\\x00-\\x7f{CLEAN_MARKS}]")  # beyond ASCII and not a clean mark
+_NOT_CLEAN_NOR_POUND = re.compile(f"[^\\x00-\\x7f{CLEAN_MARKS}£]")
 
 
 def _may_hold_mojibake(line: str) -> bool:
-    return not line.isascii() and not line.translate(_DROP_CLEAN).isascii()
+    """Whether ftfy's pattern may match in ``line`` (or in any line of a text)."""
+    if line.isascii() or _NOT_CLEAN.search(line) is None:
+        return False
+    return _NOT_CLEAN_NOR_POUND.search(line) is not None or _BESIDE_POUND.search(line) is not None
 
 
 @dataclass(frozen=True)
@@ -63,6 +74,8 @@ def find_mojibake(article: Article) -> list[Mojibake]:
     text = article.text
     found: list[Mojibake] = []
     done = -1
+    if not _may_hold_mojibake(text):
+        return found  # then no line of it may (most articles)
     lines = [line for line in article.lines if _may_hold_mojibake(text[line.start : line.end])]
     if not lines:
         return found
