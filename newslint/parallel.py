@@ -53,13 +53,52 @@ def lint_all(linter: "Linter", articles: list[Article], jobs: int, facts: bool =
     thresholds = gc.get_threshold()
     gc.set_threshold(max(thresholds[0], YOUNG_THRESHOLD), *thresholds[1:])
     try:
-        if jobs <= 1 or len(articles) < 2 or sum(len(a.text) for a in articles) < MIN_CHARS:
-            return {i: linter.lint(a) for i, a in enumerate(articles)}
-        return _in_workers(linter, articles, jobs, facts)
+        unique, copies = _distinct(articles)
+        crashes = len(linter.crashes)
+        if jobs <= 1 or len(unique) < 2 or sum(len(articles[i].text) for i in unique) < MIN_CHARS:
+            found = {i: linter.lint(articles[i]) for i in unique}
+        else:
+            done = _in_workers(linter, [articles[i] for i in unique], jobs, facts)
+            found = {i: done[k] for k, i in enumerate(unique)}
+        known = _fact_keys() if copies else ()
+        for copy, first in copies.items():
+            if len(linter.crashes) > crashes:  # a rule failed somewhere: each copy reports its own
+                found[copy] = linter.lint(articles[copy])
+                continue
+            found[copy] = list(found[first])
+            for key in known:
+                if key in articles[first].cache:
+                    value = articles[first].cache[key]
+                    articles[copy].cache[key] = dict(value) if isinstance(value, dict) else value
+        return {i: found[i] for i in range(len(articles))}
     finally:
         gc.set_threshold(*thresholds)
         if thaw:
             gc.unfreeze()
+
+
+def _distinct(articles: list[Article]) -> tuple[list[int], dict[int, int]]:
+    """The numbers of the articles to lint, and each plain-text article whose text an earlier
+    one has (a story filed twice, a wire copy) with the number of that one: the same text is
+    linted once per run, its findings given to every copy."""
+    first: dict[str, int] = {}
+    unique: list[int] = []
+    copies: dict[int, int] = {}
+    for i, article in enumerate(articles):
+        if type(article) is Article:  # plain text only: a marked-up copy maps back to its own source
+            seen = first.setdefault(article.text, i)
+            if seen != i:
+                copies[i] = seen
+                continue
+        unique.append(i)
+    return unique, copies
+
+
+def _fact_keys() -> tuple:
+    """Where an article's cache keeps what ``article_facts`` reports."""
+    from newslint import readability, translation_signal
+
+    return translation_signal.of, readability.summary
 
 
 def article_facts(article: Article) -> dict:

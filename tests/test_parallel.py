@@ -114,3 +114,22 @@ def test_the_tasks_cover_every_article_once_shrinking_towards_the_end(count, job
     assert all(parallel.LAST_CHUNK <= n <= parallel.CHUNK for n in sizes[:-1])
     assert sizes == sorted(sizes, reverse=True)  # the big ones first, small ones last
     assert count < 1000 or len(chunks) < count / 8  # a big run: few round trips (was one per 8 articles)
+
+
+@pytest.mark.parametrize("spread", [False, True])
+def test_a_text_filed_twice_is_linted_once_and_each_copy_gets_its_findings(monkeypatch, spread):
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    articles = [Article(t, f"a{i}.txt") for i, t in enumerate(texts)]
+    articles += [Article(texts[0], "copy.txt"), Article(texts[1], "again.txt"), Article(texts[0], "third.txt")]
+    expected = {i: Linter(Config(grammar="off")).lint(Article(a.text, a.path)) for i, a in enumerate(articles)}
+    linted = []
+    original = Linter.lint
+    monkeypatch.setattr(Linter, "lint", lambda self, article: linted.append(article.path) or original(self, article))
+    if spread:
+        monkeypatch.setattr(parallel, "MIN_CHARS", 0)
+        monkeypatch.setattr(parallel, "_lint_chunk", _chunk_in_a_frozen_heap)
+    found = parallel.lint_all(Linter(Config(grammar="off")), articles, jobs=2 if spread else 1, facts=spread)
+    assert found == expected and found[len(texts)] is not found[0]  # equal findings, each its own list
+    assert not {"copy.txt", "again.txt", "third.txt"} & set(linted)  # (a worker's lints are not seen here)
+    if spread:  # what the workers worked out for the output, given to the copies too
+        assert parallel._fact_keys()[1] in articles[len(texts)].cache
