@@ -1,7 +1,7 @@
 """Country names and their capitals, from the countryinfo package.
 
-Loaded on first use only (about 0.1 s for 250 small JSON files), so a run that never meets a
-dateline naming a place never reads them.
+Loaded on first use only (from the data cache: newslint/country_facts.py), so a run that never
+meets a dateline naming a place never reads them.
 """
 
 from __future__ import annotations
@@ -15,10 +15,10 @@ _DATELINE_TERRITORIES = frozenset({"hong kong", "macau", "macao", "gibraltar", "
 @cache
 def capitals() -> dict[str, str]:
     """Lower-cased country name -> its capital, for countries whose capital has another name."""
-    from countryinfo import CountryInfo  # lazy: only when a dateline names a place
+    from newslint.country_facts import countries  # lazy: only when a dateline names a place
 
     out: dict[str, str] = {}
-    for key, country in CountryInfo.all().items():
+    for key, country in countries().items():
         name, capital = str(country.get("name") or key), str(country.get("capital") or "")
         if capital and capital.lower() != name.lower() and name.lower() not in _DATELINE_TERRITORIES:
             out[name.lower()] = capital

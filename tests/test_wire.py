@@ -59,15 +59,15 @@ def test_long_lead_does_not_count_a_chinese_dateline_and_credit():
 
 def test_country_data_is_read_only_when_a_dateline_names_a_place():
     script = (
-        "import sys\n"
         "from newslint.article import Article\n"
         "from newslint.config import Config\n"
+        "from newslint.country_facts import countries\n"
         "from newslint.engine import Linter\n"
         "linter = Linter(Config())\n"
         "linter.lint(Article('Talks open\\n\\nThe president opened talks with unions on Friday.'))\n"
-        "print('countryinfo' in sys.modules)\n"
+        "print(countries.cache_info().currsize > 0)\n"  # read (from the data cache or countryinfo) or not
         "found = linter.lint(Article('Talks open\\n\\nTUNISIA, July 3 (Xinhua) -- Talks opened.'))\n"
-        "print('countryinfo' in sys.modules, [d.suggestions for d in found if d.code == 'EN020'])\n"
+        "print(countries.cache_info().currsize > 0, [d.suggestions for d in found if d.code == 'EN020'])\n"
     )
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
     assert out.split("\n")[:2] == ["False", "True [('TUNIS',)]"]

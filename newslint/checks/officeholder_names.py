@@ -8,6 +8,7 @@ from functools import cache
 from typing import Iterable
 
 from newslint.article import Article
+from newslint.country_facts import countries
 from newslint.datacache import cached, modules
 from newslint.diagnostic import Finding, Severity
 from newslint.entities.officeholders import OFFICES, Holder, _same_names, family_names, holders, name_parts, verdict
@@ -59,9 +60,7 @@ _EXTRA_FORMS = {
 @cache
 def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Country key -> (display name, the words that name it or its people)."""
-    from countryinfo import CountryInfo  # lazy: read only when an article names an office
-
-    info = CountryInfo.all()
+    info = countries()
     out = {}
     for key in {h.country for found in holders().values() for h in found}:
         data = info.get(key, {})
@@ -184,9 +183,7 @@ def _message(written: str, office: str, mixed: list[Holder]) -> str:
 @cache
 def _evidence_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """Words that show an article is about a country: its name, its people, its capital."""
-    from countryinfo import CountryInfo
-
-    info = CountryInfo.all()
+    info = countries()
     owner = {}
     for key, (_, forms) in _countries().items():
         capital = str(info.get(key, {}).get("capital") or "")

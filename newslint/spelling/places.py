@@ -6,14 +6,14 @@ from __future__ import annotations
 
 from functools import cache
 
+from newslint.country_facts import countries
+
 
 @cache
 def place_names() -> dict[str, str]:
     """Lower-cased single-word place name -> the name as written ("istanbul" -> "Istanbul")."""
-    from countryinfo import CountryInfo  # lazy: about 0.1 s for its JSON files
-
     out: dict[str, str] = {}
-    for key, country in CountryInfo.all().items():
+    for key, country in countries().items():
         names = [country.get("name") or key, country.get("capital") or "", *(country.get("provinces") or ())]
         for name in names:
             if isinstance(name, str) and name.isalpha() and name[:1].isupper():
@@ -24,10 +24,8 @@ def place_names() -> dict[str, str]:
 @cache
 def countries_and_capitals() -> dict[str, str]:
     """Lower-cased single-word country or capital -> the name as written ("japan" -> "Japan")."""
-    from countryinfo import CountryInfo
-
     out: dict[str, str] = {}
-    for key, country in CountryInfo.all().items():
+    for key, country in countries().items():
         for name in (country.get("name") or key, country.get("capital") or ""):
             if isinstance(name, str) and name.isalpha() and name[:1].isupper():
                 out.setdefault(name.lower(), name)
