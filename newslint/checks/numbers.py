@@ -140,12 +140,12 @@ class DecimalComma(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
-        first_point = FIRST_DECIMAL_POINT(article)
         for m in NUMBER.finditer(text):
             problem = number_problem(m.group())
             if problem is None or problem[0] != "decimal-comma" or _BEFORE_THOUSAND.match(text, m.end()):
                 continue  # "9,5 thousand" is thousand-as-word's, with the whole figure
             english = problem[1] or ""
+            first_point = FIRST_DECIMAL_POINT(article)  # asked only here: most articles have no decimal comma
             mixed = f"; the article also writes '{first_point}'" if first_point else ""
             yield Finding(
                 m.start(), m.end(),
