@@ -79,9 +79,13 @@ class Article:
 
     def line_spans(self) -> Iterator[tuple[int, Span]]:
         """(1-based line number, span) of every line that has non-space text."""
-        for i, span in enumerate(self.lines, 1):
-            if self.text[span.start : span.end].strip():
-                yield i, span
+        return iter(self._nonblank_lines)
+
+    @cached_property
+    def _nonblank_lines(self) -> list[tuple[int, Span]]:
+        """``line_spans``, found once: the headline, the paragraphs and several rules ask."""
+        text = self.text
+        return [(i, span) for i, span in enumerate(self.lines, 1) if text[span.start : span.end].strip()]
 
     # ---- structure -----------------------------------------------------------
     @cached_property
