@@ -37,7 +37,7 @@ _PLACEHOLDERS = frozenset({"<w>", "<C>", "<n>", ",", ";", ":"})
 @dataclass(frozen=True)
 class SentenceModel:
     vocabulary: frozenset[str]
-    weights: Buckets  # feature -> weight (only ``get``)
+    weights: Buckets  # feature -> weight (``get``, or ``weights.asked[feature]``: None when absent)
     intercept: float
     threshold: float
     min_words: int
@@ -113,8 +113,9 @@ def score(sentence: str, m: SentenceModel | None = None) -> tuple[float, list[tu
     feats = features(shape(sentence, m.vocabulary))
     z = m.intercept
     positive = []
+    weight = m.weights.getter()  # a feature seen before costs a dict look-up in C
     for key, span in feats.items():
-        w = m.weights.get(key)
+        w = weight(key)
         if w is None:
             continue
         z += w

@@ -13,10 +13,11 @@ from __future__ import annotations
 import marshal
 from array import array
 from bisect import bisect_left
-from typing import Any, Hashable, Iterable, Iterator, Mapping
+from typing import Any, Callable, Hashable, Iterable, Iterator, Mapping
 from zlib import crc32
 
 WIDTH = 3  # characters of a key that name its shard
+WHOLE_AFTER = 8192  # keys asked of a Buckets table before it is read whole
 SPLIT_ABOVE = 48  # a prefix with more keys is split by one more character ("con" -> "conf", "cons", ...)
 _RULED_OUT_KEPT = 1 << 16  # keys the hashes ruled out that a table remembers (the same words recur)
 
@@ -287,7 +288,8 @@ class Buckets:
         self._size = size
         self._count = len(bounds) - 1
         self._open: list[dict | None] = [None] * self._count
-        self._seen: dict[str, Any] = {}  # keys asked before, answered without hashing (the same recur)
+        self.asked = _Asked(self)  # ``asked[key]``: the value, None when absent; answered in C once asked
+        self.whole: dict[str, Any] | None = None  # every entry, once so many keys were asked (``read_whole``)
 
     @staticmethod
     def pack(table: Mapping[str, Any], per_bucket: int = 4) -> tuple[tuple[int, int], bytes]:
@@ -312,34 +314,64 @@ class Buckets:
         cut = 8 * (count + 1)
         return Buckets(view[:cut].cast("B").cast("Q"), view[cut:], size)
 
+    def lookup(self, key: str) -> Any:
+        """The key's value from its bucket (unpacked on first use), None when absent."""
+        i = _bucket(key, self._count)
+        bucket = self._open[i]
+        if bucket is None:
+            bucket = self._open[i] = marshal.loads(self._blob[self._bounds[i] : self._bounds[i + 1]])
+        return bucket.get(key)
+
+    def getter(self) -> Callable[[str], Any]:
+        """The fastest way to ask for values now (None when absent): the asked keys, or, once
+        the table is read whole, the whole table's ``get``."""
+        return self.whole.get if self.whole is not None else self.asked.__getitem__
+
+    def read_whole(self) -> None:
+        """Unpack every bucket into one dict: a long run asks about so many keys (most of them
+        absent) that remembering each answer would cost more than the table."""
+        whole: dict[str, Any] = {}
+        for i in range(self._count):
+            whole.update(marshal.loads(self._blob[self._bounds[i] : self._bounds[i + 1]]))
+        self.whole, self._open = whole, [None] * self._count
+        self.asked.clear()
+
     def get(self, key: str, default: Any = None) -> Any:
-        value = self._seen.get(key, _ABSENT)
-        if value is _ABSENT:
-            i = _bucket(key, self._count)
-            bucket = self._open[i]
-            if bucket is None:
-                bucket = self._open[i] = marshal.loads(self._blob[self._bounds[i] : self._bounds[i + 1]])
-            value = bucket.get(key, _MISSING)
-            if len(self._seen) >= _RULED_OUT_KEPT:
-                self._seen.clear()
-            self._seen[key] = value
-        return default if value is _MISSING else value
+        value = self.whole.get(key) if self.whole is not None else self.asked[key]
+        return default if value is None else value
 
     def __getitem__(self, key: str) -> Any:
-        value = self.get(key, _MISSING)
-        if value is _MISSING:
+        value = self.get(key)
+        if value is None:
             raise KeyError(key)
         return value
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key, _MISSING) is not _MISSING
+        return isinstance(key, str) and self.get(key) is not None
 
     def __len__(self) -> int:
         return self._size
 
 
-_ABSENT = object()  # not asked yet
-_MISSING = object()  # asked: not in the table
+class _Asked(dict):
+    """The keys asked of a ``Buckets`` table, each with its value (None: not in the table). A
+    key asked again is a dict look-up in C; one asked first is looked up in its bucket
+    (``__missing__``). Values are never None. Past ``WHOLE_AFTER`` keys (a long run asks about
+    ever more absent keys) the table is read whole instead (``Buckets.read_whole``)."""
+
+    def __init__(self, table: "Buckets") -> None:
+        super().__init__()
+        self.table = table
+
+    def __missing__(self, key: str) -> Any:
+        table = self.table
+        if table.whole is not None:
+            return table.whole.get(key)
+        if len(self) >= WHOLE_AFTER:
+            table.read_whole()
+            return table.whole.get(key)  # type: ignore[union-attr]
+        value = self[key] = table.lookup(key)
+        return value
 
 
 def _bucket(key: str, count: int) -> int:

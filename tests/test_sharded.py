@@ -112,3 +112,16 @@ def test_a_big_prefix_is_split_and_read_by_the_shard_of_its_next_letter():
     (head,), blob = Sharded.pack_into([table])
     mapped = Sharded.mapped(head, blob)
     assert mapped["conf3"] == 3 and mapped.starting("cat") == {"cat": -3} and dict(mapped.items()) == table
+
+
+def test_buckets_asked_about_many_keys_are_read_whole_and_answer_the_same(monkeypatch):
+    from newslint import sharded
+
+    monkeypatch.setattr(sharded, "WHOLE_AFTER", 50)
+    table = {f"<w> of {i}": i / 7 for i in range(1000)}
+    weights = Buckets.mapped(*Buckets.pack(table))
+    asked = [f"<w> of {i}" for i in range(0, 2000, 3)]  # a third absent
+    answers = [weights.getter()(key) for key in asked]
+    assert weights.whole is not None and len(weights.asked) == 0  # read whole, the asked keys let go
+    assert answers == [table.get(key) for key in asked]
+    assert [weights.get(key, -1.0) for key in asked] == [table.get(key, -1.0) for key in asked]
