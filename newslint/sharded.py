@@ -43,12 +43,7 @@ class Sharded(Mapping):
     def pack(table: Mapping | set | frozenset) -> tuple[dict[Any, bytes], int]:
         """The table split into marshalled shards, and its size (a set becomes keys with
         value True): the arguments of ``Sharded``."""
-        items = table.items() if isinstance(table, Mapping) else ((k, True) for k in table)
-        shards: dict[Any, dict] = {}
-        for key, value in items:
-            shards.setdefault(key[:WIDTH], {})[key] = value
-        split = {p for p, shard in shards.items() if len(shard) > SPLIT_ABOVE}
-        return {p: marshal.dumps(s) for p, s in _split_shards(shards, split).items()}, len(table)
+        return Sharded._pack_split(table, _split_prefixes([table]))
 
     @staticmethod
     def pack_into(tables: list[Mapping | set | frozenset]) -> tuple[list[tuple[dict[Any, int], bytes, int]], bytes]:
@@ -58,11 +53,7 @@ class Sharded(Mapping):
         The tables share one numbering of the prefixes (one dict, marshalled once: loading
         the lexicon's four took about 3 ms of a cold start); a table without a prefix has an
         empty shard there."""
-        counts: dict[Any, int] = {}
-        for table in tables:
-            for key in table:
-                counts[key[:WIDTH]] = counts.get(key[:WIDTH], 0) + 1
-        split = {p for p, n in counts.items() if n > SPLIT_ABOVE}  # by all the tables' keys: one numbering
+        split = _split_prefixes(tables)  # by all the tables' keys: one numbering
         packed = [Sharded._pack_split(table, split) for table in tables]
         numbers: dict[Any, int] = {}
         for shards, _ in packed:
@@ -104,12 +95,7 @@ class Sharded(Mapping):
         return key[: WIDTH + 1] if prefix in self._split else prefix
 
     def _shard(self, key: Hashable) -> dict:
-        name = self._name(key)
-        shard = self._open.get(name)
-        if shard is None:
-            packed = self._packed.get(name)
-            shard = self._open[name] = marshal.loads(packed) if packed is not None else {}
-        return shard
+        return self._shard_named(self._name(key))
 
     def __getitem__(self, key: Hashable) -> Any:
         return self._shard(key)[key]
@@ -179,6 +165,15 @@ class Sharded(Mapping):
 
     def __reduce__(self):  # type: ignore[override]
         return (Sharded, ({p: bytes(self._packed[p]) for p in self._packed}, self._size, self._hashes, sorted(self._split)))
+
+
+def _split_prefixes(tables: list[Mapping | set | frozenset]) -> set:
+    """The prefixes that begin more than ``SPLIT_ABOVE`` keys of the tables together."""
+    counts: dict[Any, int] = {}
+    for table in tables:
+        for key in table:
+            counts[key[:WIDTH]] = counts.get(key[:WIDTH], 0) + 1
+    return {p for p, n in counts.items() if n > SPLIT_ABOVE}
 
 
 def _split_shards(shards: dict[Any, dict], split: set) -> dict[Any, dict]:
