@@ -24,8 +24,18 @@ def _split(values: Iterable[str]) -> tuple[str, ...] | None:
     return items or None
 
 
+def _print_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from newslint import native
+
+    click.echo(f"newslint, version {__version__}\n{native.status()}")
+    ctx.exit()
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
-@click.version_option(__version__, "--version", prog_name="newslint")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_print_version,
+              help="Show the version, and whether the native core is in use, and exit.")
 def cli() -> None:
     """Lint news articles for typos, duplicated headlines, unbalanced quotes,
     translation artifacts and news-style problems.

@@ -154,6 +154,7 @@ class Model:
     threshold: float
     # the features as a tree of their stems: stem -> [column or None, the stems that may follow]
     tree: dict[str, list] = field(default_factory=dict)
+    native: object = None  # the same tree in the native core (newslint/native.py), when built
 
 
 def _read_json(path: Path) -> dict:
@@ -191,7 +192,16 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         max_n=max(len(k.split(" ")) for k in features),
         threshold=float(data["threshold"]),
         tree=data["tree"],
+        native=_native_trie(data["features"]),
     )
+
+
+def _native_trie(features: list[str]) -> object:
+    """The native core's feature tree, or None (then the walk below runs in Python)."""
+    from newslint import native
+
+    core = native.module()
+    return core.FeatureTrie(features) if core is not None else None
 
 
 # The tokens of _TOKENS and the sentence breaks of _SENTENCES in one pass (a sentence end's
@@ -228,6 +238,15 @@ def _walk(text: str, model: Model) -> tuple[list[str], list[tuple[int, int, int]
 
 def _count(text: str, model: Model, counts: Counter[int]) -> None:
     """Add how often each feature occurs in ``text`` (columns in order of first occurrence)."""
+    if model.native is not None:
+        try:
+            found = model.native.count(text.lower())
+        except UnicodeEncodeError:  # a lone surrogate (undecodable input) has no UTF-8: walk in Python
+            pass
+        else:
+            for col, n in found:
+                counts[col] += n
+            return
     counts.update(map(itemgetter(0), _walk(text, model)[1]))
 
 

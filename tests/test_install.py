@@ -35,3 +35,6 @@ def test_wheel_install_ships_packs(tmp_path):
         capture_output=True, text=True, cwd=tmp_path,
     )
     assert "site-packages" in packs.stdout and packs.stdout.strip().endswith("_packs")
+    version = subprocess.run([str(env_dir / "bin" / "newslint"), "--version"], capture_output=True, text=True, cwd=tmp_path)
+    if os.environ.get("NEWSLINT_REQUIRE_NATIVE") == "1":  # the wheel carries the native core it built
+        assert "native core: in use" in version.stdout, version.stdout

@@ -1,0 +1,20 @@
+//! newslint's optional native core (`newslint._native`).
+//!
+//! Each function here has a pure-Python twin that newslint uses when this module is
+//! missing; tests/test_native.py holds the two to identical results.
+
+use pyo3::prelude::*;
+
+mod text;
+mod translation;
+
+/// Bumped whenever a function's signature or meaning changes: newslint ignores a module
+/// built from other sources (newslint/native.py).
+const ABI: u32 = 1;
+
+#[pymodule]
+fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("ABI", ABI)?;
+    m.add_class::<translation::FeatureTrie>()?;
+    Ok(())
+}

@@ -1,0 +1,212 @@
+//! The translation signal's phrase count (newslint/translation_signal.py `_walk`/`_count`).
+//!
+//! The text arrives lower-cased by Python (so `str.lower`'s Unicode rules are Python's own).
+//! Tokens are read as `_TOKENS_AND_BREAKS` reads them:
+//! `[a-z0-9]+(?:['’-][a-z0-9]+)*|[,;:]|[.!?]\s+|\n+|["“”]`; a sentence break is a token no
+//! feature holds, so a phrase never runs across it.
+
+use std::collections::HashMap;
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+
+use crate::text::is_python_space;
+
+const NONE: u32 = u32::MAX;
+
+/// The model's phrase features as a tree of stems (`Model.tree` in Python).
+#[pyclass(frozen, module = "newslint._native")]
+pub struct FeatureTrie {
+    stems: HashMap<String, u32>,
+    edges: HashMap<(u32, u32), u32>, // (node, stem) -> child node; the root is node 0
+    column: Vec<u32>,                // per node: the feature ending there, or NONE
+    has_children: Vec<bool>,
+    features: usize,
+}
+
+#[pymethods]
+impl FeatureTrie {
+    /// A tree of ``features`` ("stem stem stem", one per model column, in column order).
+    #[new]
+    fn new(features: Vec<String>) -> PyResult<Self> {
+        let mut trie = FeatureTrie {
+            stems: HashMap::new(),
+            edges: HashMap::new(),
+            column: vec![NONE],
+            has_children: vec![false],
+            features: features.len(),
+        };
+        for (col, feature) in features.iter().enumerate() {
+            let mut node = 0u32;
+            for stem in feature.split(' ') {
+                if stem.is_empty() || !stem.chars().all(|c| c.is_ascii_alphanumeric() || "'’-,;:".contains(c)) {
+                    return Err(PyValueError::new_err(format!("feature {feature:?} holds a stem no token can have")));
+                }
+                let next_id = trie.stems.len() as u32;
+                let id = *trie.stems.entry(stem.to_string()).or_insert(next_id);
+                trie.has_children[node as usize] = true;
+                let next_node = trie.column.len() as u32;
+                node = *trie.edges.entry((node, id)).or_insert(next_node);
+                if node == next_node {
+                    trie.column.push(NONE);
+                    trie.has_children.push(false);
+                }
+            }
+            trie.column[node as usize] = col as u32;
+        }
+        Ok(trie)
+    }
+
+    /// (column, occurrences) of every feature in ``lowered``, in order of first occurrence.
+    fn count(&self, lowered: &str) -> Vec<(u32, u32)> {
+        let ids = self.stem_ids(lowered);
+        let mut slot = vec![NONE; self.features];
+        let mut out: Vec<(u32, u32)> = Vec::new();
+        let n = ids.len();
+        for i in 0..n {
+            let mut node = match self.child(0, ids[i]) {
+                Some(node) => node,
+                None => continue,
+            };
+            let mut j = i + 1;
+            loop {
+                let col = self.column[node as usize];
+                if col != NONE {
+                    let s = &mut slot[col as usize];
+                    if *s == NONE {
+                        *s = out.len() as u32;
+                        out.push((col, 0));
+                    }
+                    out[*s as usize].1 += 1;
+                }
+                if j >= n || !self.has_children[node as usize] {
+                    break;
+                }
+                node = match self.child(node, ids[j]) {
+                    Some(next) => next,
+                    None => break,
+                };
+                j += 1;
+            }
+        }
+        out
+    }
+}
+
+impl FeatureTrie {
+    fn child(&self, node: u32, stem: u32) -> Option<u32> {
+        if stem == NONE {
+            return None;
+        }
+        self.edges.get(&(node, stem)).copied()
+    }
+
+    /// Each token's stem as its id in the tree, NONE for a stem no feature holds and for a
+    /// sentence break.
+    fn stem_ids(&self, text: &str) -> Vec<u32> {
+        let b = text.as_bytes();
+        let mut ids = Vec::with_capacity(b.len() / 5);
+        let mut word = String::new();
+        let mut p = 0;
+        while p < b.len() {
+            let c = b[p];
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                let end = word_end(text, p);
+                word.clear();
+                word.push_str(&text[p..end]);
+                ids.push(self.stems.get(stem(&mut word)).copied().unwrap_or(NONE));
+                p = end;
+            } else if c == b',' || c == b';' || c == b':' {
+                ids.push(self.stems.get(&text[p..p + 1]).copied().unwrap_or(NONE));
+                p += 1;
+            } else if c == b'.' || c == b'!' || c == b'?' {
+                let spaces = spaces_at(text, p + 1);
+                if spaces > 0 {
+                    ids.push(NONE);
+                }
+                p += 1 + spaces;
+            } else if c == b'\n' {
+                ids.push(NONE);
+                while p < b.len() && b[p] == b'\n' {
+                    p += 1;
+                }
+            } else if c == b'"' {
+                ids.push(NONE);
+                p += 1;
+            } else if c < 0x80 {
+                p += 1;
+            } else {
+                let ch = text[p..].chars().next().unwrap();
+                if ch == '“' || ch == '”' {
+                    ids.push(NONE);
+                }
+                p += ch.len_utf8();
+            }
+        }
+        ids
+    }
+}
+
+fn is_word_byte(c: u8) -> bool {
+    c.is_ascii_lowercase() || c.is_ascii_digit()
+}
+
+/// The end of `[a-z0-9]+(?:['’-][a-z0-9]+)*` starting at `p`.
+fn word_end(text: &str, mut p: usize) -> usize {
+    let b = text.as_bytes();
+    while p < b.len() && is_word_byte(b[p]) {
+        p += 1;
+    }
+    loop {
+        let sep = if p < b.len() && (b[p] == b'\'' || b[p] == b'-') {
+            1
+        } else if text[p..].starts_with('’') {
+            '’'.len_utf8()
+        } else {
+            return p;
+        };
+        if p + sep < b.len() && is_word_byte(b[p + sep]) {
+            p += sep;
+            while p < b.len() && is_word_byte(b[p]) {
+                p += 1;
+            }
+        } else {
+            return p;
+        }
+    }
+}
+
+/// Bytes of Python white space starting at `p`.
+fn spaces_at(text: &str, p: usize) -> usize {
+    text[p..].chars().take_while(|&c| is_python_space(c)).map(char::len_utf8).sum()
+}
+
+/// `translation_signal.stem`: a crude inflection stem (plural, past and -ing folded).
+/// The token is ASCII once ’ is read as '.
+pub fn stem(t: &mut String) -> &str {
+    if t.contains('’') {
+        *t = t.replace('’', "'");
+    }
+    if t.ends_with("'s") {
+        t.truncate(t.len() - 2);
+    }
+    let n = t.len();
+    if n > 4 && t.ends_with("ies") {
+        t.truncate(n - 3);
+        t.push('y');
+    } else if n > 5 && t.ends_with("ing") {
+        t.truncate(n - 3);
+    } else if n > 4 && t.ends_with("ied") {
+        t.truncate(n - 3);
+        t.push('y');
+    } else if n > 4 && t.ends_with("ed") {
+        t.truncate(n - 2);
+    } else if n > 3 && t.ends_with("es") && matches!(t.as_bytes()[n - 3], b's' | b'x' | b'z' | b'h') {
+        t.truncate(n - 2);
+    } else if n > 3 && t.ends_with('s') && !(t.ends_with("ss") || t.ends_with("us") || t.ends_with("is")) {
+        t.truncate(n - 1);
+    } else if n > 4 && t.ends_with('e') {
+        t.truncate(n - 1);
+    }
+    t.as_str()
+}

@@ -1,0 +1,148 @@
+"""The native core (native/, Rust) gives what its pure-Python twins give, and newslint runs
+without it (NEWSLINT_NATIVE=off, or not built)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from collections import Counter
+from operator import itemgetter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newslint import native, translation_signal
+
+ROOT = Path(__file__).resolve().parent.parent
+REQUIRED = os.environ.get("NEWSLINT_REQUIRE_NATIVE") == "1"  # .ci/run: the build must not fail silently
+
+core = native.module()
+needs_core = pytest.mark.skipif(core is None and not REQUIRED, reason="native core not built here")
+
+MODEL = translation_signal.load_model()
+# Words that stem to the model's own stems, so random text is full of its phrases.
+STEMS = sorted({s for f in MODEL.features for s in f.split(" ")})
+WORDS = STEMS + [s + "s" for s in STEMS[::7]] + [s + "ing" for s in STEMS[::11]] + ["it's", "china’s", "well-known"]
+SEPARATORS = [" ", " ", " ", ", ", ". ", ".", "!\n", "?\u2028", "\n\n", " “", "” ", '"', "\r", "\t", ":", " ; ",
+              "\u00a0", "\x1c", ".\x1c", " - ", "’", "'", " İ ", "K", "\u3000", ".\u3000"]
+
+
+def python_count(text: str) -> list[tuple[int, int]]:
+    counts: Counter[int] = Counter()
+    counts.update(map(itemgetter(0), translation_signal._walk(text, MODEL)[1]))
+    return list(counts.items())
+
+
+def native_count(text: str) -> list[tuple[int, int]]:
+    counts: Counter[int] = Counter()
+    translation_signal._count(text, MODEL, counts)
+    return list(counts.items())
+
+
+def test_core_is_built_where_required():
+    """CI builds the core: a failed Rust build must fail the run, not fall back unseen."""
+    if REQUIRED:
+        assert core is not None, native.status()
+        assert MODEL.native is not None
+    else:
+        assert (MODEL.native is None) == (core is None)
+
+
+@needs_core
+@pytest.mark.parametrize("path", sorted((ROOT / "fixtures").rglob("*.txt")), ids=lambda p: p.name)
+def test_phrase_counts_match_python_on_fixtures(path):
+    text = path.read_text(encoding="utf-8")
+    assert native_count(text) == python_count(text)
+
+
+@needs_core
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=60),
+       st.booleans())
+def test_phrase_counts_match_python_on_random_text(pieces, capitals):
+    text = "".join(w + s for w, s in pieces)
+    if capitals:
+        text = text.title()
+    assert native_count(text) == python_count(text)
+
+
+@needs_core
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_phrase_counts_match_python_on_any_characters(text):
+    assert native_count(text) == python_count(text)
+
+
+def test_undecodable_input_is_counted_in_python():
+    """A lone surrogate (bytes read with surrogateescape) has no UTF-8 form for the core."""
+    text = "It is reported that the \udc80 momentum of the economy is reported that"
+    assert native_count(text) == python_count(text) != []
+
+
+def test_off_switch_and_status(monkeypatch):
+    monkeypatch.setenv("NEWSLINT_NATIVE", "off")
+    native.module.cache_clear()
+    try:
+        assert native.module() is None
+        assert "off" in native.status()
+    finally:
+        monkeypatch.delenv("NEWSLINT_NATIVE")
+        native.module.cache_clear()
+    assert (native.module() is None) == (core is None)
+
+
+def test_stale_build_is_ignored(monkeypatch):
+    """A module left by an older build (another ABI) is not used."""
+    monkeypatch.setattr(native, "ABI", native.ABI + 1)
+    native.module.cache_clear()
+    try:
+        assert native.module() is None
+        if core is not None:
+            assert "stale" in native.status()
+    finally:
+        monkeypatch.undo()
+        native.module.cache_clear()
+
+
+def test_bad_feature_is_refused():
+    if core is None:
+        pytest.skip("native core not built here")
+    with pytest.raises(ValueError):
+        core.FeatureTrie(["a b", "sentence. end"])
+
+
+@needs_core
+def test_whole_output_is_the_same_without_the_core(tmp_path):
+    """Every finding, position and signal of the fixtures, with and without the core."""
+    def run(switch: str) -> dict:
+        env = dict(os.environ, NEWSLINT_NATIVE=switch, NEWSLINT_CACHE_DIR=str(tmp_path / switch))
+        out = subprocess.run([sys.executable, "-m", "newslint", "check", "--grammar", "off", "--no-cache",
+                              "--format", "json", "--jobs", "1", str(ROOT / "fixtures")],
+                             capture_output=True, text=True, env=env, cwd=ROOT)
+        assert out.stdout, out.stderr
+        return json.loads(out.stdout)
+
+    with_core, without = run("on"), run("off")
+    assert with_core == without
+    scores = {Path(f["path"]).name: f["translation"]["score"] for f in with_core["files"]}
+    assert scores["seed-article.txt"] > 0.5  # the signal was read, not left out of both
+
+
+def test_build_hook_skips_without_cargo(monkeypatch, tmp_path):
+    sys.path.insert(0, str(ROOT))
+    try:
+        import hatch_build
+    finally:
+        sys.path.remove(str(ROOT))
+    monkeypatch.setenv("NEWSLINT_NATIVE_BUILD", "off")
+    assert hatch_build.build_native(log=lambda _: None) is None
+    monkeypatch.delenv("NEWSLINT_NATIVE_BUILD")
+    monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setattr(Path, "home", lambda: tmp_path)
+    messages: list[str] = []
+    assert hatch_build.build_native(log=messages.append) is None
+    assert "cargo not found" in messages[0]
