@@ -192,16 +192,16 @@ def load_model(path: Path = MODEL_PATH) -> Model:
         max_n=max(len(k.split(" ")) for k in features),
         threshold=float(data["threshold"]),
         tree=data["tree"],
-        native=_native_trie(data["features"]),
+        native=_native_model(data),
     )
 
 
-def _native_trie(features: list[str]) -> object:
-    """The native core's feature tree, or None (then the walk below runs in Python)."""
+def _native_model(data: dict) -> object:
+    """The native core's copy of the model, or None (then the walk below runs in Python)."""
     from newslint import native
 
     core = native.module()
-    return core.FeatureTrie(features) if core is not None else None
+    return core.FeatureTrie(data["features"], data["weights"], data["intercepts"]) if core is not None else None
 
 
 # The tokens of _TOKENS and the sentence breaks of _SENTENCES in one pass (a sentence end's
@@ -277,6 +277,15 @@ _stem = lru_cache(maxsize=65536)(stem)
 
 def read(text: str, model: Model | None = None) -> TranslationSignal:
     """The signal for a text."""
+    model = model or load_model()
+    if model.native is not None:
+        words = word_count(text)
+        try:
+            found, logits = model.native.read(text.lower(), words)
+        except UnicodeEncodeError:  # a lone surrogate (undecodable input): read in Python
+            pass
+        else:
+            return _signal(dict(found), words, logits, lambda: (text,), model)
     return read_parts(lambda: (text,), model)
 
 
@@ -290,10 +299,25 @@ def read_parts(parts: Callable[[], Iterable[str]], model: Model | None = None) -
     for part in parts():
         _count(part, model, counts)
         words += word_count(part)
-    values = _values(counts, words)
-    logits = [
-        b + sum(w[c] * v for c, v in values.items()) for w, b in zip(model.weights, model.intercepts)
-    ]
+    return _signal(counts, words, class_logits(_values(counts, words), model), parts, model)
+
+
+def class_logits(values: dict[int, float], model: Model) -> list[float]:
+    """Each class's logit: its intercept plus its weights times the values, added in the
+    values' order one by one (as the native core adds them, on every Python version)."""
+    out = []
+    for w, b in zip(model.weights, model.intercepts):
+        total = 0.0
+        for c, v in values.items():
+            total += w[c] * v
+        out.append(b + total)
+    return out
+
+
+def _signal(counts: dict[int, int], words: int, logits: list[float], parts: Callable[[], Iterable[str]],
+            model: Model) -> TranslationSignal:
+    """The signal from the feature counts and the class logits; the telling phrases are
+    looked up in ``parts()`` only when the text reads as translated."""
     top = max(logits)
     exp = [math.exp(x - top) for x in logits]
     total = sum(exp)
@@ -301,6 +325,7 @@ def read_parts(parts: Callable[[], Iterable[str]], model: Model | None = None) -
     signal = TranslationSignal(probs, (), model.threshold, words)
     if not signal.reads_translated:
         return signal
+    values = _values(counts, words)
     li, ni = model.classes.index(signal.language), model.classes.index("en")
     push = sorted(((model.weights[li][c] - model.weights[ni][c]) * v, c) for c, v in values.items())
     best = [c for gain, c in push[-40:] if gain > 0]

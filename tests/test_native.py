@@ -3,6 +3,7 @@ without it (NEWSLINT_NATIVE=off, or not built)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import subprocess
@@ -24,6 +25,7 @@ core = native.module()
 needs_core = pytest.mark.skipif(core is None and not REQUIRED, reason="native core not built here")
 
 MODEL = translation_signal.load_model()
+PYTHON_MODEL = dataclasses.replace(MODEL, native=None)
 # Words that stem to the model's own stems, so random text is full of its phrases.
 STEMS = sorted({s for f in MODEL.features for s in f.split(" ")})
 WORDS = STEMS + [s + "s" for s in STEMS[::7]] + [s + "ing" for s in STEMS[::11]] + ["it's", "china’s", "well-known"]
@@ -75,6 +77,30 @@ def test_phrase_counts_match_python_on_random_text(pieces, capitals):
 @given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
 def test_phrase_counts_match_python_on_any_characters(text):
     assert native_count(text) == python_count(text)
+
+
+@needs_core
+@pytest.mark.parametrize("path", sorted((ROOT / "fixtures").rglob("*.txt")), ids=lambda p: p.name)
+def test_signal_matches_python_on_fixtures(path):
+    """The same probabilities to the last bit, and the same telling phrases."""
+    text = path.read_text(encoding="utf-8")
+    assert translation_signal.read(text, MODEL) == translation_signal.read(text, PYTHON_MODEL)
+
+
+@needs_core
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), min_size=40, max_size=400))
+def test_signal_matches_python_on_random_text(pieces):
+    text = "".join(w + s for w, s in pieces)
+    native_signal = translation_signal.read(text, MODEL)
+    assert native_signal == translation_signal.read(text, PYTHON_MODEL)
+
+
+def test_model_shapes_are_checked():
+    if core is None:
+        pytest.skip("native core not built here")
+    with pytest.raises(ValueError):
+        core.FeatureTrie(["a b", "c"], [[0.1, 0.2], [0.3]], [0.0, 0.0])
 
 
 def test_undecodable_input_is_counted_in_python():

@@ -22,19 +22,28 @@ pub struct FeatureTrie {
     column: Vec<u32>,                // per node: the feature ending there, or NONE
     has_children: Vec<bool>,
     features: usize,
+    weights: Vec<Vec<f64>>, // per class, per column
+    intercepts: Vec<f64>,
 }
 
 #[pymethods]
 impl FeatureTrie {
-    /// A tree of ``features`` ("stem stem stem", one per model column, in column order).
+    /// A tree of ``features`` ("stem stem stem", one per model column, in column order),
+    /// with the model's ``weights`` (per class, per column) and ``intercepts`` for ``read``.
     #[new]
-    fn new(features: Vec<String>) -> PyResult<Self> {
+    #[pyo3(signature = (features, weights=Vec::new(), intercepts=Vec::new()))]
+    fn new(features: Vec<String>, weights: Vec<Vec<f64>>, intercepts: Vec<f64>) -> PyResult<Self> {
+        if weights.len() != intercepts.len() || weights.iter().any(|w| w.len() != features.len()) {
+            return Err(PyValueError::new_err("one weight per feature and one intercept per class are needed"));
+        }
         let mut trie = FeatureTrie {
             stems: HashMap::new(),
             edges: HashMap::new(),
             column: vec![NONE],
             has_children: vec![false],
             features: features.len(),
+            weights,
+            intercepts,
         };
         for (col, feature) in features.iter().enumerate() {
             let mut node = 0u32;
@@ -55,6 +64,22 @@ impl FeatureTrie {
             trie.column[node as usize] = col as u32;
         }
         Ok(trie)
+    }
+
+    /// The feature counts of ``lowered`` (as ``count``) and each class's logit for a text of
+    /// ``words`` words: intercept + sum of weight * log(1 + occurrences per 100 words),
+    /// added in the counts' order (translation_signal.class_logits).
+    fn read(&self, lowered: &str, words: usize) -> (Vec<(u32, u32)>, Vec<f64>) {
+        let found = self.count(lowered);
+        let per = 100.0 / (words.max(50) as f64);
+        let values: Vec<(usize, f64)> = found.iter().map(|&(c, n)| (c as usize, (n as f64 * per).ln_1p())).collect();
+        let logits = self
+            .weights
+            .iter()
+            .zip(&self.intercepts)
+            .map(|(w, b)| b + values.iter().fold(0.0, |total, &(c, v)| total + w[c] * v))
+            .collect();
+        (found, logits)
     }
 
     /// (column, occurrences) of every feature in ``lowered``, in order of first occurrence.
