@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import re
 import os
 import subprocess
 import sys
@@ -172,3 +173,109 @@ def test_build_hook_skips_without_cargo(monkeypatch, tmp_path):
     messages: list[str] = []
     assert hatch_build.build_native(log=messages.append) is None
     assert "cargo not found" in messages[0]
+
+
+# The spelling candidates' split (native/src/spelling.rs, newslint/spelling/candidates.py).
+
+from newslint.article import Article  # noqa: E402
+from newslint.ascii_words import ascii_words  # noqa: E402
+from newslint.spelling import candidates  # noqa: E402
+
+# Pieces of news copy whose word characters are all ASCII (where the core splits), with
+# every context the split tells apart: possessives, hyphen chains, capitals, digits, dots,
+# ellipses, addresses, quotes, dashes, non-breaking spaces and line breaks.
+CANDIDATE_PIECES = [
+    "the", "the", "said", "a", "I", "well-known", "co-op", "state-of-the-art", "x" * 45, "x" * 46, "ab-" * 16 + "ab",
+    "it's", "dogs'", "dogs’", "don’t", "rock'n'roll", "O’Neill", "McDonald's", "The", "Paris", "Talks", "UKIP", "MPs",
+    "iPhone", "YCPress", "BBC'S", "it’S", "well-Known", "Anglo-French", "-The", "a-", "-", "--", "'", "’", "‘", "“",
+    "”", '"', "(", ")", "[", "]", "«", "»", "—", "–", "£5", "£", "\u00a0", "…", "...", ".", ". ", "!", "?", ",", ";",
+    ":", "&", "/", "\\", "_", "3", "60m", "1990s", "12-kilometre", "3rd-party", "U.S.", "file.txt", "originall...",
+    "…originally", "http://x.org/the", "www.bbc.co.uk/news", "bbc.co.uk", "a@b.com", "news.desk@bbc.co.uk", "#tag",
+    "@bbc", "\n", "\n\n", "\r\n", "\t", "\u2028", "€5",
+]
+_NON_ASCII_WORD_CHARACTER = re.compile(r"[^\x00-\x7f\W]")
+GLUE = ["", " ", " ", " ", "\n", ". ", "\u00a0", "’", "-"]
+
+
+def python_split(text: str) -> tuple:
+    return candidates._split_python(Article(text))
+
+
+def native_split(text: str) -> tuple | None:
+    return candidates._split_native(Article(text))
+
+
+def python_find(text: str, monkeypatch) -> candidates.Split:
+    with monkeypatch.context() as patch:
+        patch.setattr(candidates, "_split_native", lambda article: None)
+        return candidates._find(Article(text))
+
+
+@needs_core
+@pytest.mark.parametrize("path", sorted((ROOT / "fixtures").rglob("*.txt")), ids=lambda p: p.name)
+def test_candidate_split_matches_python_on_fixtures(path, monkeypatch):
+    text = path.read_text(encoding="utf-8")
+    assert candidates._find(Article(text)) == python_find(text, monkeypatch)
+    text = _NON_ASCII_WORD_CHARACTER.sub("e", text)  # the core splits only where ascii_words holds
+    found = native_split(text)
+    assert found == python_split(text) and len(found[0]) > 50 and found[2]
+
+
+@needs_core
+def test_candidate_split_reads_every_kind_of_word_as_python_does():
+    text = ("Talks stall\n\n“Tje rugby,” he said. The well-known co-op’s MPs met O’Neill (Paris) in 1990s-style "
+            "talks\u00a0— it's the dogs' day… U.S. file.txt x" + "y" * 50 + "\n  'Owen went. ‘Tje’ and Smith’s.")
+    found = native_split(text)
+    assert found == python_split(text)
+    others = found[2]
+    assert {(c.capitalised, c.sentence_initial, c.after_full_stop) for c in others} >= {
+        (False, True, False), (True, False, False), (True, False, True), (False, False, False)}
+    assert [c.word for c in others if c.text != c.word] == ["co-op", "it", "dogs", "Tje", "Smith"]
+    assert found[1][:2] == ["stall", "rugby"] and found[0][0] == 6
+
+
+@needs_core
+@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(CANDIDATE_PIECES), st.sampled_from(GLUE)), max_size=80))
+def test_candidate_split_matches_python_on_random_text(pieces):
+    text = "".join(w + s for w, s in pieces)
+    assert ascii_words(text)
+    assert native_split(text) == python_split(text)
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_candidate_split_matches_python_on_any_characters(text):
+    text = _NON_ASCII_WORD_CHARACTER.sub("’", text)  # the core splits only where ascii_words holds
+    assert ascii_words(text)
+    assert native_split(text) == python_split(text)
+
+
+def test_candidate_split_without_the_core_or_utf8_is_pythons(monkeypatch):
+    """A text with letters beyond ASCII, or a lone surrogate, is split in Python."""
+    for text in ("Talks at the café, İstanbul", "The \udc80 talks stall. Paris"):
+        assert candidates._find(Article(text)) == python_find(text, monkeypatch)
+    assert native_split("The \udc80 talks stall") is None
+    monkeypatch.setenv("NEWSLINT_NATIVE", "off")
+    native.module.cache_clear()
+    try:
+        assert native_split("The talks stall") is None
+    finally:
+        monkeypatch.delenv("NEWSLINT_NATIVE")
+        native.module.cache_clear()
+
+
+@needs_core
+def test_sentence_starts_are_asked_for_only_when_a_capital_occurs():
+    splitter = candidates._native_splitter(core)
+    asked: list[int] = []
+
+    def starts() -> set[int]:
+        asked.append(1)
+        return {0}
+
+    assert splitter.split("talks stall in paris, it's said", starts)[2] and asked == []
+    found = splitter.split("Talks stall. Paris and London talk", starts)
+    assert asked == [1] and [(c.word, c.sentence_initial, c.capitalised) for c in map(candidates.Candidate._make, found[2])] == [
+        ("Talks", True, False), ("stall", False, False), ("Paris", False, True), ("London", False, True)]

@@ -5,6 +5,7 @@
 
 use pyo3::prelude::*;
 
+mod spelling;
 mod text;
 mod translation;
 
@@ -16,5 +17,6 @@ const ABI: u32 = 2;
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("ABI", ABI)?;
     m.add_class::<translation::FeatureTrie>()?;
+    m.add_class::<spelling::CandidateSplitter>()?;
     Ok(())
 }

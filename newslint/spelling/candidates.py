@@ -4,16 +4,20 @@ News awareness lives here: URLs, e-mail addresses, handles, acronyms (MPs, UKIP)
 with inner capitals (YCPress, iPhone), tokens joined to digits (60m, 1990s, 12-kilometre)
 and dotted abbreviations are skipped; possessives are stripped; hyphenated compounds are
 split into parts; each word knows whether it is capitalised mid-sentence (a name) or
-starts a sentence.
+starts a sentence. Where every word character is ASCII (``ascii_words``) the native core makes
+the split; ``_split_python`` is its twin.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Container, Iterable
+from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, repeat
+from types import ModuleType
 from typing import NamedTuple
 
+from newslint import native
 from newslint.article import Article
 from newslint.ascii_words import ascii_words
 from newslint.prefiltered import prefiltered
@@ -102,15 +106,8 @@ def merged(a: list[Candidate], b: list[Candidate]) -> list[Candidate]:
 
 def _find(article: Article) -> Split:
     text = article.text
-    rows = (_ASCII_SPLIT if ascii_words(text) else _SPLIT).findall(text)  # (gap, plain word, other token)
-    if not rows:
-        return Split([], [], [])
-    _, plain, other = zip(*rows)
-    token_starts = list(accumulate(map(len, chain.from_iterable(rows))))[0::3]  # each gap's end
-    keep = list(map(_LENGTHS.__contains__, map(len, plain)))  # also drops the rows of other tokens ('')
-    plain_starts = list(compress(token_starts, keep))
-    plain_words = list(compress(plain, keep))
-    others = _others(article, compress(zip(token_starts, other), other))
+    found = _split_native(article) if ascii_words(text) else None
+    plain_starts, plain_words, others = found or _split_python(article)
     if _SKIP_HINT.search(text):
         skipped = [m.span() for m in _SKIP.finditer(text)]
         if skipped:
@@ -118,6 +115,46 @@ def _find(article: Article) -> Split:
             plain_starts, plain_words = list(compress(plain_starts, kept)), list(compress(plain_words, kept))
             others = [c for c in others if not any(a <= c.start < b for a, b in skipped)]
     return Split(plain_starts, plain_words, others)
+
+
+def _split_python(article: Article) -> tuple[list[int], list[str], list[Candidate]]:
+    """The article's plain words (starts, texts) and other candidates, before URLs and
+    addresses are taken out."""
+    text = article.text
+    rows = (_ASCII_SPLIT if ascii_words(text) else _SPLIT).findall(text)  # (gap, plain word, other token)
+    if not rows:
+        return [], [], []
+    _, plain, other = zip(*rows)
+    token_starts = list(accumulate(map(len, chain.from_iterable(rows))))[0::3]  # each gap's end
+    keep = list(map(_LENGTHS.__contains__, map(len, plain)))  # also drops the rows of other tokens ('')
+    return (list(compress(token_starts, keep)), list(compress(plain, keep)),
+            _others(article, compress(zip(token_starts, other), other)))
+
+
+def _split_native(article: Article) -> tuple[list[int], list[str], list[Candidate]] | None:
+    """``_split_python``'s result from the native core, for a text where ``ascii_words``
+    holds; None without the core (or for a text with no UTF-8 form)."""
+    splitter = _native_splitter(native.module())
+    found = splitter.split(article.text, partial(_capital_starts, article)) if splitter else None
+    if found is None:
+        return None
+    plain_starts, plain_words, rows = found
+    return plain_starts, plain_words, list(map(_new, repeat(Candidate), rows))
+
+
+@lru_cache(maxsize=1)
+def _native_splitter(core: ModuleType | None) -> object | None:
+    """The native core's twin of ``_split_python`` with this module's settings, or None."""
+    if core is None or not hasattr(core, "CandidateSplitter"):
+        return None
+    return core.CandidateSplitter("".join(sorted(_QUIET_BEFORE)), "".join(sorted(_QUIET_AFTER)), _OPENERS, MAX_WORD)
+
+
+def _capital_starts(article: Article) -> set[int]:
+    """Where a capital starts a sentence, a paragraph or a line (the sentence and paragraph
+    starts are costly to find: asked only when a capitalised word occurs)."""
+    starts = {s.start for s in article.sentences} | {s.start for s in article.paragraphs}
+    return starts | {line.start for line in article.lines}
 
 
 def _others(article: Article, tokens: Iterable[tuple[int, str]]) -> list[Candidate]:
@@ -148,8 +185,7 @@ def _others(article: Article, tokens: Iterable[tuple[int, str]]) -> list[Candida
             continue  # too short or long, or capitals after the first letter: UKIP, MPs, YCPress, iPhone
         capital = word[0].isupper()
         if capital and starts is None:
-            starts = {s.start for s in article.sentences} | {s.start for s in article.paragraphs}
-            starts |= {line.start for line in article.lines}
+            starts = _capital_starts(article)
         line = capital and _at_line_start(text, start, starts)  # only capitals need it
         named = capital and not line
         append(_new(Candidate, (start, word, raw, named, line, named and _opens(text, start, starts))))
