@@ -279,3 +279,39 @@ def test_sentence_starts_are_asked_for_only_when_a_capital_occurs():
     found = splitter.split("Talks stall. Paris and London talk", starts)
     assert asked == [1] and [(c.word, c.sentence_initial, c.capitalised) for c in map(candidates.Candidate._make, found[2])] == [
         ("Talks", True, False), ("stall", False, False), ("Paris", False, True), ("London", False, True)]
+# --- the spelling model's edit distance (newslint/spelling/lexicon.py) ---
+
+from newslint.spelling import lexicon  # noqa: E402
+
+SPELLING_LETTERS = "abcdefghijklmnopqrstuvwxyzaeiouyy'-’é ÅK\U0001f600"
+
+
+@needs_core
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=SPELLING_LETTERS, max_size=14), st.text(alphabet=SPELLING_LETTERS, max_size=14))
+def test_edit_cost_matches_python(typo, word):
+    assert lexicon.edit_cost(typo, word) == lexicon.python_edit_cost(typo, word)
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz", min_size=2, max_size=12), st.data())
+def test_edit_cost_matches_python_on_near_misses(word, data):
+    """Typos one or two slips from the word: doubled, dropped, swapped and replaced letters."""
+    typo = word
+    for _ in range(data.draw(st.integers(1, 2))):
+        i = data.draw(st.integers(0, len(typo) - 1))
+        slip = data.draw(st.sampled_from(["double", "drop", "swap", "replace"]))
+        if slip == "double":
+            typo = typo[: i + 1] + typo[i:]
+        elif slip == "drop" and len(typo) > 1:
+            typo = typo[:i] + typo[i + 1:]
+        elif slip == "swap" and i + 1 < len(typo):
+            typo = typo[:i] + typo[i + 1] + typo[i] + typo[i + 2:]
+        else:
+            typo = typo[:i] + data.draw(st.sampled_from("aeiouyscxzkq'-")) + typo[i + 1:]
+    assert lexicon.edit_cost(typo, word) == lexicon.python_edit_cost(typo, word)
+
+
+def test_edit_cost_of_undecodable_text_is_computed_in_python():
+    assert lexicon.edit_cost("recei\udc80ved", "received") == lexicon.python_edit_cost("recei\udc80ved", "received")

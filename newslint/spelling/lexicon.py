@@ -28,8 +28,10 @@ from __future__ import annotations
 
 import re
 import threading
+from functools import lru_cache
 from itertools import chain
 from pathlib import Path
+from typing import Any
 
 from newslint.datacache import WithBlob, cached, modules
 from newslint.sharded import WIDTH, KeyHashes, Sharded, Words
@@ -161,7 +163,32 @@ def _indel_costs(word: str) -> list[float]:
 
 
 def edit_cost(typo: str, word: str, _typo_costs: list[float] | None = None) -> float:
-    """Weighted optimal-string-alignment distance from ``typo`` to ``word``."""
+    """Weighted optimal-string-alignment distance from ``typo`` to ``word`` (``_typo_costs``:
+    ``_indel_costs(typo)``, when the caller has it). Computed by the native core when it is
+    built (newslint/native.py), else by ``python_edit_cost``; the two agree to the bit."""
+    costs = _native_costs()
+    if costs is not None:
+        try:
+            return costs.cost(typo, word)
+        except UnicodeEncodeError:  # a lone surrogate (undecodable input) has no UTF-8
+            pass
+    return python_edit_cost(typo, word, _typo_costs)
+
+
+@lru_cache(maxsize=1)
+def _native_costs() -> Any:
+    """The costs below, handed to the native core once, or None without it."""
+    from newslint import native
+
+    core = native.module()
+    if core is None:
+        return None
+    return core.EditCosts(_SUB_ROWS, "".join(sorted(_VOWELS)), _Costs.indel, _Costs.indel_vowel,
+                          _Costs.indel_double, _Costs.indel_apostrophe, _Costs.first_letter, _Costs.transpose)
+
+
+def python_edit_cost(typo: str, word: str, _typo_costs: list[float] | None = None) -> float:
+    """``edit_cost`` in Python: a dynamic programme over the two words' letters."""
     n, m = len(typo), len(word)
     del_cost = _typo_costs if _typo_costs is not None else _indel_costs(typo)
     ins_cost = _indel_costs(word)

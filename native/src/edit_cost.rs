@@ -1,0 +1,148 @@
+//! The spelling model's weighted edit distance (newslint/spelling/lexicon.py `edit_cost`).
+//!
+//! Costs come from Python (`lexicon._Costs` and its substitution table), so the model is
+//! defined once; the arithmetic is done in the same order, so the two agree to the bit.
+
+use pyo3::prelude::*;
+use std::collections::HashMap;
+
+const TABLE: usize = 128; // the substitution table's letters are ASCII
+
+/// Substitution and insertion/deletion costs of the noisy-channel model.
+#[pyclass(frozen, module = "newslint._native")]
+pub struct EditCosts {
+    sub: Vec<f64>, // TABLE x TABLE, typed letter then intended one; 1.0 outside the table
+    vowels: Vec<char>,
+    indel: f64,
+    indel_vowel: f64,
+    indel_double: f64,
+    indel_apostrophe: f64,
+    first: f64,
+    transpose: f64,
+}
+
+#[pymethods]
+impl EditCosts {
+    #[new]
+    #[allow(clippy::too_many_arguments)]
+    fn new(
+        sub_rows: HashMap<char, HashMap<char, f64>>,
+        vowels: &str,
+        indel: f64,
+        indel_vowel: f64,
+        indel_double: f64,
+        indel_apostrophe: f64,
+        first: f64,
+        transpose: f64,
+    ) -> PyResult<Self> {
+        let mut sub = vec![1.0; TABLE * TABLE];
+        for (a, row) in &sub_rows {
+            for (b, cost) in row {
+                if (*a as usize) >= TABLE || (*b as usize) >= TABLE {
+                    return Err(pyo3::exceptions::PyValueError::new_err("substitution table beyond ASCII"));
+                }
+                sub[*a as usize * TABLE + *b as usize] = *cost;
+            }
+        }
+        Ok(EditCosts {
+            sub,
+            vowels: vowels.chars().collect(),
+            indel,
+            indel_vowel,
+            indel_double,
+            indel_apostrophe,
+            first,
+            transpose,
+        })
+    }
+
+    /// Weighted optimal-string-alignment distance from ``typo`` to ``word``.
+    fn cost(&self, typo: &str, word: &str) -> f64 {
+        let typo: Vec<char> = typo.chars().collect();
+        let word: Vec<char> = word.chars().collect();
+        let (n, m) = (typo.len(), word.len());
+        let del_cost = self.indel_costs(&typo);
+        let ins_cost = self.indel_costs(&word);
+        let first = self.first;
+        let mut prev2: Vec<f64> = Vec::new();
+        let mut prev = vec![0.0f64; m + 1];
+        let mut acc = first;
+        for j in 0..m {
+            acc += ins_cost[j];
+            prev[j + 1] = acc;
+        }
+        let mut cur: Vec<f64> = Vec::with_capacity(m + 1);
+        for i in 1..=n {
+            let a = typo[i - 1];
+            let dc = del_cost[i - 1];
+            let swapped = if i > 1 { Some(typo[i - 2]) } else { None };
+            let mut left = prev[0] + dc + if i == 1 { first } else { 0.0 };
+            cur.clear();
+            cur.push(left);
+            let mut diag = prev[0];
+            for j in 1..=m {
+                let b = word[j - 1];
+                let ic = ins_cost[j - 1];
+                let up = prev[j];
+                let mut best;
+                if a == b {
+                    best = diag;
+                } else {
+                    best = diag + self.sub(a, b);
+                    if j == 1 && i == 1 {
+                        best += first;
+                    }
+                    if Some(b) == swapped && j > 1 && a == word[j - 2] {
+                        let c = prev2[j - 2] + self.transpose;
+                        if c < best {
+                            best = c;
+                        }
+                    }
+                }
+                let c = up + dc;
+                if c < best {
+                    best = c;
+                }
+                let c = left + ic;
+                if c < best {
+                    best = c;
+                }
+                cur.push(best);
+                left = best;
+                diag = up;
+            }
+            prev2 = std::mem::replace(&mut prev, cur.clone());
+        }
+        prev[m]
+    }
+}
+
+impl EditCosts {
+    fn sub(&self, a: char, b: char) -> f64 {
+        let (a, b) = (a as usize, b as usize);
+        if a < TABLE && b < TABLE {
+            self.sub[a * TABLE + b]
+        } else {
+            1.0
+        }
+    }
+
+    /// `lexicon._indel_costs`: the cost of each letter being absent from the other string.
+    fn indel_costs(&self, word: &[char]) -> Vec<f64> {
+        let n = word.len();
+        (0..n)
+            .map(|i| {
+                let ch = word[i];
+                if ch == '\'' || ch == '-' {
+                    self.indel_apostrophe
+                } else if (i > 0 && word[i - 1] == ch) || (i + 1 < n && word[i + 1] == ch) {
+                    self.indel_double
+                } else if self.vowels.contains(&ch) {
+                    self.indel_vowel
+                } else {
+                    self.indel
+                }
+            })
+            .collect()
+    }
+}
