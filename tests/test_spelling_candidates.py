@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import random
 
+import pytest
+
 from newslint.article import Article
+from newslint.spelling import candidates as candidates_module
 from newslint.spelling.candidates import (MAX_WORD, _POSSESSIVE, _SKIP, _TOKEN, Candidate, _at_line_start, _opens,
                                           candidates, merged, plain_candidates, split)
 
@@ -27,13 +30,20 @@ def _plainly(text: str) -> list[tuple[int, str, bool]]:
     return out
 
 
-def test_words_next_to_digits_dots_and_ellipses_are_left_out():
+@pytest.fixture(params=["native core where built", "Python"])
+def each_split(request, monkeypatch):
+    """Each test below runs on the split the run would use, then on the pure-Python twin."""
+    if request.param == "Python":
+        monkeypatch.setattr(candidates_module, "_split_native", lambda article: None)
+
+
+def test_words_next_to_digits_dots_and_ellipses_are_left_out(each_split):
     text = "Talks\n\nThe 3rd-party deal (60m) at file.txt, U.S. firms & co… “originall...” m² ǅemal’s İstanbul it's"
     found = [c.word for c in candidates(Article(text))]
     assert found == ["Talks", "The", "deal", "at", "firms", "m²", "ǅemal", "İstanbul", "it"]  # possessive taken off
 
 
-def test_candidates_are_the_tokens_each_context_allows():
+def test_candidates_are_the_tokens_each_context_allows(each_split):
     rnd = random.Random(4)
     pieces = ["the", "The", "UKIP", "ǅemal", "m²", "it's", "dogs’", "a", "x" * 50, " ", " ", "\n", "\n\n",
               ".", "...", "…", "3", "&", "/", "-", "'", "“", "(", ",", "é", "İ"]
@@ -72,7 +82,7 @@ def _plainly_tokens(text: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group()) for m in _TOKEN.finditer(text) if m.start() in kept]
 
 
-def test_plain_words_and_others_are_every_candidate():
+def test_plain_words_and_others_are_every_candidate(each_split):
     rnd = random.Random(12)
     pieces = ["the", "the", "well-known", "co-op", "The", "Paris", "UKIP", "ǅemal", "it's", "dogs’", "don't", "rock'n'roll",
               "a", "x" * 50, "é", "café", "İ", " ", " ", " ", "\n", "\n\n", "\t", "\u00a0", ".", ". ", "...", "…", "3",
