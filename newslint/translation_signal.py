@@ -263,7 +263,12 @@ def _values(counts: dict[int, int], words: int) -> dict[int, float]:
 
 
 def _surfaces(text: str, model: Model, wanted: set[int]) -> dict[int, str]:
-    """The first surface form of each wanted feature."""
+    """The first surface form of each wanted feature (in order of occurrence)."""
+    if model.native is not None:
+        try:
+            return dict(model.native.surfaces(text.lower(), sorted(wanted)))
+        except UnicodeEncodeError:  # a lone surrogate (undecodable input): walk in Python
+            pass
     found: dict[int, str] = {}
     tokens, occurrences = _walk(text, model)
     for col, i, j in occurrences:

@@ -97,6 +97,17 @@ def test_signal_matches_python_on_random_text(pieces):
     assert native_signal == translation_signal.read(text, PYTHON_MODEL)
 
 
+@needs_core
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(WORDS), st.sampled_from(SEPARATORS)), max_size=120), st.booleans())
+def test_phrase_surfaces_match_python(pieces, every):
+    """The telling phrases' first surfaces, as written (lower-cased), for the wanted features."""
+    text = "".join(w + s for w, s in pieces)
+    wanted = set(range(len(MODEL.features))) if every else set(range(0, len(MODEL.features), 3))
+    native_found = translation_signal._surfaces(text, MODEL, wanted)
+    assert list(native_found.items()) == list(translation_signal._surfaces(text, PYTHON_MODEL, wanted).items())
+
+
 def test_model_shapes_are_checked():
     if core is None:
         pytest.skip("native core not built here")

@@ -84,9 +84,48 @@ impl FeatureTrie {
 
     /// (column, occurrences) of every feature in ``lowered``, in order of first occurrence.
     fn count(&self, lowered: &str) -> Vec<(u32, u32)> {
-        let ids = self.stem_ids(lowered);
+        let ids = self.stem_ids(lowered, None);
         let mut slot = vec![NONE; self.features];
         let mut out: Vec<(u32, u32)> = Vec::new();
+        self.walk(&ids, |col, _, _| {
+            let s = &mut slot[col as usize];
+            if *s == NONE {
+                *s = out.len() as u32;
+                out.push((col, 0));
+            }
+            out[*s as usize].1 += 1;
+        });
+        out
+    }
+
+    /// (column, surface) for the first occurrence of each ``wanted`` feature in ``lowered``,
+    /// in order of occurrence: its tokens as written, joined by single spaces
+    /// (translation_signal._surfaces).
+    fn surfaces(&self, lowered: &str, wanted: Vec<u32>) -> Vec<(u32, String)> {
+        let mut spans = Vec::new();
+        let ids = self.stem_ids(lowered, Some(&mut spans));
+        let mut pending = vec![false; self.features];
+        for col in wanted {
+            if let Some(p) = pending.get_mut(col as usize) {
+                *p = true;
+            }
+        }
+        let mut out = Vec::new();
+        self.walk(&ids, |col, i, j| {
+            if pending[col as usize] {
+                pending[col as usize] = false;
+                let words: Vec<&str> = spans[i..j].iter().map(|&(a, b)| &lowered[a..b]).collect();
+                out.push((col, words.join(" ")));
+            }
+        });
+        out
+    }
+}
+
+impl FeatureTrie {
+    /// Every feature occurrence (column, first token, token after the last), in order: an
+    /// n-gram is extended only while it is the start of a feature (down the tree).
+    fn walk(&self, ids: &[u32], mut visit: impl FnMut(u32, usize, usize)) {
         let n = ids.len();
         for i in 0..n {
             let mut node = match self.child(0, ids[i]) {
@@ -97,12 +136,7 @@ impl FeatureTrie {
             loop {
                 let col = self.column[node as usize];
                 if col != NONE {
-                    let s = &mut slot[col as usize];
-                    if *s == NONE {
-                        *s = out.len() as u32;
-                        out.push((col, 0));
-                    }
-                    out[*s as usize].1 += 1;
+                    visit(col, i, j);
                 }
                 if j >= n || !self.has_children[node as usize] {
                     break;
@@ -114,11 +148,8 @@ impl FeatureTrie {
                 j += 1;
             }
         }
-        out
     }
-}
 
-impl FeatureTrie {
     fn child(&self, node: u32, stem: u32) -> Option<u32> {
         if stem == NONE {
             return None;
@@ -127,10 +158,16 @@ impl FeatureTrie {
     }
 
     /// Each token's stem as its id in the tree, NONE for a stem no feature holds and for a
-    /// sentence break.
-    fn stem_ids(&self, text: &str) -> Vec<u32> {
+    /// sentence break; with ``spans``, each token's byte span too.
+    fn stem_ids(&self, text: &str, mut spans: Option<&mut Vec<(usize, usize)>>) -> Vec<u32> {
         let b = text.as_bytes();
         let mut ids = Vec::with_capacity(b.len() / 5);
+        let mut token = |ids: &mut Vec<u32>, id: u32, start: usize, end: usize| {
+            ids.push(id);
+            if let Some(spans) = spans.as_deref_mut() {
+                spans.push((start, end));
+            }
+        };
         let mut word = String::new();
         let mut p = 0;
         while p < b.len() {
@@ -139,31 +176,32 @@ impl FeatureTrie {
                 let end = word_end(text, p);
                 word.clear();
                 word.push_str(&text[p..end]);
-                ids.push(self.stems.get(stem(&mut word)).copied().unwrap_or(NONE));
+                token(&mut ids, self.stems.get(stem(&mut word)).copied().unwrap_or(NONE), p, end);
                 p = end;
             } else if c == b',' || c == b';' || c == b':' {
-                ids.push(self.stems.get(&text[p..p + 1]).copied().unwrap_or(NONE));
+                token(&mut ids, self.stems.get(&text[p..p + 1]).copied().unwrap_or(NONE), p, p + 1);
                 p += 1;
             } else if c == b'.' || c == b'!' || c == b'?' {
                 let spaces = spaces_at(text, p + 1);
                 if spaces > 0 {
-                    ids.push(NONE);
+                    token(&mut ids, NONE, p, p + 1 + spaces);
                 }
                 p += 1 + spaces;
             } else if c == b'\n' {
-                ids.push(NONE);
+                let start = p;
                 while p < b.len() && b[p] == b'\n' {
                     p += 1;
                 }
+                token(&mut ids, NONE, start, p);
             } else if c == b'"' {
-                ids.push(NONE);
+                token(&mut ids, NONE, p, p + 1);
                 p += 1;
             } else if c < 0x80 {
                 p += 1;
             } else {
                 let ch = text[p..].chars().next().unwrap();
                 if ch == '“' || ch == '”' {
-                    ids.push(NONE);
+                    token(&mut ids, NONE, p, p + ch.len_utf8());
                 }
                 p += ch.len_utf8();
             }

@@ -1,0 +1,97 @@
+"""The native core's twins against their Python originals, on real text: identical results,
+and the time each takes.
+
+Usage: python benchmarks/native_twins.py [--limit 300] [--runs 3]
+
+For each twin (newslint/native.py): the translation signal (``translation_signal.read``),
+the spelling candidates' split (``candidates._split_native`` vs ``_split_python``) and the
+spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, on real
+misspellings and their corrections). Text: the first --limit BBC articles and --limit
+machine-translated WMT documents (zh-en and ru-en), read in place from ../shared/data. A
+twin that gives a different result on any text is reported with the first such text, and
+the script exits 1. Times are CPU milliseconds per text (per pair for the edit distance),
+the least of --runs passes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+import time
+from pathlib import Path
+from typing import Any, Callable
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import bbc_articles, typo_pairs  # noqa: E402
+from translated_corpus import translated_docs  # noqa: E402
+
+from newslint import native, translation_signal  # noqa: E402
+from newslint.article import Article  # noqa: E402
+from newslint.ascii_words import ascii_words  # noqa: E402
+from newslint.spelling import candidates, lexicon  # noqa: E402
+
+
+def timed(items: list[Any], run: Callable[[Any], Any], runs: int) -> tuple[list[Any], float]:
+    """The results of ``run`` on every item, and the least CPU ms per item over ``runs`` passes."""
+    best, results = float("inf"), []
+    for _ in range(runs):
+        start = time.process_time()
+        results = [run(item) for item in items]
+        best = min(best, time.process_time() - start)
+    return results, best * 1000 / max(1, len(items))
+
+
+def compare(name: str, items: list[Any], python: Callable, compiled: Callable, runs: int) -> bool:
+    ours, py_ms = timed(items, python, runs)
+    theirs, native_ms = timed(items, compiled, runs)
+    differ = [i for i, (a, b) in enumerate(zip(ours, theirs)) if a != b]
+    print(f"  {name:<44} {len(items):5} items  Python {py_ms:7.3f} ms  native {native_ms:7.3f} ms  "
+          f"({py_ms / max(native_ms, 1e-9):4.1f}x)  {'IDENTICAL' if not differ else f'{len(differ)} DIFFER'}")
+    if differ:
+        print(f"    first difference: {str(items[differ[0]])[:200]!r}")
+    return not differ
+
+
+def articles(texts: list[str]) -> list[Article]:
+    """Articles with their sentences, paragraphs and lines found (both twins may ask)."""
+    out = []
+    for text in texts:
+        article = Article(text, "x.txt")
+        article.sentences, article.paragraphs, article.lines  # noqa: B018
+        out.append(article)
+    return out
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--limit", type=int, default=300)
+    parser.add_argument("--runs", type=int, default=3)
+    args = parser.parse_args()
+    if native.module() is None:
+        print(native.status())
+        return 1
+    corpora = {
+        "BBC": [a["text"] for a in bbc_articles()[: args.limit]],
+        "MT": [d.text for lang in ("zh", "ru") for d in translated_docs(lang) if d.translator == "mt"][: args.limit],
+    }
+    model = translation_signal.load_model()
+    python_model = dataclasses.replace(model, native=None)
+    same = True
+    for corpus, texts in corpora.items():
+        print(f"{corpus}: {len(texts)} texts")
+        same &= compare("translation signal (TR000 and its gate)", texts,
+                        lambda t: translation_signal.read(t, python_model), lambda t: translation_signal.read(t, model),
+                        args.runs)
+        ascii_texts = [t for t in texts if ascii_words(t)]
+        same &= compare("spelling candidates' split (ASCII words)", articles(ascii_texts),
+                        candidates._split_python, candidates._split_native, args.runs)
+    pairs = [(r["misspelling"].lower(), r["correct"].lower())
+             for r in typo_pairs(("birkbeck", "holbrook", "aspell", "wikipedia-for-machines-2010"))][:20000]
+    same &= compare("edit distance (real misspellings)", pairs,
+                    lambda p: lexicon.python_edit_cost(*p), lambda p: lexicon.edit_cost(*p), args.runs)
+    return 0 if same else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
