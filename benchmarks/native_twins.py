@@ -4,7 +4,8 @@ and the time each takes.
 Usage: python benchmarks/native_twins.py [--limit 300] [--runs 3]
 
 For each twin (newslint/native.py): the translation signal (``translation_signal.read``),
-the spelling candidates' split (``candidates._split_native`` vs ``_split_python``) and the
+the spelling candidates' split (``candidates._split_native`` vs ``_split_python``), EN010's
+name mentions (``transliteration._mentions_native`` vs ``_mentions_python``) and the
 spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, on real
 misspellings and their corrections). Text: the first --limit BBC articles and --limit
 machine-translated WMT documents (zh-en and ru-en), read in place from ../shared/data. A
@@ -29,6 +30,7 @@ from translated_corpus import translated_docs  # noqa: E402
 from newslint import native, translation_signal  # noqa: E402
 from newslint.article import Article  # noqa: E402
 from newslint.ascii_words import ascii_words  # noqa: E402
+from newslint.checks import transliteration  # noqa: E402
 from newslint.spelling import candidates, lexicon  # noqa: E402
 
 
@@ -86,6 +88,10 @@ def main() -> int:
         ascii_texts = [t for t in texts if ascii_words(t)]
         same &= compare("spelling candidates' split (ASCII words)", articles(ascii_texts),
                         candidates._split_python, candidates._split_native, args.runs)
+        english = transliteration._known_word(lexicon.Lexicon.load("both"))
+        same &= compare("name mentions, EN010 (ASCII words)", ascii_texts,
+                        lambda t: list(transliteration._mentions_python(t, english)),
+                        lambda t: transliteration._mentions_native(t, english), args.runs)
     pairs = [(r["misspelling"].lower(), r["correct"].lower())
              for r in typo_pairs(("birkbeck", "holbrook", "aspell", "wikipedia-for-machines-2010"))][:20000]
     same &= compare("edit distance (real misspellings)", pairs,

@@ -326,3 +326,103 @@ def test_edit_cost_matches_python_on_near_misses(word, data):
 
 def test_edit_cost_of_undecodable_text_is_computed_in_python():
     assert lexicon.edit_cost("recei\udc80ved", "received") == lexicon.python_edit_cost("recei\udc80ved", "received")
+
+
+# --- EN010's name mentions (native/src/names.rs, newslint/checks/transliteration.py) ---
+
+from newslint.checks import transliteration  # noqa: E402
+
+# Name pieces with every context the chains tell apart: hyphenated tails (Jong-un), inner
+# apostrophes and possessives (' and ’), initials, capitals, digits, quotes, dashes,
+# no-break spaces and line breaks.
+NAME_PIECES = [
+    "Kim", "Jong", "Jong-un", "-un", "-Un", "Un", "Sergei", "Sergey", "Lavrov", "O'Brien", "O’Neill", "D'Artagnan",
+    "Xi's", "Xi’s", "Xi’S", "Putin's", "Jones'", "Jones’", "s", "S", "'s", "’s", "'S2", "’s_", "J.", "J", "K.", "UN", "UKIP",
+    "McDonald", "MacArthur", "iPhone", "The", "Found", "Half-Life", "said", "met", "de", "al-", "bin", "2", "3rd", "x2",
+    "_", "'", "’", "''", "'’", "‘", "“", "”", '"', "—", "–", "-", "--", "\u00a0", " ", " ", " ", "\n", "\n\n", "\r\n",
+    ". ", ", ", "(", ")", "£5", "\u2028",
+]
+ENGLISH_NAMES = {"The", "Found", "Half-Life", "Kim", "Un", "Jones", "said", "met"}.__contains__
+
+
+def python_mentions(text: str, english=ENGLISH_NAMES) -> list:
+    return list(transliteration._mentions_python(text, english))
+
+
+def native_mentions(text: str, english=ENGLISH_NAMES) -> list | None:
+    return transliteration._mentions_native(text, english)
+
+
+@needs_core
+@pytest.mark.parametrize("path", sorted((ROOT / "fixtures").rglob("*.txt")), ids=lambda p: p.name)
+def test_name_mentions_match_python_on_fixtures(path):
+    english = transliteration._known_word(lexicon.Lexicon.load("both"))
+    text = path.read_text(encoding="utf-8")
+    assert transliteration.mentions(text, english) == python_mentions(text, english)
+    text = _NON_ASCII_WORD_CHARACTER.sub("e", text)  # the core reads only where ascii_words holds
+    found = native_mentions(text, english)
+    assert found == python_mentions(text, english)
+    assert native_mentions(text, None) == python_mentions(text, None)
+
+
+@needs_core
+def test_name_mentions_read_apostrophes_hyphens_and_offsets_as_python_does():
+    text = "“Kim Jong-un” met O’Brien\u00a0Lavrov and Xi’s aide D'Artagnan; Sergei's K. Lavrov-Smith said"
+    found = native_mentions(text)
+    assert found == python_mentions(text)
+    surfaces = [m.surface for _, m in found]
+    assert "Jong-un" in surfaces and "O’Brien\u00a0Lavrov" in surfaces and "Lavrov-Smith" in surfaces
+    assert "Sergei" in surfaces and "'s" not in " ".join(surfaces)  # a possessive ends the name
+    assert "Brien" not in surfaces and "D'Artagnan" in surfaces  # no word inside O’Brien
+    lavrov = next(m for _, m in found if m.surface == "Lavrov")
+    assert lavrov.before == "O’Brien" and text[lavrov.start:lavrov.end] == "Lavrov"  # code points, not bytes
+    assert dict(found)["kimjongun"].start == 1
+
+
+@needs_core
+@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(NAME_PIECES), st.sampled_from(GLUE)), max_size=60), st.booleans())
+def test_name_mentions_match_python_on_random_text(pieces, with_english):
+    text = "".join(w + s for w, s in pieces)
+    english = ENGLISH_NAMES if with_english else None
+    assert ascii_words(text)
+    assert native_mentions(text, english) == python_mentions(text, english)
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=200))
+def test_name_mentions_match_python_on_any_characters(text):
+    text = _NON_ASCII_WORD_CHARACTER.sub("’", text)  # the core reads only where ascii_words holds
+    assert native_mentions(text) == python_mentions(text)
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="KkJjOosS'’- \u00a0.\n1_éabcxyzAZ", max_size=80))
+def test_name_mentions_match_python_on_dense_name_text(text):
+    assert transliteration.mentions(text, ENGLISH_NAMES) == python_mentions(text)
+
+
+@needs_core
+def test_name_mentions_ask_python_once_per_word():
+    asked: list[str] = []
+
+    def english(word: str) -> bool:
+        asked.append(word)
+        return word == "The"
+
+    text = "Sergei Lavrov met The Lavrov. Sergei Lavrov left"
+    assert native_mentions(text, english) == python_mentions(text, lambda word: word == "The")
+    assert sorted(asked) == sorted(set(asked)) == ["Lavrov", "Sergei", "The"]
+
+
+def test_name_mentions_without_the_core_or_utf8_are_pythons(monkeypatch):
+    """A text with letters beyond ASCII, or a lone surrogate, is read in Python."""
+    for text in ("Sergei Lavrov met Zoë Ball", "Sergei \udc80 Lavrov met Kim Jong-un"):
+        assert transliteration.mentions(text, ENGLISH_NAMES) == python_mentions(text)
+    if core is not None:
+        assert native_mentions("Sergei \udc80 Lavrov") is None
+    monkeypatch.setattr(native, "module", lambda: None)  # not built, or NEWSLINT_NATIVE=off
+    assert native_mentions("Sergei Lavrov") is None
+    assert transliteration.mentions("Sergei Lavrov", None) == python_mentions("Sergei Lavrov", None)

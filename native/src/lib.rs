@@ -6,13 +6,14 @@
 use pyo3::prelude::*;
 
 mod edit_cost;
+mod names;
 mod spelling;
 mod text;
 mod translation;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 5;
+const ABI: u32 = 6;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -20,5 +21,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<translation::FeatureTrie>()?;
     m.add_class::<spelling::CandidateSplitter>()?;
     m.add_class::<edit_cost::EditCosts>()?;
+    m.add_function(wrap_pyfunction!(names::name_mentions, m)?)?;
     Ok(())
 }

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Callable, Iterable, NamedTuple
 
+from newslint import native
 from newslint.article import Article
 from newslint.ascii_words import ascii_words
 from newslint.article_facts import ArticleFact
@@ -156,10 +157,30 @@ def _chain_starts(text: str) -> list[int]:
     return sorted(starts + tails) if tails else starts
 
 
-def mentions(text: str, english: Callable[[str], bool] | None = None) -> Iterable[tuple[str, Mention]]:
+def mentions(text: str, english: Callable[[str], bool] | None = None) -> list[tuple[str, Mention]]:
     """Every capitalised sub-run of every name chain, keyed by its normalised letters (hyphens
     and spaces dropped: "Kim Jong-un", "Kim Jong Un", "DiSai Ha", "Disaiha"); with
-    ``english``, not those whose every word it calls English ("Found", "Half-Life")."""
+    ``english``, not those whose every word it calls English ("Found", "Half-Life"). Found
+    by the native core where the text's words are all ASCII; ``_mentions_python`` is its twin."""
+    found = _mentions_native(text, english) if ascii_words(text) else None
+    return found if found is not None else list(_mentions_python(text, english))
+
+
+def _mentions_native(text: str, english: Callable[[str], bool] | None) -> list[tuple[str, Mention]] | None:
+    """``_mentions_python``'s result from the native core (newslint/native.py), for a text where
+    ``ascii_words`` holds; None without the core (or for a text with no UTF-8 form)."""
+    core = native.module()
+    rows = core.name_mentions(text, normalise, english) if core is not None else None
+    if rows is None:
+        return None
+    return [(key, _new(Mention, fields)) for key, *fields in rows]
+
+
+_new = tuple.__new__  # a Mention from its fields, without NamedTuple's slower __new__
+
+
+def _mentions_python(text: str, english: Callable[[str], bool] | None = None) -> Iterable[tuple[str, Mention]]:
+    """``mentions``, read with Python's ``re``: the twin of the native core's."""
     for chain in _chains(text):
         if len(chain) == 1:  # most chains: one capitalised word (what the loops below make of it)
             m = chain[0]
@@ -438,7 +459,7 @@ def _sorted_by_key(article: Article, lexicon: Lexicon, piece: Piece | None) -> d
     # name ("Found", "Half-Life", "Sixth Form") are no transliteration
     found = article.cache.get((mentions, lexicon.dialect))
     if found is None:
-        found = article.cache[(mentions, lexicon.dialect)] = list(mentions(article.text, _known_word(lexicon)))
+        found = article.cache[(mentions, lexicon.dialect)] = mentions(article.text, _known_word(lexicon))
     for key, mention in found:
         if piece is None or piece.owns(mention.start):
             by_key[key][mention.surface].append(mention)
