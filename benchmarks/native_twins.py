@@ -4,6 +4,7 @@ and the time each takes.
 Usage: python benchmarks/native_twins.py [--limit 300] [--runs 3]
 
 For each twin (newslint/native.py): the translation signal (``translation_signal.read``),
+the sentence model's score (``sentence_signal.score``, on every sentence of the first 100 texts),
 the spelling candidates' split (``candidates._split_native`` vs ``_split_python``), EN010's
 name mentions (``transliteration._mentions_native`` vs ``_mentions_python``) and the
 spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, on real
@@ -27,7 +28,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import bbc_articles, typo_pairs  # noqa: E402
 from translated_corpus import translated_docs  # noqa: E402
 
-from newslint import native, translation_signal  # noqa: E402
+from newslint import native, sentence_signal, translation_signal  # noqa: E402
 from newslint.article import Article  # noqa: E402
 from newslint.ascii_words import ascii_words  # noqa: E402
 from newslint.checks import transliteration  # noqa: E402
@@ -85,6 +86,12 @@ def main() -> int:
         same &= compare("translation signal (TR000 and its gate)", texts,
                         lambda t: translation_signal.read(t, python_model), lambda t: translation_signal.read(t, model),
                         args.runs)
+        sentence_model = sentence_signal.model()
+        python_sentence_model = dataclasses.replace(sentence_model, native=None)
+        sentences = [t[s.start:s.end] for t in texts[:100] for s in Article(t, "x.txt").sentences]
+        same &= compare("sentence model's score (TR600, TR000's gate)", sentences,
+                        lambda t: sentence_signal.score(t, python_sentence_model),
+                        lambda t: sentence_signal.score(t, sentence_model), args.runs)
         ascii_texts = [t for t in texts if ascii_words(t)]
         same &= compare("spelling candidates' split (ASCII words)", articles(ascii_texts),
                         candidates._split_python, candidates._split_native, args.runs)

@@ -23,3 +23,9 @@ def ascii_words(text: str) -> bool:
 @lru_cache(maxsize=4)  # several rules ask of one article's text in turn; a str knows at once if it is ASCII
 def _no_word_character_beyond_ascii(text: str) -> bool:
     return _WORD_CHARACTER_BEYOND_ASCII.search(text) is None
+
+
+def ascii_words_in(text: str) -> bool:
+    """``ascii_words`` without remembering the answer: for many short texts such as
+    sentences, which would push the article's own answer out of the memo."""
+    return text.isascii() or _WORD_CHARACTER_BEYOND_ASCII.search(text) is None

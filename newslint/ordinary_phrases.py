@@ -8,6 +8,8 @@ module says which phrases are worth quoting.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 ORDINARY = (
     "according to", "said that", "says that", "saying that", "number of", "the world", "not only", "but also",
     "continue to", "will continue", "an important", "the people", "the main", "the past", "the most",
@@ -22,11 +24,23 @@ FUNCTION_WORDS = frozenset(
 )
 
 
+# The phrases one per line: a phrase with no line break is part of an ordinary phrase
+# exactly when it occurs in this text.
+_ORDINARY_LINES = "\n".join(ORDINARY)
+_ORDINARY_SET = frozenset(ORDINARY)
+_LONGEST = max(len(p.split()) for p in ORDINARY)
+
+
+@lru_cache(maxsize=1 << 14)  # the readings ask about the same phrases again and again
 def is_ordinary(surface: str) -> bool:
-    """Whether ``surface`` is, contains or is part of an ordinary-English phrase."""
+    """Whether ``surface`` is, contains or is part of an ordinary-English phrase (as words:
+    "at the same time" contains "the same time"; a part may be any run of its letters)."""
     plain = " ".join(surface.lower().strip(" ,;:").split())
-    padded = f" {plain} "
-    return any(plain in p or f" {p} " in padded for p in ORDINARY)
+    if plain in _ORDINARY_LINES:
+        return True
+    words = plain.split(" ")
+    return any(" ".join(words[i : i + n]) in _ORDINARY_SET
+               for n in range(1, _LONGEST + 1) for i in range(len(words) - n + 1))
 
 
 def worth_quoting(words: list[str], surface: str) -> bool:

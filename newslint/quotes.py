@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterator
 
 if TYPE_CHECKING:
     from newslint.article import Article
@@ -62,6 +62,17 @@ class QuoteAnalysis:
         """Whether an offset lies inside a quoted span (marks included)."""
         i = bisect.bisect_right(self._starts, offset) - 1
         return i >= 0 and offset < self.spans[i][1]
+
+    def within(self, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """The parts of quoted spans that lie within ``start``-``end``, in order: the offsets
+        there are exactly those ``contains`` holds."""
+        spans = self.spans
+        i = max(0, bisect.bisect_right(self._starts, start) - 1)
+        while i < len(spans) and spans[i][0] < end:
+            a, b = max(spans[i][0], start), min(spans[i][1], end)
+            if a < b:
+                yield a, b
+            i += 1
 
 
 def _role(text: str, i: int, para_start: int, para_end: int, top: str | None, double_open: bool) -> tuple[str, str]:

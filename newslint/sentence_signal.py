@@ -16,11 +16,12 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable
+from typing import Any, Callable
 from functools import lru_cache
 from pathlib import Path
 
 from newslint.article import Article, Span, per_article
+from newslint.ascii_words import ascii_words_in
 from newslint.datacache import WithBlob, cached, modules
 from newslint.sharded import Buckets
 from newslint.ordinary_phrases import FUNCTION_WORDS, is_ordinary, worth_quoting
@@ -41,6 +42,7 @@ class SentenceModel:
     intercept: float
     threshold: float
     min_words: int
+    native: Any = None  # the native core's shaper of this vocabulary (newslint/native.py), when built
 
 
 def _packed() -> WithBlob:
@@ -59,7 +61,16 @@ def model() -> SentenceModel:
     """The model, from the data cache."""
     (vocabulary, head, intercept, threshold, min_words), blob = cached(
         "sentence-model", [MODEL_PATH, *modules("sentence_signal.py", "sharded.py")], _packed)
-    return SentenceModel(frozenset(vocabulary), Buckets.mapped(head, blob), intercept, threshold, min_words)
+    return SentenceModel(frozenset(vocabulary), Buckets.mapped(head, blob), intercept, threshold, min_words,
+                         _native_shaper(vocabulary))
+
+
+def _native_shaper(vocabulary: list[str]) -> Any:
+    """The native core's twin of ``shape`` and ``features`` for this vocabulary, or None."""
+    from newslint import native
+
+    core = native.module()
+    return core.SentenceShaper(list(vocabulary)) if core is not None else None
 
 
 _stem = lru_cache(maxsize=1 << 16)(stem)  # the same words recur in every article
@@ -110,26 +121,44 @@ class SentenceReading:
 def score(sentence: str, m: SentenceModel | None = None) -> tuple[float, list[tuple[float, str, tuple[int, int]]]]:
     """P(translated) of one sentence and its features with positive weight (weight, key, span)."""
     m = m or model()
-    feats = features(shape(sentence, m.vocabulary))
     z = m.intercept
     positive = []
     weight = m.weights.getter()  # a feature seen before costs a dict look-up in C
-    for key, span in feats.items():
+    for key, start, end in _features(sentence, m):
         w = weight(key)
         if w is None:
             continue
         z += w
         if w > 0:
-            positive.append((w, key, span))
+            positive.append((w, key, (start, end)))
     positive.sort(reverse=True)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), positive
+
+
+def _features(sentence: str, m: SentenceModel) -> list[tuple[str, int, int]]:
+    """``features(shape(sentence))`` as (key, start, end) in the dict's order: from the native
+    core where the sentence's word characters are all ASCII."""
+    if m.native is not None and ascii_words_in(sentence):
+        try:
+            return m.native.features(sentence)
+        except UnicodeEncodeError:  # a lone surrogate (undecodable input): shape it in Python
+            pass
+    return [(key, start, end) for key, (start, end) in features(shape(sentence, m.vocabulary)).items()]
 
 
 def _explainable(key: str, surface: str) -> bool:
     """A feature worth quoting to an editor: two real words, one of them more than a
     function word, and not a phrase that is merely commoner in translation ("said that",
     "according to": ordinary English an editor would leave)."""
-    return worth_quoting([t for t in key.split() if t not in _PLACEHOLDERS], surface)
+    return _quotable_key(key) and not is_ordinary(surface)
+
+
+@lru_cache(maxsize=1 << 16)  # a few thousand keys recur in every sentence's positive features
+def _quotable_key(key: str) -> bool:
+    """``worth_quoting``'s test of the words, on a feature's key: two or more real words
+    (placeholders left out), one of them more than a function word."""
+    words = [t for t in key.split() if t not in _PLACEHOLDERS]
+    return len(words) >= 2 and not all(w.lower() in FUNCTION_WORDS for w in words)
 
 
 # A sentence the model leans towards reading as translated (from this probability up to the
@@ -157,13 +186,14 @@ def _scored(article: Article) -> list[tuple[Span, str, float, list[tuple[float, 
     """(span, text, probability, positive features) of each sentence long enough to read and
     mostly not quotation: scored once, for ``readings`` and ``leaning`` alike."""
     m = model()
+    floor = _floor(m)
     out = []
     for span in article.sentences:
         text = article.text[span.start:span.end]
         if len(text.split()) < m.min_words:
             continue
         p, positive = score(text, m)
-        if p >= _floor(m) and not _direct_quote(article, span.start, span.end):
+        if p >= floor and not _direct_quote(article, span.start, span.end):
             out.append((span, text, p, positive))
     return out
 
@@ -206,15 +236,22 @@ def _readings(article: Article, low: float, high: float) -> list[SentenceReading
 def _direct_quote(article: Article, start: int, end: int) -> bool:
     """Whether the sentence is mostly someone's words in quotation marks (four-fifths of its
     letters): editors rarely recast a quote, so TR600 leaves it to the phrase rules."""
-    inner = [i for i in range(start, end) if article.text[i].isalnum()]
-    return bool(inner) and sum(article.in_quote(i) for i in inner) >= 0.8 * len(inner)
+    text = article.text
+    inner = _letters(text, start, end)
+    return bool(inner) and sum(_letters(text, a, b) for a, b in article.quotes.within(start, end)) >= 0.8 * inner
 
 
 def _touches_quote(article: Article, start: int, end: int) -> bool:
     """Whether a phrase has a word inside quotation marks: someone's own words (often a
     quoted slip, "to “determin its own"), not what makes the reporter's sentence read as
     translated."""
-    return any(article.in_quote(i) for i in range(start, end) if article.text[i].isalnum())
+    text = article.text
+    return any(_letters(text, a, b) for a, b in article.quotes.within(start, end))
+
+
+def _letters(text: str, start: int, end: int) -> int:
+    """How many letters and digits (``str.isalnum``) ``text[start:end]`` holds."""
+    return sum(map(str.isalnum, text[start:end]))
 
 
 def marked_share(article: Article) -> tuple[int, int]:

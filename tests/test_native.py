@@ -426,3 +426,37 @@ def test_name_mentions_without_the_core_or_utf8_are_pythons(monkeypatch):
     monkeypatch.setattr(native, "module", lambda: None)  # not built, or NEWSLINT_NATIVE=off
     assert native_mentions("Sergei Lavrov") is None
     assert transliteration.mentions("Sergei Lavrov", None) == python_mentions("Sergei Lavrov", None)
+# --- the sentence model's shape features (newslint/sentence_signal.py) ---
+
+from newslint import sentence_signal  # noqa: E402
+
+SENTENCE_MODEL = sentence_signal.model()
+PYTHON_SENTENCE_MODEL = dataclasses.replace(SENTENCE_MODEL, native=None)
+SENTENCE_WORDS = sorted(SENTENCE_MODEL.vocabulary)[::3] + ["Beijing", "It", "said", "ministry's", "Xi’s", "well-being",
+                                                           "1,200", "3.5", "2019.", "rock'n'roll", "O'Brien"]
+SENTENCE_GAPS = [" ", " ", ", ", "; ", ": ", " - ", " “", "” ", " (", ") ", "’ ", "' ", " 12 ", ".", "\u00a0", "—"]
+
+
+def python_features(sentence: str) -> list[tuple[str, int, int]]:
+    shaped = sentence_signal.shape(sentence, SENTENCE_MODEL.vocabulary)
+    return [(k, s, e) for k, (s, e) in sentence_signal.features(shaped).items()]
+
+
+@needs_core
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(SENTENCE_WORDS), st.sampled_from(SENTENCE_GAPS)), min_size=1, max_size=40),
+       st.booleans())
+def test_sentence_features_match_python(pieces, capitals):
+    sentence = "".join(w + g for w, g in pieces)
+    if capitals:
+        sentence = sentence.title()
+    assert SENTENCE_MODEL.native.features(sentence) == python_features(sentence)
+    assert sentence_signal.score(sentence, SENTENCE_MODEL) == sentence_signal.score(sentence, PYTHON_SENTENCE_MODEL)
+
+
+@needs_core
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=120))
+def test_sentence_score_matches_python_on_any_characters(sentence):
+    """Sentences with word characters beyond ASCII are shaped in Python; the rest natively."""
+    assert sentence_signal.score(sentence, SENTENCE_MODEL) == sentence_signal.score(sentence, PYTHON_SENTENCE_MODEL)

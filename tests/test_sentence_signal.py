@@ -183,3 +183,62 @@ def test_the_cached_model_carries_every_shipped_weight():
     assert len(model.weights) == len(shipped["weights"])
     assert all(model.weights.get(key) == weight for key, weight in shipped["weights"].items())
     assert model.vocabulary == frozenset(shipped["vocabulary"]) and model.threshold == shipped["threshold"]
+
+
+# --- shortcuts that must answer as the definitions they replace ---
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newslint.ordinary_phrases import ORDINARY, is_ordinary  # noqa: E402
+
+
+def _is_ordinary_by_definition(surface: str) -> bool:
+    plain = " ".join(surface.lower().strip(" ,;:").split())
+    padded = f" {plain} "
+    return any(plain in p or f" {p} " in padded for p in ORDINARY)
+
+
+_PHRASE_WORDS = sorted({w for p in ORDINARY for w in p.split()}) + ["Said", "THE", "ccording", "tim", "x"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_PHRASE_WORDS), max_size=6), st.sampled_from(["", " ", ", ", ";", "\n", "  "]))
+def test_ordinary_phrases_answer_as_defined(words, edge):
+    surface = edge + " ".join(words) + edge
+    assert is_ordinary(surface) == _is_ordinary_by_definition(surface)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=30))
+def test_ordinary_phrases_answer_as_defined_on_any_text(surface):
+    assert is_ordinary(surface) == _is_ordinary_by_definition(surface)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["Talks", "stall", "“We", "agree,”", "he", "said.", '"No', 'way"', "—", "it", "’s", "2", "\n\n"]),
+                min_size=1, max_size=40), st.data())
+def test_quote_tests_answer_as_defined(words, data):
+    """_direct_quote and _touches_quote count the letters inside quotation marks as the
+    character-by-character definitions do."""
+    text = "Headline\n\n" + " ".join(words)
+    article = Article(text, "x.txt")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    inner = [i for i in range(start, end) if text[i].isalnum()]
+    direct = bool(inner) and sum(article.in_quote(i) for i in inner) >= 0.8 * len(inner)
+    touches = any(article.in_quote(i) for i in range(start, end) if text[i].isalnum())
+    assert sentence_signal._direct_quote(article, start, end) == direct
+    assert sentence_signal._touches_quote(article, start, end) == touches
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["<w>", "<C>", "<n>", ",", "the", "of", "said", "according", "to", "promote",
+                                 "THE", "cooperation", "at", "same", "time"]), min_size=1, max_size=4),
+       st.sampled_from(["according to", "at the same time", "promote cooperation", "the", "said at", "x y"]))
+def test_explainable_answers_as_worth_quoting(key_words, surface):
+    from newslint.ordinary_phrases import worth_quoting
+
+    key = " ".join(key_words)
+    expected = worth_quoting([t for t in key.split() if t not in sentence_signal._PLACEHOLDERS], surface)
+    assert sentence_signal._explainable(key, surface) == expected

@@ -7,13 +7,14 @@ use pyo3::prelude::*;
 
 mod edit_cost;
 mod names;
+mod sentence;
 mod spelling;
 mod text;
 mod translation;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 6;
+const ABI: u32 = 7;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -22,5 +23,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<spelling::CandidateSplitter>()?;
     m.add_class::<edit_cost::EditCosts>()?;
     m.add_function(wrap_pyfunction!(names::name_mentions, m)?)?;
+    m.add_class::<sentence::SentenceShaper>()?;
     Ok(())
 }
