@@ -121,18 +121,37 @@ class SentenceReading:
 def score(sentence: str, m: SentenceModel | None = None) -> tuple[float, list[tuple[float, str, tuple[int, int]]]]:
     """P(translated) of one sentence and its features with positive weight (weight, key, span)."""
     m = m or model()
-    z = m.intercept
-    positive = []
-    weight = m.weights.getter()  # a feature seen before costs a dict look-up in C
-    for key, start, end in _features(sentence, m):
-        w = weight(key)
-        if w is None:
-            continue
-        z += w
-        if w > 0:
-            positive.append((w, key, (start, end)))
+    scored = _native_score(sentence, m)
+    if scored is not None:
+        z, positive = scored
+    else:
+        z = m.intercept
+        positive = []
+        weight = m.weights.getter()  # a feature seen before costs a dict look-up in C
+        for key, start, end in _features(sentence, m):
+            w = weight(key)
+            if w is None:
+                continue
+            z += w
+            if w > 0:
+                positive.append((w, key, (start, end)))
     positive.sort(reverse=True)
     return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))), positive
+
+
+def _native_score(sentence: str, m: SentenceModel) -> tuple[float, list[tuple[float, str, tuple[int, int]]]] | None:
+    """``score``'s sum and positive features from the native core, once the run has read the
+    weights whole (a long run: newslint/sharded.py ``Buckets``) and where the sentence's word
+    characters are ASCII; None otherwise (then they are added up here)."""
+    shaper, whole = m.native, m.weights.whole
+    if shaper is None or whole is None or not ascii_words_in(sentence):
+        return None
+    if not shaper.has_weights():
+        shaper.take_weights(whole)
+    try:
+        return shaper.score(sentence, m.intercept)
+    except UnicodeEncodeError:  # a lone surrogate (undecodable input)
+        return None
 
 
 def _features(sentence: str, m: SentenceModel) -> list[tuple[str, int, int]]:

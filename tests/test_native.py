@@ -460,3 +460,29 @@ def test_sentence_features_match_python(pieces, capitals):
 def test_sentence_score_matches_python_on_any_characters(sentence):
     """Sentences with word characters beyond ASCII are shaped in Python; the rest natively."""
     assert sentence_signal.score(sentence, SENTENCE_MODEL) == sentence_signal.score(sentence, PYTHON_SENTENCE_MODEL)
+
+
+@needs_core
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(SENTENCE_WORDS), st.sampled_from(SENTENCE_GAPS)), min_size=1, max_size=40))
+def test_sentence_score_with_the_weights_read_whole_matches_python(pieces):
+    """A long run reads the weights whole; the core then adds them up itself."""
+    whole = dataclasses.replace(SENTENCE_MODEL, weights=_WHOLE_WEIGHTS,
+                                native=_native_core().SentenceShaper(sorted(SENTENCE_MODEL.vocabulary)))
+    sentence = "".join(w + g for w, g in pieces)
+    expected = sentence_signal.score(sentence, dataclasses.replace(whole, native=None))
+    assert sentence_signal._native_score(sentence, whole) is not None
+    assert sentence_signal.score(sentence, whole) == expected
+
+
+def _native_core():
+    return native.module()
+
+
+def _whole_weights():
+    weights = sentence_signal.model.__wrapped__().weights  # a model of its own, not the run's
+    weights.read_whole()
+    return weights
+
+
+_WHOLE_WEIGHTS = _whole_weights() if core is not None else None

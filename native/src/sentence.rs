@@ -5,6 +5,7 @@
 //! (with no digit beyond ASCII, `\d` is `[0-9]`); offsets are Python code-point offsets.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
 
 use pyo3::prelude::*;
 
@@ -12,17 +13,54 @@ use crate::translation::stem;
 
 const MAX_N: usize = 4;
 
-/// The model's vocabulary, to shape sentences with.
+/// The model's vocabulary, to shape sentences with, and once a run has read them whole,
+/// its weights, to score them with.
 #[pyclass(frozen, module = "newslint._native")]
 pub struct SentenceShaper {
     vocabulary: HashSet<String>,
+    weights: OnceLock<HashMap<String, f64>>,
 }
+
+type Positive = (f64, String, (usize, usize));
 
 #[pymethods]
 impl SentenceShaper {
     #[new]
     fn new(vocabulary: Vec<String>) -> Self {
-        SentenceShaper { vocabulary: vocabulary.into_iter().collect() }
+        SentenceShaper { vocabulary: vocabulary.into_iter().collect(), weights: OnceLock::new() }
+    }
+
+    /// Whether the weights were handed over (``take_weights``).
+    fn has_weights(&self) -> bool {
+        self.weights.get().is_some()
+    }
+
+    /// Keep the model's weights (feature -> weight, every entry) for ``score``; the first
+    /// table handed over stays.
+    fn take_weights(&self, weights: HashMap<String, f64>) -> bool {
+        let _ = self.weights.set(weights);
+        true
+    }
+
+    /// (z, positive) as ``sentence_signal.score`` adds them up: ``intercept`` plus the weight
+    /// of each feature the table holds, in ``features`` order; (weight, key, span) of those
+    /// weighing more than 0, in that order (unsorted).
+    fn score(&self, sentence: &str, intercept: f64) -> PyResult<(f64, Vec<Positive>)> {
+        let weights = self
+            .weights
+            .get()
+            .ok_or_else(|| pyo3::exceptions::PyRuntimeError::new_err("no weights handed over"))?;
+        let mut z = intercept;
+        let mut positive = Vec::new();
+        for (key, start, end) in self.features(sentence) {
+            if let Some(&w) = weights.get(&key) {
+                z += w;
+                if w > 0.0 {
+                    positive.push((w, key, (start, end)));
+                }
+            }
+        }
+        Ok((z, positive))
     }
 
     /// (key, start, end) of each shape n-gram (1 to 4 tokens) of ``sentence``, at its first
