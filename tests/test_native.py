@@ -486,3 +486,33 @@ def _whole_weights():
 
 
 _WHOLE_WEIGHTS = _whole_weights() if core is not None else None
+
+
+# --- RD004's first question of a sentence (newslint/checks/redundancy.py) ---
+
+from newslint.article import ASCII_WORD  # noqa: E402
+
+PAIR_WORDS = ["the", "bank", "its", "territory", "in", "middle", "of", "table", "u.s.", "don't", "co-op", "it’s", "3.5",
+              "2019", "a", "THE", "Bank"]
+PAIR_GAPS = [" ", " ", ", ", ". ", "-", "'", "’", " “", "” ", "\n", "—", "\u00a0", ".", "..."]
+
+
+def python_repeats(lowered: str, spans: list[tuple[int, int]]) -> list[int]:
+    out = []
+    for i, (start, end) in enumerate(spans):
+        low = ASCII_WORD.findall(lowered, start, end)
+        pairs = list(zip(low, low[1:]))
+        if len(set(pairs)) != len(pairs):
+            out.append(i)
+    return out
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PAIR_WORDS), st.sampled_from(PAIR_GAPS)), max_size=50), st.data())
+def test_repeated_pairs_match_python(pieces, data):
+    lowered = "".join(w + g for w, g in pieces).lower()
+    cuts = sorted(data.draw(st.lists(st.integers(0, len(lowered)), max_size=6)))
+    bounds = [0, *cuts, len(lowered)]
+    spans = list(zip(bounds, bounds[1:]))
+    assert core.repeated_pair_sentences(lowered, spans) == python_repeats(lowered, spans)

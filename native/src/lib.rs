@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 
 mod edit_cost;
 mod names;
+mod redundancy;
 mod sentence;
 mod spelling;
 mod text;
@@ -14,7 +15,7 @@ mod translation;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 8;
+const ABI: u32 = 9;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -24,5 +25,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<edit_cost::EditCosts>()?;
     m.add_function(wrap_pyfunction!(names::name_mentions, m)?)?;
     m.add_class::<sentence::SentenceShaper>()?;
+    m.add_function(wrap_pyfunction!(redundancy::repeated_pair_sentences, m)?)?;
     Ok(())
 }

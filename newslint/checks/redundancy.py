@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from typing import Iterable, Iterator
 
+from newslint import native
 from newslint.article import ASCII_WORD, WORD, Article, Span
 from newslint.ascii_words import ascii_words
 from newslint.diagnostic import Finding, Severity
@@ -61,7 +62,7 @@ class RepeatedPhrase(Rule):
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
         window = context.options["window"]
-        for sentence, tokens, low in _sentence_words(article):
+        for sentence, tokens, low in _sentence_words(article, only_repeating=True):
             pairs = list(zip(low, low[1:]))
             if len(set(pairs)) == len(pairs):
                 continue  # no two words said twice: no repeated pair, nor a repeated longer phrase
@@ -93,12 +94,13 @@ class RepeatedPhrase(Rule):
 _MIN_PHRASE, _MAX_PHRASE = 3, 8
 
 
-def _sentence_words(article: Article) -> Iterator[tuple[Span, list[tuple[int, int]] | None, list[str]]]:
+def _sentence_words(article: Article, only_repeating: bool = False) -> Iterator[tuple[Span, list[tuple[int, int]] | None, list[str]]]:
     """Each sentence with its words' spans and their text lower-cased (the article's words
     that lie within it). Where white space (or the text's edge) stands on both sides of every
     sentence, no word crosses one, so each sentence's words are read from the lower-cased
     text in one ``findall`` over its window and the spans are left to the caller (None);
-    otherwise from the article's word spans."""
+    otherwise from the article's word spans. With ``only_repeating``, the sentences the native
+    core finds no pair of adjacent words said twice in may be left out."""
     text = article.text
     sentences = article.sentences
     lowered = _lowered(text)
@@ -106,8 +108,9 @@ def _sentence_words(article: Article) -> Iterator[tuple[Span, list[tuple[int, in
     if lowered is not None and all((s.start == 0 or text[s.start - 1].isspace())
                                    and (s.end == size or text[s.end].isspace()) for s in sentences):
         # lower-casing keeps every character's class (tests/test_redundancy.py)
-        findall = (ASCII_WORD if ascii_words(text) else WORD).findall
-        for sentence in sentences:
+        ascii = ascii_words(text)
+        findall = (ASCII_WORD if ascii else WORD).findall
+        for sentence in _may_repeat_a_pair(lowered, sentences) if ascii and only_repeating else sentences:
             yield sentence, None, findall(lowered, sentence.start, sentence.end)
         return
     words = article.word_spans
@@ -124,6 +127,19 @@ def _sentence_words(article: Article) -> Iterator[tuple[Span, list[tuple[int, in
         else:
             low = [lowered[start:end] for start, end in tokens]
         yield sentence, tokens, low
+
+
+def _may_repeat_a_pair(lowered: str, sentences: list[Span]) -> list[Span]:
+    """The sentences in which a pair of adjacent words (``ASCII_WORD``) may occur twice: those
+    the native core finds, or all of them without it (the caller looks at each)."""
+    core = native.module()
+    if core is None:
+        return sentences
+    try:
+        found = core.repeated_pair_sentences(lowered, [(s.start, s.end) for s in sentences])
+    except UnicodeEncodeError:  # a lone surrogate (undecodable input)
+        return sentences
+    return [sentences[i] for i in found]
 
 
 def _lowered(text: str) -> str | None:

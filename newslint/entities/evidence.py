@@ -44,8 +44,8 @@ class Evidence:
     person: Person | None = None
 
 
-_DROP_UPPER = str.maketrans(dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
-_DROP_LOWER = str.maketrans(dict.fromkeys("abcdefghijklmnopqrstuvwxyz"))
+_UPPER = b"ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = b"abcdefghijklmnopqrstuvwxyz"
 
 
 def _caps_lines(article: Article) -> list[tuple[int, int]]:
@@ -53,9 +53,10 @@ def _caps_lines(article: Article) -> list[tuple[int, int]]:
     spans = []
     for _, span in article.line_spans():
         line = article.text[span.start : span.end]
-        if line.isascii():  # letters are A-Z and a-z: counted in C, not one by one
-            upper = len(line) - len(line.translate(_DROP_UPPER))
-            letters = upper + len(line) - len(line.translate(_DROP_LOWER))
+        if line.isascii():  # letters are A-Z and a-z: counted by deleting them from the bytes, in C
+            raw = line.encode("ascii")
+            upper = len(raw) - len(raw.translate(None, _UPPER))
+            letters = upper + len(raw) - len(raw.translate(None, _LOWER))
         else:
             found = list(filter(str.isalpha, line))
             letters, upper = len(found), sum(map(str.isupper, found))
