@@ -6,9 +6,11 @@ Usage: python benchmarks/native_twins.py [--limit 300] [--runs 3]
 For each twin (newslint/native.py): the translation signal (``translation_signal.read``),
 the sentence model's score (``sentence_signal.score``, on every sentence of the first 100 texts),
 the spelling candidates' split (``candidates._split_native`` vs ``_split_python``), EN010's
-name mentions (``transliteration._mentions_native`` vs ``_mentions_python``) and the
+name mentions (``transliteration._mentions_native`` vs ``_mentions_python``), the
 spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, on real
-misspellings and their corrections). Text: the first --limit BBC articles and --limit
+misspellings and their corrections) and the lexicon's one-edit keys
+(``Lexicon._one_edit_keys`` vs ``_python_one_edit_keys``, on real misspellings; warm: the
+shards and hashes read once). Text: the first --limit BBC articles and --limit
 machine-translated WMT documents (zh-en and ru-en), read in place from ../shared/data. A
 twin that gives a different result on any text is reported with the first such text, and
 the script exits 1. Times are CPU milliseconds per text (per pair for the edit distance),
@@ -103,6 +105,9 @@ def main() -> int:
              for r in typo_pairs(("birkbeck", "holbrook", "aspell", "wikipedia-for-machines-2010"))][:20000]
     same &= compare("edit distance (real misspellings)", pairs,
                     lambda p: lexicon.python_edit_cost(*p), lambda p: lexicon.edit_cost(*p), args.runs)
+    lex = lexicon.Lexicon.load("both")
+    typos = list(dict.fromkeys(typo for typo, _ in pairs))[:3000]
+    same &= compare("one-edit keys (real misspellings)", typos, lex._python_one_edit_keys, lex._one_edit_keys, args.runs)
     return 0 if same else 1
 
 

@@ -516,3 +516,57 @@ def test_repeated_pairs_match_python(pieces, data):
     bounds = [0, *cuts, len(lowered)]
     spans = list(zip(bounds, bounds[1:]))
     assert core.repeated_pair_sentences(lowered, spans) == python_repeats(lowered, spans)
+
+
+# --- the spelling lexicon's one-edit candidates (native/src/lexicon.rs) ---
+
+from array import array  # noqa: E402
+
+from newslint.sharded import KeyHashes  # noqa: E402
+
+LEXICON = lexicon.Lexicon.load("both")
+ONE_EDIT_LETTERS = "abcdefghijklmnopqrstuvwxyzaeioustnrl'-’éÅ\U0001f600"
+
+
+def python_one_edit_keys(word: str) -> set[str]:
+    return LEXICON._python_one_edit_keys(word)
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ONE_EDIT_LETTERS, max_size=16))
+def test_one_edit_keys_match_python(word):
+    assert LEXICON._one_edit_keys(word) == python_one_edit_keys(word)
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.sampled_from(["government", "received", "separate", "the", "accommodation", "colour", "don't",
+                        "co-operate", "Paris", "naïve"]), st.data())
+def test_one_edit_keys_match_python_near_real_words(word, data):
+    """Slips of dictionary words, so many edits are keys (and many hashes pass)."""
+    i = data.draw(st.integers(0, len(word)))
+    typo = word[:i] + data.draw(st.sampled_from(["", "e", "x", "'"])) + word[i + 1:]
+    assert LEXICON._one_edit_keys(typo.lower()) == python_one_edit_keys(typo.lower())
+
+
+@needs_core
+def test_one_edit_native_hashes_are_zlibs():
+    """Each key is found from a one-edit slip of it: the core's CRC-32 is zlib's, on UTF-8."""
+    words = ["government", "café", "naïve", "o'clock", "rock'n'roll", "smörgåsbord"]
+    found = core.OneEdits(KeyHashes.pack(words))
+    for word in words:
+        assert word in found.near(word + "x") and word in found.near(word[1] + word[0] + word[2:])
+    assert found.near("zzzz") == []
+
+
+def test_one_edit_keys_of_undecodable_text_are_found_in_python():
+    assert LEXICON._one_edit_keys("gover\udc80ment") == python_one_edit_keys("gover\udc80ment")
+
+
+@needs_core
+def test_one_edit_hashes_must_be_whole_and_sorted():
+    with pytest.raises(ValueError):
+        core.OneEdits(b"\x01\x02\x03")
+    with pytest.raises(ValueError):
+        core.OneEdits(bytes(array("I", [5, 3])))

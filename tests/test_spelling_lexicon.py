@@ -191,3 +191,30 @@ def test_slip_of_common_asks_for_suggestions_only_near_a_common_word(monkeypatch
     monkeypatch.setattr(lexicon, "near_common", lambda word, min_zipf: True)
     assert [sp._slip_of_common(w, lexicon) for w in words] == guarded
     assert guarded[:5] == [True] * 5 and not any(guarded[5:9])
+
+
+ONE_EDIT_WORDS = ["goverment", "teh", "po", "a", "", "dont", "recieved", "colr", "renationalisaton", "o'neil",
+                  "co-ordinatr", "café", "naïve", "x\U0001f600y", "zzzzqj", "thier", "acomodation"]
+
+
+def _one_edit_keys_by_definition(lexicon: Lexicon, q: str) -> set[str]:
+    """What ``_one_edit_keys`` stands for: every string one edit from ``q`` that is a key."""
+    from newslint.spelling.lexicon import _edits1
+
+    data = lexicon._data
+    return {e for e in _edits1(q) if e in data.mask or e in data.by_lower}
+
+
+@pytest.mark.parametrize("word", ONE_EDIT_WORDS)
+def test_one_edit_keys_are_the_keys_one_edit_away(both: Lexicon, word: str) -> None:
+    """The Python twin (hashes, then shards) and the one the run uses (the native core's where
+    it is built) both give exactly the keys among all one-edit strings."""
+    expected = _one_edit_keys_by_definition(both, word)
+    assert both._python_one_edit_keys(word) == expected
+    assert both._one_edit_keys(word) == expected
+
+
+def test_one_edit_keys_find_real_corrections(both: Lexicon) -> None:
+    assert {"government"} <= both._one_edit_keys("goverment")
+    assert {"the", "ten", "tea"} <= both._one_edit_keys("teh")
+    assert "don't" in both._one_edit_keys("dont")

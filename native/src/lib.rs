@@ -6,6 +6,7 @@
 use pyo3::prelude::*;
 
 mod edit_cost;
+mod lexicon;
 mod names;
 mod redundancy;
 mod sentence;
@@ -15,7 +16,7 @@ mod translation;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 9;
+const ABI: u32 = 10;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -26,5 +27,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(names::name_mentions, m)?)?;
     m.add_class::<sentence::SentenceShaper>()?;
     m.add_function(wrap_pyfunction!(redundancy::repeated_pair_sentences, m)?)?;
+    m.add_class::<lexicon::OneEdits>()?;
     Ok(())
 }

@@ -306,6 +306,7 @@ class _Data:
             by_len = {n: view[start:end] for n, (start, end) in spans.items()}
             self.keys, self.pairs = Words(*keys), LetterPairs(by_len)
             self.key_hashes = KeyHashes(view[hashes_at[0]:hashes_at[1]])
+            self.one_edits = _native_one_edits(view[hashes_at[0]:hashes_at[1]])
             self._index_ready = True
 
     def _packed_index(self) -> WithBlob:
@@ -326,6 +327,15 @@ class _Data:
             at += len(table)
         chunks.append(hashes)
         return WithBlob((Words.pack(keys), spans, (at, at + len(hashes))), b"".join(chunks))
+
+
+def _native_one_edits(hashes: memoryview) -> Any:
+    """The native core's one-edit search over the keys' hashes (handed over once), or None
+    without the core."""
+    from newslint import native
+
+    core = native.module()
+    return core.OneEdits(bytes(hashes)) if core is not None else None
 
 
 _WordData = tuple[dict[str, int], dict[str, int], dict[str, float], set[str], dict[str, list[str]]]
@@ -699,18 +709,42 @@ class Lexicon:
         data = self._data
         data.build_index()
         keys = data.keys
+        cands = self._one_edit_keys(q)
+        # letter-pair neighbours of similar length (catch two or more edits)
+        cands.update(keys[i] for i in data.pairs.nearest(q, _NGRAM_CANDIDATES))
+        cands.discard(q)
+        return cands
+
+    def _one_edit_keys(self, q: str) -> set[str]:
+        """The keys of the mask or lower-case tables one edit from ``q`` (``_edits1``): the
+        native core tries every edit against the keys' hashes, and the few that may be keys
+        are looked up here; without it, ``_python_one_edit_keys``."""
+        data = self._data
+        data.build_index()
+        one_edits = data.one_edits
+        if one_edits is not None:
+            try:
+                near = one_edits.near(q)
+            except UnicodeEncodeError:  # a lone surrogate (undecodable input) has no UTF-8
+                pass
+            else:
+                mask, by_lower = data.mask, data.by_lower
+                return {e for e in near if e in mask or e in by_lower}
+        return self._python_one_edit_keys(q)
+
+    def _python_one_edit_keys(self, q: str) -> set[str]:
+        """``_one_edit_keys`` in Python: the edits past ``q``'s first WIDTH letters share its
+        shard of each table, found by one intersection with the shard; the others one by one,
+        most ruled out by hash."""
+        data = self._data
+        data.build_index()
         mask, by_lower = data.mask, data.by_lower
         may_hold = data.key_hashes.may_hold
-        # one edit from q: those past its first WIDTH letters share its shard of each table,
-        # found by one intersection with the shard; the others one by one, most ruled out by hash
         cands = {e for e in _edits1(q, 0, WIDTH) if may_hold(e) and (e in mask or e in by_lower)}
         if len(q) >= WIDTH:
             later = _edits1(q, WIDTH)
             head = q[:WIDTH]
             cands.update(mask.starting(head).keys() & later, by_lower.starting(head).keys() & later)
-        # letter-pair neighbours of similar length (catch two or more edits)
-        cands.update(keys[i] for i in data.pairs.nearest(q, _NGRAM_CANDIDATES))
-        cands.discard(q)
         return cands
 
     def _rank(self, q: str) -> tuple[str, ...]:

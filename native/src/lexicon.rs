@@ -1,0 +1,172 @@
+//! The spelling lexicon's one-edit candidates (newslint/spelling/lexicon.py
+//! `_python_one_edit_keys`): every string one edit from a word (a letter deleted, replaced
+//! or inserted, two swapped, an apostrophe inserted, as `_edits1` makes them) whose CRC-32
+//! is among the lexicon's key hashes (`sharded.KeyHashes`, handed over once). Python then
+//! looks the few survivors up in its tables, so the result is the same set. Letters are
+//! Python's: code points, not bytes.
+
+use pyo3::prelude::*;
+use std::collections::HashSet;
+
+const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
+
+const fn crc_table() -> [u32; 256] {
+    let mut table = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut c = i as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            k += 1;
+        }
+        table[i] = c;
+        i += 1;
+    }
+    table
+}
+
+static CRC: [u32; 256] = crc_table();
+
+/// zlib's CRC-32 carried on over more bytes (``state`` starts at 0xFFFFFFFF; the hash is
+/// the final state inverted).
+fn crc_feed(mut state: u32, bytes: &[u8]) -> u32 {
+    for &b in bytes {
+        state = CRC[((state ^ b as u32) & 0xFF) as usize] ^ (state >> 8);
+    }
+    state
+}
+
+/// The lexicon's key hashes, sorted: one-edit strings whose hash is absent are not keys.
+#[pyclass(frozen, module = "newslint._native")]
+pub struct OneEdits {
+    hashes: Vec<u32>,
+    // one bit per value of a hash's low FILTER_BITS bits: most edits are ruled out by one
+    // read of this table (a sorted search of the hashes touches a dozen cold cache lines)
+    filter: Vec<u64>,
+}
+
+const FILTER_BITS: u32 = 22;
+
+#[pymethods]
+impl OneEdits {
+    /// ``packed``: ``KeyHashes.pack`` of the keys (sorted CRC-32s, native-endian "I").
+    #[new]
+    fn new(packed: &[u8]) -> PyResult<Self> {
+        if packed.len() % 4 != 0 {
+            return Err(pyo3::exceptions::PyValueError::new_err("key hashes not whole 32-bit numbers"));
+        }
+        let hashes: Vec<u32> = packed.chunks_exact(4).map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]])).collect();
+        if hashes.windows(2).any(|w| w[0] > w[1]) {
+            return Err(pyo3::exceptions::PyValueError::new_err("key hashes not sorted"));
+        }
+        let mut filter = vec![0u64; (1usize << FILTER_BITS) / 64];
+        for &h in &hashes {
+            let slot = (h & ((1 << FILTER_BITS) - 1)) as usize;
+            filter[slot / 64] |= 1u64 << (slot % 64);
+        }
+        Ok(OneEdits { hashes, filter })
+    }
+
+    /// The distinct strings one edit from ``word`` whose hash is among the keys' (in no
+    /// particular order).
+    fn near(&self, word: &str) -> Vec<String> {
+        // every edit's hash first, then the filter read for all of them in one tight loop
+        // (its cache misses overlap), then the few that pass are checked and spelt out
+        let edits = edits_hashed(word);
+        let passed: Vec<&Edit> = edits.iter().filter(|e| self.may_hold(e.hash)).collect();
+        let mut out: HashSet<Vec<u8>> = HashSet::new();
+        for e in passed {
+            if self.hashes.binary_search(&e.hash).is_ok() {
+                out.insert(spell(word, e));
+            }
+        }
+        out.into_iter().map(|v| String::from_utf8(v).expect("edits of UTF-8 stay UTF-8")).collect()
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Delete,
+    Swap,
+    Replace(u8),
+    Insert(u8),
+}
+
+/// One edit of a word: what is done at which byte (the start of a letter, or the end).
+struct Edit {
+    hash: u32,
+    at: usize,
+    kind: Kind,
+}
+
+/// Every edit ``_edits1`` makes of ``word`` (duplicates included), with the CRC-32 of the
+/// string it makes; an apostrophe is inserted as ``Kind::Insert(b'\'')``.
+fn edits_hashed(word: &str) -> Vec<Edit> {
+    let bytes = word.as_bytes();
+    let starts: Vec<usize> = word.char_indices().map(|(i, _)| i).chain(std::iter::once(bytes.len())).collect();
+    let n = starts.len() - 1;
+    let mut out: Vec<Edit> = Vec::with_capacity((n + 1) * 56);
+    let mut head = 0xFFFF_FFFFu32; // the CRC state after the letters before the edit
+    for i in 0..=n {
+        let at = starts[i];
+        if i > 0 {
+            head = crc_feed(head, &bytes[starts[i - 1]..at]);
+        }
+        let b = &bytes[at..];
+        if i < n {
+            let rest = &bytes[starts[i + 1]..];
+            out.push(Edit { hash: !crc_feed(head, rest), at, kind: Kind::Delete });
+            if i + 1 < n {
+                let state = crc_feed(head, &bytes[starts[i + 1]..starts[i + 2]]);
+                let state = crc_feed(state, &bytes[at..starts[i + 1]]);
+                out.push(Edit { hash: !crc_feed(state, &bytes[starts[i + 2]..]), at, kind: Kind::Swap });
+            }
+            for &c in LETTERS {
+                out.push(Edit { hash: !crc_feed(crc_feed(head, &[c]), rest), at, kind: Kind::Replace(c) });
+            }
+        }
+        for &c in LETTERS {
+            out.push(Edit { hash: !crc_feed(crc_feed(head, &[c]), b), at, kind: Kind::Insert(c) });
+        }
+        if i > 0 && i < n {
+            out.push(Edit { hash: !crc_feed(crc_feed(head, b"'"), b), at, kind: Kind::Insert(b'\'') });
+        }
+    }
+    out
+}
+
+/// The string an edit makes of ``word``.
+fn spell(word: &str, e: &Edit) -> Vec<u8> {
+    let bytes = word.as_bytes();
+    let (a, b) = bytes.split_at(e.at);
+    let first = word[e.at..].chars().next().map_or(0, char::len_utf8);
+    let mut out = Vec::with_capacity(bytes.len() + 1);
+    out.extend_from_slice(a);
+    match e.kind {
+        Kind::Delete => out.extend_from_slice(&b[first..]),
+        Kind::Swap => {
+            let second = word[e.at + first..].chars().next().map_or(0, char::len_utf8);
+            out.extend_from_slice(&b[first..first + second]);
+            out.extend_from_slice(&b[..first]);
+            out.extend_from_slice(&b[first + second..]);
+        }
+        Kind::Replace(c) => {
+            out.push(c);
+            out.extend_from_slice(&b[first..]);
+        }
+        Kind::Insert(c) => {
+            out.push(c);
+            out.extend_from_slice(b);
+        }
+    }
+    out
+}
+
+impl OneEdits {
+    /// False when no key has a hash with these low bits.
+    fn may_hold(&self, h: u32) -> bool {
+        let slot = (h & ((1 << FILTER_BITS) - 1)) as usize;
+        self.filter[slot / 64] & (1u64 << (slot % 64)) != 0
+    }
+}
