@@ -570,3 +570,24 @@ def test_one_edit_hashes_must_be_whole_and_sorted():
         core.OneEdits(b"\x01\x02\x03")
     with pytest.raises(ValueError):
         core.OneEdits(bytes(array("I", [5, 3])))
+# --- RD001's doubled words (newslint/checks/repetition.py) ---
+
+from newslint.checks import repetition  # noqa: E402
+
+DOUBLE_WORDS = ["the", "the", "that", "don't", "don’t", "in", "in-fighting", "a", "1999", "the_", "thee", "bye", "x"]
+DOUBLE_GAPS = [" ", " ", "  ", "\n", "\n\n", "\r\n", "\t", "\u00a0", "\u2028", "\x1c", "-", "'", "’", ", ", ". ", "“", ""]
+
+
+@needs_core
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(DOUBLE_WORDS), st.sampled_from(DOUBLE_GAPS)), max_size=40))
+def test_doubled_words_match_python(pieces):
+    lowered = "".join(w + g for w, g in pieces)
+    assert core.doubled_words(lowered) == repetition._spans(repetition._LOWER_REPEAT.finditer(lowered))
+
+
+@needs_core
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="the a'’-_1 \n\u00a0\u3000.", max_size=60))
+def test_doubled_words_match_python_on_any_spacing(lowered):
+    assert core.doubled_words(lowered) == repetition._spans(repetition._LOWER_REPEAT.finditer(lowered))

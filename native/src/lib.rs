@@ -9,6 +9,7 @@ mod edit_cost;
 mod lexicon;
 mod names;
 mod redundancy;
+mod repetition;
 mod sentence;
 mod spelling;
 mod text;
@@ -16,7 +17,7 @@ mod translation;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 10;
+const ABI: u32 = 11;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -28,5 +29,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<sentence::SentenceShaper>()?;
     m.add_function(wrap_pyfunction!(redundancy::repeated_pair_sentences, m)?)?;
     m.add_class::<lexicon::OneEdits>()?;
+    m.add_function(wrap_pyfunction!(repetition::doubled_words, m)?)?;
     Ok(())
 }

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from typing import Iterable, Iterator
 
+from newslint import native
 from newslint.article import Article
 from newslint.ascii_words import ascii_words
 from newslint.diagnostic import Finding, Fix, Severity
@@ -53,28 +54,40 @@ class RepeatedWord(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
-        for m in _repeats(text):
-            word, second = text[m.start(1) : m.end(1)], text[m.start(3) : m.end(3)]  # as written
-            if word.lower() in _ALLOWED or len(_LINE_BREAK.findall(m.group(2))) >= 2:  # across paragraphs (\n, \r\n or \r)
+        for start, end, second_start, second_end in _repeats(text):
+            word, second = text[start:end], text[second_start:second_end]  # as written
+            if word.lower() in _ALLOWED or len(_LINE_BREAK.findall(text, end, second_start)) >= 2:  # across paragraphs (\n, \r\n or \r)
                 continue
-            if _is_name_or_title(text, m.start(1), word, second):
+            if _is_name_or_title(text, start, word, second):
                 continue
-            if word.lower() in _DEMONSTRATIVES and _PREPOSITIONS.search(text, max(0, m.start() - 12), m.start()):
+            if word.lower() in _DEMONSTRATIVES and _PREPOSITIONS.search(text, max(0, start - 12), start):
                 continue
             yield Finding(
-                m.start(3), m.end(3), f"'{second}' repeated",
-                fix=Fix.replace(m.end(1), m.end(3), "", "safe"),
+                second_start, second_end, f"'{second}' repeated",
+                fix=Fix.replace(end, second_end, "", "safe"),
             )
 
 
-def _repeats(text: str) -> Iterator[re.Match[str]]:
-    """``_REPEAT.finditer(text)``, its spans: over the lower-cased text where every word
-    character is ASCII and lower-casing keeps the length (each character then lower-cases to
-    one of the same class, and letters compare without case as their lower case does)."""
+def _repeats(text: str) -> list[tuple[int, int, int, int]]:
+    """(start, end) of the first word and of its copy for each match of ``_REPEAT`` in the
+    text: over the lower-cased text where every word character is ASCII and lower-casing
+    keeps the length (each character then lower-cases to one of the same class, and letters
+    compare without case as their lower case does), found there by the native core when it
+    is built."""
     lowered = text.lower()
     if len(lowered) == len(text) and ascii_words(text):
-        return _LOWER_REPEAT.finditer(lowered)
-    return _REPEAT.finditer(text)
+        core = native.module()
+        if core is not None:
+            try:
+                return core.doubled_words(lowered)
+            except UnicodeEncodeError:  # a lone surrogate (undecodable input)
+                pass
+        return _spans(_LOWER_REPEAT.finditer(lowered))
+    return _spans(_REPEAT.finditer(text))
+
+
+def _spans(matches: Iterator[re.Match[str]]) -> list[tuple[int, int, int, int]]:
+    return [(m.start(1), m.end(1), m.start(3), m.end(3)) for m in matches]
 
 
 def _sentence_start(text: str, offset: int) -> bool:
