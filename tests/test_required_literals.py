@@ -261,3 +261,17 @@ def test_needs_index_finds_exactly_the_patterns_whose_needs_a_text_meets():
         assert index.met(presence) == expected, text[:80]
         met += len(expected)
     assert met > 1000
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newslint.required_literals import FOLD_LETTERS, fold  # noqa: E402
+
+_FOLD_BY_DEFINITION = str.maketrans({**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}, **FOLD_LETTERS})
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAzZqQ İıſKkéÉΣς\udc80😀—“") | st.characters(), max_size=40))
+def test_fold_lowers_ascii_letters_and_the_fold_letters_only(text):
+    assert fold(text) == text.translate(_FOLD_BY_DEFINITION)
