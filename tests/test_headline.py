@@ -31,3 +31,21 @@ def test_a_line_called_too_long_is_never_similar():
         else:
             kept += 1
     assert skipped > 3000 and kept > 3000
+
+
+from difflib import SequenceMatcher  # noqa: E402
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from newslint.checks.headline import similar  # noqa: E402
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="abcde fgh", min_size=1, max_size=40), st.text(alphabet="abcde fgh", min_size=1, max_size=40),
+       st.sampled_from([0.5, 0.8, 0.92, 1.0, 1.5]))
+def test_similar_answers_as_the_ratio_alone(a, b, threshold):
+    """The quick_ratio gate never changes the answer (it bounds ratio from above)."""
+    expected = a == b or (min(len(a), len(b)) / max(len(a), len(b)) >= threshold
+                          and SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold)
+    assert similar(a, b, threshold) == expected

@@ -66,7 +66,10 @@ def similar(a: str, b: str, threshold: float) -> bool:
         return False
     from difflib import SequenceMatcher  # only for headlines that need comparing
 
-    return SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    # quick_ratio (the letters both share, in any order) bounds ratio from above, in one pass:
+    # most lines it rules out never need ratio's search for matching blocks
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
 
 
 class DuplicatedHeadline(Rule):
