@@ -8,9 +8,10 @@ the sentence model's score (``sentence_signal.score``, on every sentence of the 
 the spelling candidates' split (``candidates._split_native`` vs ``_split_python``), EN010's
 name mentions (``transliteration._mentions_native`` vs ``_mentions_python``), the
 spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, on real
-misspellings and their corrections) and the lexicon's one-edit keys
-(``Lexicon._one_edit_keys`` vs ``_python_one_edit_keys``, on real misspellings; warm: the
-shards and hashes read once). Text: the first --limit BBC articles and --limit
+misspellings and their corrections), the lexicon's one-edit keys
+(``Lexicon._one_edit_keys`` vs ``_python_one_edit_keys``) and its letter-pair neighbours
+(``LetterPairs.nearest`` vs ``python_nearest``), both on real misspellings and warm (the
+shards, hashes and tables read once). Text: the first --limit BBC articles and --limit
 machine-translated WMT documents (zh-en and ru-en), read in place from ../shared/data. A
 twin that gives a different result on any text is reported with the first such text, and
 the script exits 1. Times are CPU milliseconds per text (per pair for the edit distance),
@@ -108,6 +109,9 @@ def main() -> int:
     lex = lexicon.Lexicon.load("both")
     typos = list(dict.fromkeys(typo for typo, _ in pairs))[:3000]
     same &= compare("one-edit keys (real misspellings)", typos, lex._python_one_edit_keys, lex._one_edit_keys, args.runs)
+    pairs_index = lex._data.pairs
+    same &= compare("letter-pair neighbours (real misspellings)", typos,
+                    lambda q: pairs_index.python_nearest(q, 40), lambda q: pairs_index.nearest(q, 40), args.runs)
     return 0 if same else 1
 
 

@@ -34,4 +34,19 @@ def test_nearest_agrees_with_counting_on_random_words():
     index = LetterPairs(LetterPairs.pack(words))
     for q in words[:150] + ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 14))) for _ in range(150)]:
         for limit in (1, 40):
-            assert index.nearest(q, limit) == _counted(words, q, limit), q
+            expected = _counted(words, q, limit)
+            assert index.nearest(q, limit) == expected, q  # the native core's count where it is built
+            assert index.python_nearest(q, limit) == expected, q
+
+
+def test_both_counts_agree_with_counting_beyond_ascii():
+    """Letters of two and four bytes, a word list longer than 64 words of a length, and
+    a query with no table beside its own length."""
+    rnd = random.Random(11)
+    letters = "aeéøst'😀"
+    words = ["".join(rnd.choice(letters) for _ in range(rnd.randint(3, 7))) for _ in range(2000)]
+    index = LetterPairs(LetterPairs.pack(words))
+    queries = words[:100] + ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 10))) for _ in range(100)]
+    for q in queries:
+        expected = _counted(words, q, 40)
+        assert index.nearest(q, 40) == expected and index.python_nearest(q, 40) == expected, q

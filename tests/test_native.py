@@ -591,3 +591,36 @@ def test_doubled_words_match_python(pieces):
 @given(st.text(alphabet="the a'’-_1 \n\u00a0\u3000.", max_size=60))
 def test_doubled_words_match_python_on_any_spacing(lowered):
     assert core.doubled_words(lowered) == repetition._spans(repetition._LOWER_REPEAT.finditer(lowered))
+
+
+# --- the letter-pair neighbours of a word (native/src/lexicon.rs PairTables) ---
+
+from newslint.spelling.letter_pairs import LetterPairs  # noqa: E402
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ONE_EDIT_LETTERS, max_size=18), st.sampled_from([1, 3, 40]))
+def test_letter_pair_neighbours_match_python(word, limit):
+    LEXICON._data.build_index()
+    pairs = LEXICON._data.pairs
+    assert pairs.nearest(word, limit) == pairs.python_nearest(word, limit)
+
+
+@needs_core
+def test_letter_pair_tables_are_handed_over_once_per_length(monkeypatch):
+    index = LetterPairs(LetterPairs.pack(["colour", "color", "collar", "cooler", "dolour", "col", "colourful"]))
+    handed: list[int] = []
+    add = index._native.add
+    monkeypatch.setattr(index, "_native", type("Spy", (), {
+        "has": lambda self, n: n in handed, "nearest": index._native.nearest,
+        "add": lambda self, n, *table: (handed.append(n), add(n, *table))})())
+    assert index.nearest("colur", 7) == [0, 1, 2, 3, 5, 4] and sorted(handed) == [3, 5, 6]
+    assert index.nearest("colourfl", 7) == index.python_nearest("colourfl", 7) == [6, 0]
+    assert sorted(handed) == [3, 5, 6, 9]  # 6 not again
+
+
+def test_letter_pair_neighbours_of_undecodable_text_are_pythons():
+    LEXICON._data.build_index()
+    pairs = LEXICON._data.pairs
+    assert pairs.nearest("gover\udc80ment", 40) == pairs.python_nearest("gover\udc80ment", 40)

@@ -6,7 +6,7 @@
 //! Python's: code points, not bytes.
 
 use pyo3::prelude::*;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
 
@@ -169,4 +169,116 @@ impl OneEdits {
         let slot = (h & ((1 << FILTER_BITS) - 1)) as usize;
         self.filter[slot / 64] & (1u64 << (slot % 64)) != 0
     }
+}
+
+/// The letter-pair index's tables (newslint/spelling/letter_pairs.py `python_nearest`), each
+/// word length's handed over when a word of about that length first asks: per length, the
+/// word numbers in order and, per letter pair, one bit per word of that length that has it.
+#[pyclass(module = "newslint._native")]
+pub struct PairTables {
+    by_len: HashMap<usize, (Vec<u32>, HashMap<String, Vec<u64>>)>,
+}
+
+const PLANES: usize = 16; // bits of a word's count of shared pairs (a word has far fewer)
+
+#[pymethods]
+impl PairTables {
+    #[new]
+    fn new() -> Self {
+        PairTables { by_len: HashMap::new() }
+    }
+
+    /// Whether the table of words of length ``n`` has been handed over.
+    fn has(&self, n: usize) -> bool {
+        self.by_len.contains_key(&n)
+    }
+
+    /// The table of words of length ``n``: their numbers (native-endian "I") and, per letter
+    /// pair, the bits of those that have it (little-endian bytes, as ``LetterPairs.pack``).
+    fn add(&mut self, n: usize, numbers: &[u8], masks: HashMap<String, Vec<u8>>) -> PyResult<()> {
+        if numbers.len() % 4 != 0 {
+            return Err(pyo3::exceptions::PyValueError::new_err("word numbers not whole 32-bit numbers"));
+        }
+        let numbers: Vec<u32> = numbers.chunks_exact(4).map(|c| u32::from_ne_bytes([c[0], c[1], c[2], c[3]])).collect();
+        let masks = masks
+            .into_iter()
+            .map(|(pair, bytes)| {
+                let words = bytes
+                    .chunks(8)
+                    .map(|c| {
+                        let mut w = [0u8; 8];
+                        w[..c.len()].copy_from_slice(c);
+                        u64::from_le_bytes(w)
+                    })
+                    .collect();
+                (pair, words)
+            })
+            .collect();
+        self.by_len.insert(n, (numbers, masks));
+        Ok(())
+    }
+
+    /// The numbers of at most ``limit`` words of length len(q) +- 2 with at least half of
+    /// q's letter pairs, the highest Dice share first, ties to the lower number; the tables
+    /// of those lengths must have been handed over (a length with no table has no words).
+    fn nearest(&self, q: &str, limit: usize) -> Vec<u32> {
+        let chars: Vec<char> = std::iter::once('^').chain(q.chars()).chain(std::iter::once('$')).collect();
+        let mut pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+        pairs.sort();
+        pairs.dedup();
+        let lq = chars.len() - 2;
+        let need = (lq + 2) / 2;
+        let mut hits: Vec<(f64, u32)> = Vec::new();
+        for n in lq.saturating_sub(2).max(1)..lq + 3 {
+            let Some((numbers, masks)) = self.by_len.get(&n) else { continue };
+            let found: Vec<&Vec<u64>> = pairs.iter().filter_map(|p| masks.get(p)).collect();
+            if found.len() < need || need >= 1 << PLANES {
+                continue;
+            }
+            let chunks = found.iter().map(|m| m.len()).max().unwrap_or(0);
+            let denominator = (lq + n + 2) as f64;
+            for c in 0..chunks {
+                // per bit, how many of the masks have it, as binary digits (a ripple-carry adder)
+                let mut planes = [0u64; PLANES];
+                for m in &found {
+                    let mut carry = m.get(c).copied().unwrap_or(0);
+                    let mut k = 0;
+                    while carry != 0 && k < PLANES {
+                        let plane = planes[k];
+                        planes[k] = plane ^ carry;
+                        carry &= plane;
+                        k += 1;
+                    }
+                }
+                let mut chosen = at_least(&planes, need);
+                while chosen != 0 {
+                    let bit = chosen.trailing_zeros();
+                    chosen &= chosen - 1;
+                    let count: usize = (0..PLANES).map(|k| (((planes[k] >> bit) & 1) as usize) << k).sum();
+                    let j = c * 64 + bit as usize;
+                    if j < numbers.len() {
+                        hits.push((2.0 * count as f64 / denominator, numbers[j]));
+                    }
+                }
+            }
+        }
+        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        hits.truncate(limit);
+        hits.into_iter().map(|(_, number)| number).collect()
+    }
+}
+
+/// The bits whose count (in ``planes``, binary digits) is at least ``need``.
+fn at_least(planes: &[u64; PLANES], need: usize) -> u64 {
+    let (mut greater, mut equal) = (0u64, !0u64);
+    for k in (0..PLANES).rev() {
+        let plane = planes[k];
+        if (need >> k) & 1 == 1 {
+            equal &= plane;
+        } else {
+            greater |= equal & plane;
+            equal &= !plane;
+        }
+    }
+    greater | equal
 }

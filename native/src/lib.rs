@@ -17,7 +17,7 @@ mod translation;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 11;
+const ABI: u32 = 12;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -30,5 +30,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(redundancy::repeated_pair_sentences, m)?)?;
     m.add_class::<lexicon::OneEdits>()?;
     m.add_function(wrap_pyfunction!(repetition::doubled_words, m)?)?;
+    m.add_class::<lexicon::PairTables>()?;
     Ok(())
 }

@@ -15,6 +15,7 @@ import marshal
 import re
 from array import array
 from heapq import nlargest
+from typing import Any
 
 _NONZERO_BYTE = re.compile(rb"[^\x00]")
 _BITS_OF_BYTE = tuple(tuple(b for b in range(8) if v >> b & 1) for v in range(256))
@@ -33,6 +34,7 @@ class LetterPairs:
     def __init__(self, packed: dict[int, bytes]) -> None:
         self._packed = packed
         self._open: dict[int, tuple[array, dict[str, bytes]]] = {}
+        self._native: Any = _native_tables()  # the native core's copy of the tables, or None
 
     @staticmethod
     def pack(words: list[str]) -> dict[int, bytes]:
@@ -66,7 +68,23 @@ class LetterPairs:
     def nearest(self, q: str, limit: int) -> list[int]:
         """The numbers of at most ``limit`` words of length len(q) +- 2 with at least half
         of q's letter pairs ((len(q) + 1) / 2 of them), the highest Dice share first, ties
-        to the lower number (the list is most frequent first)."""
+        to the lower number (the list is most frequent first). Counted by the native core
+        when it is built (each length's table handed to it once), else ``python_nearest``."""
+        tables = self._native
+        if tables is not None:
+            for n in range(max(1, len(q) - 2), len(q) + 3):
+                if not tables.has(n):
+                    packed = self._packed.get(n)
+                    if packed is not None:
+                        tables.add(n, *marshal.loads(packed))
+            try:
+                return tables.nearest(q, limit)
+            except UnicodeEncodeError:  # a lone surrogate (undecodable input) has no UTF-8
+                pass
+        return self.python_nearest(q, limit)
+
+    def python_nearest(self, q: str, limit: int) -> list[int]:
+        """``nearest`` in Python: the counts of shared pairs added up bit-sliced, on whole integers."""
         pairs = letter_pairs(q)
         lq = len(q)
         need = (lq + 2) // 2  # the least whole number >= (lq + 1) / 2
@@ -93,6 +111,14 @@ class LetterPairs:
                         count += 1 << k
                 hits.append((2.0 * count / (lq + n + 2), -numbers[j]))
         return [-neg for _, neg in nlargest(limit, hits)]
+
+
+def _native_tables() -> Any:
+    """An empty native copy of the tables, or None without the core."""
+    from newslint import native
+
+    core = native.module()
+    return core.PairTables() if core is not None else None
 
 
 def _bit_planes(masks: list[int]) -> list[int]:
