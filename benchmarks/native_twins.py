@@ -5,8 +5,9 @@ Usage: python benchmarks/native_twins.py [--limit 300] [--runs 3]
 
 For each twin (newslint/native.py): the translation signal (``translation_signal.read``),
 the sentence model's score (``sentence_signal.score``, on every sentence of the first 100 texts),
-the spelling candidates' split (``candidates._split_native`` vs ``_split_python``), EN010's
-name mentions (``transliteration._mentions_native`` vs ``_mentions_python``), the
+the spelling candidates' split (``candidates._split_native`` vs ``_split_python``), RD004's
+sentences that say a pair of words twice and RD001's doubled words (against their regexes),
+EN010's name mentions (``transliteration._mentions_native`` vs ``_mentions_python``), the
 spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, on real
 misspellings and their corrections), the lexicon's one-edit keys
 (``Lexicon._one_edit_keys`` vs ``_python_one_edit_keys``) and its letter-pair neighbours
@@ -32,7 +33,8 @@ from common import bbc_articles, typo_pairs  # noqa: E402
 from translated_corpus import translated_docs  # noqa: E402
 
 from newslint import native, sentence_signal, translation_signal  # noqa: E402
-from newslint.article import Article  # noqa: E402
+from newslint.article import ASCII_WORD, Article  # noqa: E402
+from newslint.checks import repetition  # noqa: E402
 from newslint.ascii_words import ascii_words  # noqa: E402
 from newslint.checks import transliteration  # noqa: E402
 from newslint.spelling import candidates, lexicon  # noqa: E402
@@ -69,6 +71,17 @@ def articles(texts: list[str]) -> list[Article]:
     return out
 
 
+def _python_repeated_pairs(lowered: str, spans: list[tuple[int, int]]) -> list[int]:
+    """RD004's question of each sentence in Python: which say a pair of adjacent words twice."""
+    out = []
+    for i, (start, end) in enumerate(spans):
+        words = ASCII_WORD.findall(lowered, start, end)
+        pairs = list(zip(words, words[1:]))
+        if len(set(pairs)) != len(pairs):
+            out.append(i)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=300)
@@ -98,6 +111,15 @@ def main() -> int:
         ascii_texts = [t for t in texts if ascii_words(t)]
         same &= compare("spelling candidates' split (ASCII words)", articles(ascii_texts),
                         candidates._split_python, candidates._split_native, args.runs)
+        lowered = [t.lower() for t in ascii_texts if len(t.lower()) == len(t)]
+        spans = [[(s.start, s.end) for s in Article(t, "x.txt").sentences] for t in lowered]
+        core = native.module()
+        same &= compare("sentences saying a word pair twice, RD004", list(zip(lowered, spans)),
+                        lambda ls: _python_repeated_pairs(*ls), lambda ls: core.repeated_pair_sentences(*ls),
+                        args.runs)
+        same &= compare("doubled words, RD001 (ASCII words)", lowered,
+                        lambda t: repetition._spans(repetition._LOWER_REPEAT.finditer(t)), core.doubled_words,
+                        args.runs)
         english = transliteration._known_word(lexicon.Lexicon.load("both"))
         same &= compare("name mentions, EN010 (ASCII words)", ascii_texts,
                         lambda t: list(transliteration._mentions_python(t, english)),
