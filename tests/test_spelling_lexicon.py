@@ -218,3 +218,34 @@ def test_one_edit_keys_find_real_corrections(both: Lexicon) -> None:
     assert {"government"} <= both._one_edit_keys("goverment")
     assert {"the", "ten", "tea"} <= both._one_edit_keys("teh")
     assert "don't" in both._one_edit_keys("dont")
+
+
+NEAR_COMMON_WORDS = ONE_EDIT_WORDS + ["thge", "littel", "moreso", "vishwanathan", "grzegorczyk", "becuase", "abot",
+                                      "whcih", "teh", "tne", "hte", "ther", "wiht", "an'd", "saïd", "gover\udc80ment"]
+
+
+@pytest.mark.parametrize("word", NEAR_COMMON_WORDS)
+def test_strings_that_may_be_keys_hold_every_key_one_edit_away(both: Lexicon, word: str) -> None:
+    from newslint.spelling.lexicon import _edits1
+
+    both._data.build_index()
+    may_be = set(both._may_be_keys(word))
+    assert both._one_edit_keys(word) <= may_be <= _edits1(word)
+
+
+@pytest.mark.parametrize("min_zipf", [5.0, 5.5, 6.0])
+def test_near_common_is_its_definition(both: Lexicon, min_zipf: float) -> None:
+    """Whether a common word is one edit away, asked of every one-edit string (the definition)
+    or of those the key hashes leave (what a run with the index read asks)."""
+    from newslint.spelling.lexicon import _edits1
+
+    both._data.build_index()
+    common = {w for w, z in both._data.common.items() if z >= min_zipf and w in both._words}
+
+    def defined(word: str) -> bool:
+        return (any(word == w[:i] + w[i + 1:] for w in common for i in range(len(w))) or bool(common & _edits1(word))
+                or any(word[:i] in common and word[i:] in common for i in range(1, len(word))))
+
+    answers = [both.near_common(w, min_zipf) for w in NEAR_COMMON_WORDS]
+    assert answers == [defined(w) for w in NEAR_COMMON_WORDS]
+    assert any(answers) and not all(answers)

@@ -603,8 +603,21 @@ class Lexicon:
             common = frozenset(w for w, z in self._data.common.items() if z >= min_zipf and w in self._words)
             near = self._near[min_zipf] = (common, frozenset(w[:i] + w[i + 1:] for w in common for i in range(len(w))))
         common, shortened = near
-        return (word in shortened or not common.isdisjoint(_edits1(word))
+        return (word in shortened or not common.isdisjoint(self._may_be_keys(word))
                 or any(word[:i] in common and word[i:] in common for i in range(1, len(word))))
+
+    def _may_be_keys(self, word: str) -> set[str] | list[str]:
+        """Strings one edit from ``word`` that include every key one edit from it: the native
+        core's, those whose hash is a key's, once the index is read (suggestions read it);
+        else all of them (``_edits1``)."""
+        data = self._data
+        one_edits = data.one_edits if data._index_ready else None
+        if one_edits is not None:
+            try:
+                return one_edits.near(word)
+            except UnicodeEncodeError:  # a lone surrogate (undecodable input) has no UTF-8
+                pass
+        return _edits1(word)
 
     # ----------------------------------------------------------------- dialect
     def zipf(self, word: str) -> float:
