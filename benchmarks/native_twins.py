@@ -33,8 +33,8 @@ from common import bbc_articles, typo_pairs  # noqa: E402
 from translated_corpus import translated_docs  # noqa: E402
 
 from newslint import native, sentence_signal, translation_signal  # noqa: E402
-from newslint.article import ASCII_WORD, Article  # noqa: E402
-from newslint.checks import repetition  # noqa: E402
+from newslint.article import Article  # noqa: E402
+from newslint.checks import redundancy, repetition  # noqa: E402
 from newslint.ascii_words import ascii_words  # noqa: E402
 from newslint.checks import transliteration  # noqa: E402
 from newslint.spelling import candidates, lexicon  # noqa: E402
@@ -71,17 +71,6 @@ def articles(texts: list[str]) -> list[Article]:
     return out
 
 
-def _python_repeated_pairs(lowered: str, spans: list[tuple[int, int]]) -> list[int]:
-    """RD004's question of each sentence in Python: which say a pair of adjacent words twice."""
-    out = []
-    for i, (start, end) in enumerate(spans):
-        words = ASCII_WORD.findall(lowered, start, end)
-        pairs = list(zip(words, words[1:]))
-        if len(set(pairs)) != len(pairs):
-            out.append(i)
-    return out
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--limit", type=int, default=300)
@@ -115,7 +104,7 @@ def main() -> int:
         spans = [[(s.start, s.end) for s in Article(t, "x.txt").sentences] for t in lowered]
         core = native.module()
         same &= compare("sentences saying a word pair twice, RD004", list(zip(lowered, spans)),
-                        lambda ls: _python_repeated_pairs(*ls), lambda ls: core.repeated_pair_sentences(*ls),
+                        lambda ls: redundancy.repeated_pair_sentences(*ls), lambda ls: core.repeated_pair_sentences(*ls),
                         args.runs)
         same &= compare("doubled words, RD001 (ASCII words)", lowered,
                         lambda t: repetition._spans(repetition._LOWER_REPEAT.finditer(t)), core.doubled_words,

@@ -490,21 +490,11 @@ _WHOLE_WEIGHTS = _whole_weights() if core is not None else None
 
 # --- RD004's first question of a sentence (newslint/checks/redundancy.py) ---
 
-from newslint.article import ASCII_WORD  # noqa: E402
+from newslint.checks import redundancy  # noqa: E402
 
 PAIR_WORDS = ["the", "bank", "its", "territory", "in", "middle", "of", "table", "u.s.", "don't", "co-op", "it’s", "3.5",
               "2019", "a", "THE", "Bank"]
 PAIR_GAPS = [" ", " ", ", ", ". ", "-", "'", "’", " “", "” ", "\n", "—", "\u00a0", ".", "..."]
-
-
-def python_repeats(lowered: str, spans: list[tuple[int, int]]) -> list[int]:
-    out = []
-    for i, (start, end) in enumerate(spans):
-        low = ASCII_WORD.findall(lowered, start, end)
-        pairs = list(zip(low, low[1:]))
-        if len(set(pairs)) != len(pairs):
-            out.append(i)
-    return out
 
 
 @needs_core
@@ -515,7 +505,7 @@ def test_repeated_pairs_match_python(pieces, data):
     cuts = sorted(data.draw(st.lists(st.integers(0, len(lowered)), max_size=6)))
     bounds = [0, *cuts, len(lowered)]
     spans = list(zip(bounds, bounds[1:]))
-    assert core.repeated_pair_sentences(lowered, spans) == python_repeats(lowered, spans)
+    assert core.repeated_pair_sentences(lowered, spans) == redundancy.repeated_pair_sentences(lowered, spans)
 
 
 # --- the spelling lexicon's one-edit candidates (native/src/lexicon.rs) ---

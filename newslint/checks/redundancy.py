@@ -142,6 +142,18 @@ def _may_repeat_a_pair(lowered: str, sentences: list[Span]) -> list[Span]:
     return [sentences[i] for i in found]
 
 
+def repeated_pair_sentences(lowered: str, spans: list[tuple[int, int]]) -> list[int]:
+    """The indices of the sentences (``spans`` of ``lowered``) in which a pair of adjacent
+    words (``ASCII_WORD``) occurs twice: the Python twin of the native core's function."""
+    out = []
+    for i, (start, end) in enumerate(spans):
+        words = ASCII_WORD.findall(lowered, start, end)
+        pairs = list(zip(words, words[1:]))
+        if len(set(pairs)) != len(pairs):
+            out.append(i)
+    return out
+
+
 def _lowered(text: str) -> str | None:
     """The text lower-cased, when each character lower-cases to one character on its own
     (so a word's slice of it is the word lower-cased), else None. A capital sigma is left
