@@ -17,20 +17,22 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from newslint import baseline as baseline_mod
-from newslint import readability, translation_signal
 from newslint.article import Article
 from newslint.config import Config, discover, load_config
 from newslint.diagnostic import Diagnostic, Severity
-from newslint.engine import Linter
 from newslint.fix_files import write_fixed
 from newslint.fixes import apply_fixes_counted
 from newslint.formatters.base import FileResult
 from newslint.markup import MarkupArticle, make_article, source_text, to_source
 from newslint.markup.directives import suppress, unknown_codes
 from newslint.sources import InputError, decode, expand
+
+if TYPE_CHECKING:  # the rules are imported only when a run needs them (newslint/cached_run.py)
+    from newslint.cached_run import Settings
+    from newslint.engine import Linter
 
 MAX_FIX_PASSES = 5  # --fix repeats until nothing changes ("The the the" needs two passes), at most this often
 GRAMMAR_REQUESTS = 4  # articles sent to LanguageTool at once when the server is shared
@@ -150,25 +152,34 @@ def check(inputs: Iterable[str | Text], *, config_path: str | None = None, fix: 
     for config, group in groups.values():
         key = repr(config)
         linter = linters.get(key)
-        if linter is None:
-            linter = linters[key] = Linter(config)
-        if cache_results and linter.cache is None:
-            from newslint import result_cache
+        results = None
+        if linter is None and cache_results and not (fix or unsafe_fixes):
+            results = _answer_from_cache(config, group)
+        if results is None:
+            if linter is None:
+                from newslint.engine import Linter
 
-            linter.cache = result_cache.ResultCache(
-                result_cache.settings_key(linter.active, config.language, config.source_language))
-        results = _check_group(linter, group, fix or unsafe_fixes, unsafe_fixes, jobs, run, report, fix_read_only,
-                               readability_scores)
+                linter = linters[key] = Linter(config)
+            if cache_results and linter.cache is None:
+                from newslint import result_cache
+
+                linter.cache = result_cache.ResultCache(
+                    result_cache.settings_key(linter.active, config.language, config.source_language))
+                _remember_settings(linter)
+            results = _check_group(linter, group, fix or unsafe_fixes, unsafe_fixes, jobs, run, report,
+                                   fix_read_only, readability_scores)
+            run.crashes.extend(c for c in linter.crashes if c not in run.crashes)
+            linter.crashes.clear()
         for result in results:
             run.configs[result.path] = config
         run.results.extend(results)
-        run.crashes.extend(c for c in linter.crashes if c not in run.crashes)
-        linter.crashes.clear()
     order = {a.path: i for i, a in enumerate(articles)}
     run.results.sort(key=lambda r: order.get(r.path, 0))
     if baseline:
         apply_baseline(Path(baseline), run.results, report)
     if readability_scores:
+        from newslint import readability, translation_signal
+
         for result in run.results:
             article = result.extra.pop("_article")
             result.extra["readability"] = readability.summary(article)
@@ -187,8 +198,41 @@ def _check_group(linter: Linter, articles: list[Article], fix: bool, unsafe: boo
     results = [FileResult(a.path, diagnostics[i]) for i, a in enumerate(articles)]
     if _add_grammar(linter, articles, results, report):
         run.grammar_failed = True
-    known = {r.info.code for r in linter.registry.rules}
-    names = {r.info.name for r in linter.registry.rules}
+    rules = linter.registry.rules
+    _in_source(articles, results, {r.info.code for r in rules}, {r.info.name for r in rules})
+    return results
+
+
+def _answer_from_cache(config: Config, articles: list[Article]) -> list[FileResult] | None:
+    """The results of a group of unchanged articles from the result cache alone, without
+    loading the rules; None when anything is missing (newslint/cached_run.py)."""
+    from newslint import cached_run
+
+    answered = cached_run.answer(config, articles)
+    if answered is None:
+        return None
+    diagnostics, settings = answered
+    results = [FileResult(a.path, found) for a, found in zip(articles, diagnostics)]
+    _in_source(articles, results, settings.codes, settings.names)
+    return results
+
+
+def _remember_settings(linter: Linter) -> None:
+    """Leave what a later run with this configuration needs to be answered from the cache."""
+    from newslint import cached_run
+
+    rules = linter.registry.rules
+    assert linter.cache is not None
+    cached_run.remember(linter.config, cached_run.Settings(
+        lint=linter.cache.settings, grammar=_grammar_settings(linter) if _runs_grammar(linter) else None,
+        compares=linter.compares, codes=frozenset(r.info.code for r in rules),
+        names=frozenset(r.info.name for r in rules)))
+
+
+def _in_source(articles: list[Article], results: list[FileResult], known: set[str] | frozenset[str],
+               names: set[str] | frozenset[str]) -> None:
+    """Findings mapped back into each file's own text, inline suppressions applied, and
+    directives naming no rule noted (``known`` codes and ``names``)."""
     for article, result in zip(articles, results):
         result.diagnostics = to_source(article, result.diagnostics)
         result.text = source_text(article)
@@ -196,7 +240,6 @@ def _check_group(linter: Linter, articles: list[Article], fix: bool, unsafe: boo
         if isinstance(article, MarkupArticle) and article.directives:
             result.diagnostics = suppress(result.diagnostics, article.directives, article.source)
             result.notes.extend(unknown_codes(article.directives, known, names))
-    return results
 
 
 def _fix_files(linter: Linter, articles: list[Article], diagnostics: dict[int, list], unsafe: bool, jobs: int,
@@ -246,7 +289,7 @@ def apply_baseline(file: Path, results: list[FileResult], report: Report) -> Non
 def _add_grammar(linter: Linter, articles: list, results: list[FileResult], report: Report) -> bool:
     """Run LanguageTool over every article when it is on; True when required and it failed."""
     config = linter.config
-    if config.grammar == "off" or not articles or not any(a.rule.info.code == "LT" for a in linter.active):
+    if not articles or not _runs_grammar(linter):
         return False
     from newslint.grammar import Grammar, GrammarUnavailable  # here: a run with grammar off never imports it
     own_codes = {a.rule.info.code for a in linter.active}
@@ -254,10 +297,8 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
     cache = None
     if linter.cache is not None:  # grammar results only for the same LanguageTool settings
         from newslint import result_cache
-        from newslint.languagetool.provision import LT_VERSION
 
-        cache = result_cache.ResultCache(result_cache.settings_key(
-            linter.active, config.language, config.languagetool_url, config.ignore, LT_VERSION), kind="grammar")
+        cache = result_cache.ResultCache(_grammar_settings(linter), kind="grammar")
     pending = []
     for article, result in zip(articles, results):
         found = cache.get(article.path, article.text) if cache else None
@@ -321,6 +362,21 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
         report(f"newslint: {level}: grammar not checked for {len(missing)} file(s): {', '.join(missing[:10])}"
                + (" ..." if len(missing) > 10 else ""))
     return failed and config.grammar == "required"
+
+
+def _runs_grammar(linter: Linter) -> bool:
+    """Whether LanguageTool checks this linter's articles."""
+    return linter.config.grammar != "off" and any(a.rule.info.code == "LT" for a in linter.active)
+
+
+def _grammar_settings(linter: Linter) -> str:
+    """The result cache's key for LanguageTool's findings: only for the same settings."""
+    from newslint import result_cache
+    from newslint.languagetool.provision import LT_VERSION
+
+    config = linter.config
+    return result_cache.settings_key(linter.active, config.language, config.languagetool_url, config.ignore,
+                                     LT_VERSION)
 
 
 def worst(run: Run) -> Severity | None:

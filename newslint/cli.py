@@ -14,7 +14,6 @@ from newslint.diagnostic import Severity
 from newslint.formatters import FORMATTERS, FileResult
 from newslint.packs import PackError
 from newslint.parallel import default_jobs
-from newslint.registry import default_registry
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -362,6 +361,8 @@ def lt_stop() -> None:
 
 
 def _registry():
+    from newslint.registry import default_registry  # here: a run answered from the cache never loads the rules
+
     try:
         return default_registry()
     except PackError as exc:

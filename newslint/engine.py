@@ -171,8 +171,10 @@ class Linter:
         """Diagnostics per article (by index) including rules that compare articles; a big
         run is spread over ``jobs`` worker processes (newslint/parallel.py), which with
         ``facts`` also work out what the output reports of each article."""
+        crashes = len(self.crashes)
         results = self._lint_articles(articles, jobs, facts)
         index = {id(a): i for i, a in enumerate(articles)}
+        added: dict[int, list[Diagnostic]] = {}
         for active in self.active:
             if not isinstance(active.rule, RunRule):
                 continue
@@ -181,8 +183,18 @@ class Linter:
                 mine = [(active, f) for a, f in found if a is article]
                 if mine:
                     i = index[id(article)]
-                    results[i] = sorted(results[i] + _stamp(article, mine), key=_order)
+                    stamped = _stamp(article, mine)
+                    added.setdefault(i, []).extend(stamped)
+                    results[i] = sorted(results[i] + stamped, key=_order)
+        if self.cache is not None and self.compares and len(self.crashes) == crashes:
+            # kept so that an unchanged run can be answered without the rules (newslint/cached_run.py)
+            self.cache.put_run([(a.path, a.text) for a in articles], added)
         return results
+
+    @property
+    def compares(self) -> bool:
+        """Whether a rule that compares the articles of a run (HL002) is on."""
+        return any(isinstance(a.rule, RunRule) for a in self.active)
 
     def _lint_articles(self, articles: list[Article], jobs: int, facts: bool = False) -> dict[int, list[Diagnostic]]:
         """Each article's own diagnostics: from the result cache when it has them, the

@@ -16,7 +16,7 @@ import os
 import pickle
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
 
 from newslint.datacache import blake2b, cache_root, code_stamp, write_atomic
 from newslint.packs import packs_dir
@@ -98,3 +98,28 @@ class ResultCache:
     def put(self, path: str, text: str, diagnostics: list["Diagnostic"]) -> None:
         """Store the diagnostics; silently does nothing when the cache is unwritable."""
         write_atomic(self._path(path, text), pickle.dumps(diagnostics, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _run_path(self, articles: Sequence[tuple[str, str]]) -> Path:
+        """Where the findings of the rules comparing these articles (in this order) live."""
+        digest = blake2b(digest_size=20)
+        for part in ("run", self.kind, self.settings):
+            digest.update(part.encode() + b"\0")
+        for path, text in articles:
+            for part in (path, text):
+                encoded = part.encode("utf-8", "surrogatepass")
+                digest.update(len(encoded).to_bytes(8, "little") + encoded)
+        key = digest.hexdigest()
+        return self.folder / key[:2] / f"{key[2:]}.run.pickle"
+
+    def get_run(self, articles: Sequence[tuple[str, str]]) -> dict[int, list["Diagnostic"]] | None:
+        """What the rules that compare articles (HL002) added to each of these (path, text)
+        articles, by index, when this very run was checked before; None otherwise."""
+        try:
+            with open(self._run_path(articles), "rb") as fh:
+                return pickle.load(fh)
+        except Exception:  # noqa: BLE001 - missing or damaged: check again
+            return None
+
+    def put_run(self, articles: Sequence[tuple[str, str]], added: dict[int, list["Diagnostic"]]) -> None:
+        """Store what the comparing rules added, by article index; silent when unwritable."""
+        write_atomic(self._run_path(articles), pickle.dumps(added, protocol=pickle.HIGHEST_PROTOCOL))

@@ -37,6 +37,15 @@ def _no_result_cache(monkeypatch):
 
 
 @pytest.fixture
+def result_cache_dir(tmp_path, monkeypatch) -> Path:
+    """A fresh cache folder with the result cache on (tests/test_result_cache.py, test_cached_run.py)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
+    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
+    return folder
+
+
+@pytest.fixture
 def lint():
     return lint_text
 

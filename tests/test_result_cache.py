@@ -15,14 +15,6 @@ STORY = "Talks stall\n\nThe goverment said the the talks would resume.\n"
 
 
 @pytest.fixture
-def cache_dir(tmp_path, monkeypatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(folder))
-    monkeypatch.delenv("NEWSLINT_NO_CACHE", raising=False)
-    return folder
-
-
-@pytest.fixture
 def story(tmp_path) -> Path:
     path = tmp_path / "desk" / "story.txt"
     path.parent.mkdir()
@@ -41,20 +33,20 @@ def _no_linting(monkeypatch):
     monkeypatch.setattr(Linter, "lint", refuse)
 
 
-def test_unchanged_file_is_served_from_the_cache(cache_dir, story, monkeypatch):
+def test_unchanged_file_is_served_from_the_cache(result_cache_dir, story, monkeypatch):
     first = check(str(story.parent))
-    assert "SP001" in first and list((cache_dir / "results").rglob("*.pickle"))
+    assert "SP001" in first and list((result_cache_dir / "results").rglob("*.pickle"))
     _no_linting(monkeypatch)
     assert check(str(story.parent)) == first
 
 
-def test_changed_file_is_checked_again(cache_dir, story):
+def test_changed_file_is_checked_again(result_cache_dir, story):
     assert "RD001" in check(str(story))
     story.write_text(STORY.replace("the the", "the"))
     assert "RD001" not in check(str(story))
 
 
-def test_changed_settings_are_checked_again(cache_dir, story, tmp_path):
+def test_changed_settings_are_checked_again(result_cache_dir, story, tmp_path):
     assert "SP001" in check(str(story))
     assert "SP001" not in check(str(story), "--ignore", "SP")
     config = tmp_path / "words.toml"
@@ -63,12 +55,12 @@ def test_changed_settings_are_checked_again(cache_dir, story, tmp_path):
     assert "SP001" in check(str(story))
 
 
-def test_no_cache_writes_and_reads_nothing(cache_dir, story, monkeypatch):
+def test_no_cache_writes_and_reads_nothing(result_cache_dir, story, monkeypatch):
     check(str(story), "--no-cache")
-    assert not (cache_dir / "results").exists()
+    assert not (result_cache_dir / "results").exists()
     monkeypatch.setenv("NEWSLINT_NO_CACHE", "1")
     check(str(story))
-    assert not (cache_dir / "results").exists()
+    assert not (result_cache_dir / "results").exists()
 
 
 def test_changed_pack_changes_the_fingerprint(tmp_path, monkeypatch):
