@@ -7,7 +7,8 @@ For each twin (newslint/native.py): the translation signal (``translation_signal
 the sentence model's score (``sentence_signal.score``, on every sentence of the first 100 texts),
 the spelling candidates' split (``candidates._split_native`` vs ``_split_python``), RD004's
 sentences that say a pair of words twice and RD001's doubled words (against their regexes),
-EN010's name mentions (``transliteration._mentions_native`` vs ``_mentions_python``), the
+EN010's name mentions (``transliteration._mentions_native`` vs ``_mentions_python``), SP004's
+confusion words with their neighbours (``confusable.confusables`` vs ``_python_confusables``), the
 spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, on real
 misspellings and their corrections), the lexicon's one-edit keys
 (``Lexicon._one_edit_keys`` vs ``_python_one_edit_keys``) and its letter-pair neighbours
@@ -37,7 +38,7 @@ from newslint.article import Article  # noqa: E402
 from newslint.checks import redundancy, repetition  # noqa: E402
 from newslint.ascii_words import ascii_words  # noqa: E402
 from newslint.checks import transliteration  # noqa: E402
-from newslint.spelling import candidates, lexicon  # noqa: E402
+from newslint.spelling import candidates, confusable, lexicon  # noqa: E402
 
 
 def timed(items: list[Any], run: Callable[[Any], Any], runs: int) -> tuple[list[Any], float]:
@@ -109,6 +110,8 @@ def main() -> int:
         same &= compare("doubled words, RD001 (ASCII words)", lowered,
                         lambda t: repetition._spans(repetition._LOWER_REPEAT.finditer(t)), core.doubled_words,
                         args.runs)
+        same &= compare("confusion words and neighbours, SP004 (ASCII words)", ascii_texts,
+                        confusable._python_confusables, confusable.confusables, args.runs)
         english = transliteration._known_word(lexicon.Lexicon.load("both"))
         same &= compare("name mentions, EN010 (ASCII words)", ascii_texts,
                         lambda t: list(transliteration._mentions_python(t, english)),

@@ -614,3 +614,43 @@ def test_letter_pair_neighbours_of_undecodable_text_are_pythons():
     LEXICON._data.build_index()
     pairs = LEXICON._data.pairs
     assert pairs.nearest("gover\udc80ment", 40) == pairs.python_nearest("gover\udc80ment", 40)
+
+
+# --- SP004's confusion words with their neighbours (native/src/confusable.rs) ---
+
+from newslint.spelling import confusable  # noqa: E402
+from newslint.spelling.confusion import Token  # noqa: E402
+
+CONFUSION_PIECES = ["where", "Where", "WERE", "then", "than", "Thru", "nowhere", "new", "knew", "x", "-", "'", "’",
+                    "'s", "et", " ", " ", "  ", "\n", "\n\n", "\n \n", "\n\u2028\n", "\x1c", ".", ",", "“", "”", "—",
+                    "–", "(", "2,000", "3", "1.", "£", "%", "a", "K", "\u3000"]
+
+
+def confusion_reading(text: str) -> list[tuple]:
+    return [(c.token, c.left, c.right, c.following) for c in confusable._python_confusables(text)]
+
+
+@needs_core
+@pytest.mark.parametrize("path", sorted((ROOT / "fixtures").rglob("*.txt")), ids=lambda p: p.name)
+def test_confusion_words_match_python_on_fixtures(path):
+    text = path.read_text(encoding="utf-8")
+    if ascii_words(text):
+        found = [(c.token, c.left, c.right, c.following) for c in confusable.confusables(text)]
+        assert found == confusion_reading(text)
+
+
+@needs_core
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(CONFUSION_PIECES), max_size=30))
+def test_confusion_words_match_python_on_random_text(pieces):
+    text = "".join(pieces)
+    words = confusable._native_words()
+    native_found = [(Token(form, start, end, raw), left, right, following)
+                    for form, start, end, raw, left, right, following in words.find(text)]
+    assert native_found == confusion_reading(text)
+
+
+def test_confusion_words_beyond_ascii_are_read_in_python(monkeypatch):
+    monkeypatch.setattr(confusable, "_native_words", lambda: pytest.fail("the core read a word beyond ASCII"))
+    found = confusable.confusables("Zoë knew where they were")
+    assert [c.token.form for c in found] == ["knew", "where", "were"] and found[0].left == "zo"

@@ -76,7 +76,7 @@ def test_confusables_are_the_confusion_tokens_of_the_whole_reading():
     gives: joined words, numbers, marks, dashes, paragraph breaks and odd cases around them."""
     import random
 
-    from newslint.spelling.confusable import confusables
+    from newslint.spelling.confusable import _python_confusables, confusables
     from newslint.spelling.confusion import PAIRS
 
     def plainly(text: str) -> list[tuple]:
@@ -93,8 +93,9 @@ def test_confusables_are_the_confusion_tokens_of_the_whole_reading():
               "  ", "\n", "\n\n", "\n \n", ".", ",", "“", "”", "—", "(", "2,000", "3", "ſ", "K", "é", "now", "know", "%", "$"]
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 16)))
-        found = [(c.token, c.left, c.right, c.following) for c in confusables(text)]
-        assert found == plainly(text), repr(text)
+        for read in (confusables, _python_confusables):  # the native core's reading where it is built
+            found = [(c.token, c.left, c.right, c.following) for c in read(text)]
+            assert found == plainly(text), repr(text)
 
 
 def test_confusion_words_found_in_the_lower_cased_text_are_those_found_in_any_case():
@@ -121,3 +122,46 @@ def test_confusion_words_found_in_the_lower_cased_text_are_those_found_in_any_ca
         assert found == [m.span() for m in confusable._WORDS.finditer(text)], repr(text)
         lowered += len(text.lower()) == len(text) and confusable.ascii_words(text)
     assert 500 < lowered < 2500
+
+
+def test_suspects_are_scored_as_the_plain_definition_scores_them():
+    """Each confusion word against its best partner (the first of the best), P of a
+    neighbour from its count else its Zipf frequency: as written out plainly here, on the
+    confusion words of varied sentences."""
+    import math
+
+    from newslint.spelling.confusable import confusables
+    from newslint.spelling.confusion import _MARGIN, _RARE_COUNT, _RARE_MARGIN, _SLIP_ODDS, PAIRS
+    from newslint.spelling.lexicon import Lexicon
+
+    model, zipf = ConfusionModel.load(), Lexicon.load("en").zipf
+
+    def p(word: str) -> float:
+        count = model.unigram.get(word)
+        return (count + 0.5) / model.total if count is not None else 10 ** (zipf(word) - 9.0)
+
+    def score(word: str, left: str, right: str) -> float:
+        count = model.unigram.get(word, 0.0)
+        before, after = model.neighbours(word)
+        return (math.log((count + 0.5) / model.total)
+                + math.log((before.get(left, 0.0) + 1.0) / (count * p(left) + 1.0))
+                + math.log((after.get(right, 0.0) + 1.0) / (count * p(right) + 1.0)))
+
+    def plainly(found) -> list[tuple[str, str, float]]:
+        out = []
+        for c in found:
+            form, left, right = c.token.form, c.left, c.right
+            best = max(PAIRS[form], key=lambda a: score(a, left, right))
+            odds = score(best, left, right) + _SLIP_ODDS - score(form, left, right)
+            if odds > (_RARE_MARGIN if model.unigram.get(form, 0.0) < _RARE_COUNT else _MARGIN):
+                out.append((c.token.text, best, odds))
+        return out
+
+    text = ("The protesters where arrested. Profits were bigger then expected, and than fell. "
+            "We drove thru the nite; wether or not the weather held, the whether was fine. "
+            "He knew the new rules, and now we know. It was quite quiet. A piece of peace. "
+            "The council gave counsel. Zyzzyvas where qwertyish form the 2,000 “chose” choose.\n\nLatter later.")
+    found = confusables(text)
+    assert len(found) > 20
+    suspects = [(s.token.text, s.intended, s.odds) for s in model.suspects(found, zipf)]
+    assert suspects == plainly(found) and ("where", "were") in [s[:2] for s in suspects]

@@ -5,6 +5,7 @@
 
 use pyo3::prelude::*;
 
+mod confusable;
 mod edit_cost;
 mod lexicon;
 mod names;
@@ -17,7 +18,7 @@ mod translation;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 12;
+const ABI: u32 = 13;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -31,5 +32,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<lexicon::OneEdits>()?;
     m.add_function(wrap_pyfunction!(repetition::doubled_words, m)?)?;
     m.add_class::<lexicon::PairTables>()?;
+    m.add_class::<confusable::ConfusionWords>()?;
     Ok(())
 }

@@ -8,7 +8,8 @@ in its folded form, capitals and ’ being in its classes), from a point where t
 bound to be at a token's start: the start of the text, or a character that is not white
 space right after one that is (no token holds both: words, numbers and marks hold no white
 space, a paragraph break nothing else). ``[c.token.form for c in confusables("Then than")]
-== ["then", "than"]``.
+== ["then", "than"]``. Where every word character is ASCII, the native core reads the
+whole text's tokens instead (native/src/confusable.rs), about three times faster.
 """
 
 from __future__ import annotations
@@ -16,7 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
 
+from newslint import native
 from newslint.ascii_words import ascii_words
 from newslint.spelling.confusion import _FORM_TABLE, _TOKEN, NUMBER, PAIRS, START, Token
 from newslint.trie_pattern import trie
@@ -40,7 +44,24 @@ class Confusable:
 
 
 def confusables(text: str) -> list[Confusable]:
-    """Every token of ``text`` that is a confusion word, in order, with its neighbours."""
+    """Every token of ``text`` that is a confusion word, in order, with its neighbours: read
+    by the native core where every word character is ASCII (native/src/confusable.rs)."""
+    words = _native_words() if ascii_words(text) else None
+    if words is not None:
+        return [Confusable(Token(form, start, end, raw), left, right, following)
+                for form, start, end, raw, left, right, following in words.find(text)]
+    return _python_confusables(text)
+
+
+@cache
+def _native_words() -> Any:
+    """The native core's reader of the confusion words, or None without the core."""
+    core = native.module()
+    return core.ConfusionWords(list(PAIRS), START, NUMBER) if core is not None else None
+
+
+def _python_confusables(text: str) -> list[Confusable]:
+    """``confusables`` in Python: the confusion words found by one scan, the text around each read."""
     out = []
     for hit in _hits(text):
         found = _read_around(text, hit.start())

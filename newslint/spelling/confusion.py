@@ -164,6 +164,7 @@ class ConfusionModel:
         self.modelled = frozenset(modelled)
         self._packed = {word: view[start:end] for word, start, end in zip(spans[1], spans[2], spans[3])}
         self._sides: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
+        self._counts: dict[str, float] = {}
 
     @classmethod
     def load(cls) -> "ConfusionModel":
@@ -181,18 +182,27 @@ class ConfusionModel:
             sides = self._sides[word] = marshal.loads(packed) if packed is not None else ({}, {})
         return sides
 
-    def _p(self, word: str, zipf: float) -> float:
+    def _p(self, word: str, zipf) -> float:
+        """P(word): its count, else its Zipf frequency (``zipf(word)``, asked only then)."""
         count = self.unigram.get(word)
         if count is not None:
             return (count + 0.5) / self.total
-        return 10 ** (zipf - 9.0)
+        return 10 ** (zipf(word) - 9.0)
+
+    def _count(self, word: str) -> float:
+        """The count of a centre word (a confusion word or a modelled one: a bounded set),
+        kept once read, as the buckets take longer to ask."""
+        count = self._counts.get(word)
+        if count is None:
+            count = self._counts[word] = self.unigram.get(word, 0.0)
+        return count
 
     def score(self, word: str, left: str, right: str, p_left: float, p_right: float) -> float:
         """log P(word) + log P(left | word) / P(left) + log P(right | word) / P(right).
 
         Each ratio is observed over expected neighbour counts, both plus ``_SMOOTH``: a pair
         never seen where it would be expected only rarely says nothing either way."""
-        count = self.unigram.get(word, 0.0)
+        count = self._count(word)
         p_word = (count + 0.5) / self.total
         before, after = self.neighbours(word)
         l = (before.get(left, 0.0) + _SMOOTH) / (count * p_left + _SMOOTH)
@@ -206,7 +216,7 @@ class ConfusionModel:
         top = suggestions[:3]
         if len(top) < 2 or not all(s in self.modelled for s in top[:2]):
             return suggestions
-        p_left, p_right = self._p(left, zipf(left)), self._p(right, zipf(right))
+        p_left, p_right = self._p(left, zipf), self._p(right, zipf)
         modelled = [s for s in top if s in self.modelled]
         scored = sorted(modelled, key=lambda s: -(self.score(s, left, right, p_left, p_right) - _COST_WEIGHT * cost(typed, s)))
         it = iter(scored)
@@ -222,11 +232,15 @@ class ConfusionModel:
         for word in found:
             form, left, right = word.token.form, word.left, word.right
             partners = PAIRS[form]
-            p_left, p_right = self._p(left, zipf(left)), self._p(right, zipf(right))
+            p_left, p_right = self._p(left, zipf), self._p(right, zipf)
             typed = self.score(form, left, right, p_left, p_right)
-            best = max(partners, key=lambda a: self.score(a, left, right, p_left, p_right))
-            odds = self.score(best, left, right, p_left, p_right) + _SLIP_ODDS - typed
-            if odds > (_RARE_MARGIN if self.unigram.get(form, 0.0) < _RARE_COUNT else _MARGIN):
+            best, best_score = partners[0], self.score(partners[0], left, right, p_left, p_right)
+            for other in partners[1:]:  # the first of the best, as max() gives it
+                other_score = self.score(other, left, right, p_left, p_right)
+                if other_score > best_score:
+                    best, best_score = other, other_score
+            odds = best_score + _SLIP_ODDS - typed
+            if odds > (_RARE_MARGIN if self._count(form) < _RARE_COUNT else _MARGIN):
                 out.append(Suspect(word.token, best, odds, left, word.following))
         return out
 
