@@ -13,7 +13,8 @@ spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, o
 misspellings and their corrections), the lexicon's one-edit keys
 (``Lexicon._one_edit_keys`` vs ``_python_one_edit_keys``) and its letter-pair neighbours
 (``LetterPairs.nearest`` vs ``python_nearest``), both on real misspellings and warm (the
-shards, hashes and tables read once). Text: the first --limit BBC articles and --limit
+shards, hashes and tables read once), and a big run's word tables (``WordTable`` against the
+lexicon's and codespell's shards, every word of the BBC texts and the misspellings). Text: the first --limit BBC articles and --limit
 machine-translated WMT documents (zh-en and ru-en), read in place from ../shared/data. A
 twin that gives a different result on any text is reported with the first such text, and
 the script exits 1. Times are CPU milliseconds per text (per pair for the edit distance),
@@ -126,7 +127,30 @@ def main() -> int:
     pairs_index = lex._data.pairs
     same &= compare("letter-pair neighbours (real misspellings)", typos,
                     lambda q: pairs_index.python_nearest(q, 40), lambda q: pairs_index.nearest(q, 40), args.runs)
+    same &= word_tables(corpora["BBC"], typos, args.runs)
     return 0 if same else 1
+
+
+def word_tables(texts: list[str], typos: list[str], runs: int) -> bool:
+    """A big run's word tables (lexicon and codespell) in the core against their shards: every
+    word of the articles and the misspellings, each asked of every table (warm: the least of
+    the passes, so the shards' unpacking is not counted)."""
+    import re
+
+    from newslint.spelling import known_typos
+
+    core = native.module()
+    data = lexicon._Data(lexicon.DATA_DIR)
+    sharded = [data.mask, data.size, data.freq, data.by_lower, known_typos._sharded()]
+    spans, blob = lexicon._native_tables(core, tuple(sharded[:4]))
+    tables = [core.WordTable(bytes(blob[start:end])) for start, end in spans]
+    tables.append(core.WordTable(known_typos._native_table(core, sharded[4])))
+    words = list(dict.fromkeys(w for text in texts for w in re.findall(r"[A-Za-z][a-z'-]*", text))) + typos
+
+    def ask(of: list) -> Callable[[str], tuple]:
+        return lambda word: tuple(table.get(word) for table in of)
+
+    return compare("word tables of big runs (per word, 5 tables)", words, ask(sharded), ask(tables), runs)
 
 
 if __name__ == "__main__":

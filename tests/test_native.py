@@ -654,3 +654,103 @@ def test_confusion_words_beyond_ascii_are_read_in_python(monkeypatch):
     monkeypatch.setattr(confusable, "_native_words", lambda: pytest.fail("the core read a word beyond ASCII"))
     found = confusable.confusables("Zoë knew where they were")
     assert [c.token.form for c in found] == ["knew", "where", "were"] and found[0].left == "zo"
+
+
+# The lexicon's word tables for a big run (native/src/word_table.rs)
+from newslint.spelling import lexicon as lexicon_module  # noqa: E402
+
+
+@needs_core
+def test_word_tables_hold_every_key_of_the_shards():
+    for table, shards in _word_tables():
+        whole = dict(shards.items())
+        assert len(table) == len(whole)
+        for key, value in whole.items():
+            assert table.get(key) == value and key in table and table[key] == value, key
+            assert type(table.get(key)) is type(value)
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(st.text(max_size=12), st.text(alphabet=ONE_EDIT_LETTERS + "ABCé'-", max_size=12)))
+def test_word_tables_answer_any_word_as_the_shards_do(word):
+    for table, shards in _word_tables():
+        assert table.get(word, "absent") == shards.get(word, "absent")
+        assert (word in table) == (word in shards)
+
+
+_WORD_TABLES: list = []
+
+
+def _word_tables() -> list:
+    """Each native word table beside the sharded table it was built from (built once)."""
+    if not _WORD_TABLES:
+        data = lexicon_module._Data(lexicon_module.DATA_DIR)
+        sharded = (data.mask, data.size, data.freq, data.by_lower)
+        spans, blob = lexicon_module._native_tables(native.module(), sharded)
+        _WORD_TABLES.extend((native.module().WordTable(bytes(blob[start:end])), shards)
+                            for (start, end), shards in zip(spans, sharded))
+    return _WORD_TABLES
+
+
+@needs_core
+def test_word_tables_refuse_what_is_not_one_and_never_crash_on_damage():
+    core = native.module()
+    with pytest.raises(ValueError):
+        core.WordTable(b"not a table")
+    with pytest.raises(ValueError):
+        core.WordTable.build(["a", "b"], ints=[1])
+    blob = bytearray(core.WordTable.build(["colour", "naïve"], ints=[3, 4]))
+    table = core.WordTable(bytes(blob))
+    assert table.get("naïve") == 4 and table.get("colo\udc80ur", 0) == 0 and table.get(7) is None
+    with pytest.raises(KeyError):
+        table["color"]
+    for i in range(16, len(blob)):  # any byte damaged: an answer or "absent", never a crash
+        damaged = bytearray(blob)
+        damaged[i] ^= 0xFF
+        core.WordTable(bytes(damaged)).get("colour")
+
+
+@needs_core
+def test_a_big_run_looks_words_up_in_the_core_with_the_same_answers(monkeypatch):
+    """``prepare`` before a big run moves the lexicon onto the native tables (a lexicon built
+    before moves too); every answer stays the shards' answer."""
+    monkeypatch.setattr(lexicon_module, "_DATA", {})
+    monkeypatch.setattr(lexicon_module.Lexicon, "_cache", {})
+    on_shards = {d: lexicon_module.Lexicon(d, lexicon_module._Data(lexicon_module.DATA_DIR)) for d in ("both", "en-GB")}
+    both = lexicon_module.Lexicon.load("both")
+    lexicon_module.prepare(lexicon_module.BIG_RUN_CHARS - 1)
+    assert isinstance(both._data.mask, lexicon_module.Sharded)  # a small run keeps the shards
+    lexicon_module.prepare(lexicon_module.BIG_RUN_CHARS)
+    assert type(both._data.mask) is native.module().WordTable and both._words is both._data.mask
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").glob("*.txt")))
+    words = sorted(set(re.findall(r"[A-Za-z][\w'’.-]*", text)))[:3000]
+    words += ["goverment", "Goverment", "GOVERMENT", "recieved", "colour", "Colour's", "istanbul", "U.S",
+              "acomodatian", "well-knwon", "Forexample", "truthworthy"]
+    for dialect, old in on_shards.items():
+        new = lexicon_module.Lexicon.load(dialect)
+        for word in words:
+            for ask in ("known", "zipf", "dialect_of", "lower_case_word", "in_dictionary"):
+                assert getattr(new, ask)(word) == getattr(old, ask)(word), (ask, word)
+        for word in words[::40] + ["goverment", "recieved", "acomodatian", "well-knwon"]:
+            assert new.suggest(word) == old.suggest(word), word
+
+
+@needs_core
+def test_a_big_run_looks_typos_up_in_the_core_with_the_same_answers(monkeypatch):
+    from newslint.spelling import known_typos as typos
+
+    monkeypatch.setattr(typos, "_BIG_RUN", [])
+    shards = typos.known_typos()
+    assert len(shards) > 10_000  # codespell is installed
+    typos.prepare(typos.BIG_RUN_CHARS - 1)
+    assert typos.known_typos() is shards  # a small run keeps the shards
+    typos.prepare(typos.BIG_RUN_CHARS)
+    table = typos.known_typos()
+    assert type(table) is native.module().WordTable
+    whole = dict(shards.items())
+    assert len(table) == len(whole)
+    for typo, fixes in whole.items():
+        assert table.get(typo) == fixes and type(table.get(typo)) is tuple, typo
+    for word in ("the", "colour", "", "teh\udc80", "goverment", "Goverment"):
+        assert table.get(word) == shards.get(word) and (word in table) == (word in shards)

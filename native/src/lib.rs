@@ -15,10 +15,11 @@ mod sentence;
 mod spelling;
 mod text;
 mod translation;
+mod word_table;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 13;
+const ABI: u32 = 14;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -33,5 +34,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(repetition::doubled_words, m)?)?;
     m.add_class::<lexicon::PairTables>()?;
     m.add_class::<confusable::ConfusionWords>()?;
+    m.add_class::<word_table::WordTable>()?;
     Ok(())
 }

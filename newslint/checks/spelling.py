@@ -19,8 +19,8 @@ from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.candidates import Candidate, merged, plain_candidates, split
 from newslint.spelling.confusion import START, ConfusionModel, tokens_of
 from newslint.spelling.dialect_pairs import variant
-from newslint.spelling.known_typos import known_typos
-from newslint.spelling.lexicon import Lexicon, edit_cost, is_adjacent
+from newslint.spelling.known_typos import known_typos, prepare as prepare_typos
+from newslint.spelling.lexicon import Lexicon, edit_cost, is_adjacent, prepare as prepare_lexicon
 from newslint.spelling.places import countries_and_capitals, countries_by_ends, place_names
 
 _VOWELS_AEIOU = frozenset("aeiou")
@@ -98,6 +98,10 @@ class Misspelling(Rule):
     )
 
     facts = (CAPITALISED,)
+
+    def prepare(self, chars: int) -> None:
+        prepare_lexicon(chars)  # a big run looks words and typos up in the native core, set up before workers fork
+        prepare_typos(chars)
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         lexicon = _lexicon(context)

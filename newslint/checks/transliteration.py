@@ -25,7 +25,7 @@ from newslint.checks.spelling import _variant_of
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
-from newslint.spelling.lexicon import Lexicon
+from newslint.spelling.lexicon import Lexicon, prepare as prepare_lexicon
 
 # A word, with an inner apostrophe (O'Brien) but not a possessive ending (Putin's).
 _WORD = re.compile(r"[^\W\d_]+(?:['’](?![sS]\b)[^\W\d_]+)?")
@@ -262,6 +262,9 @@ class TransliterationVariant(Rule):
 
     def article_facts(self, context: CheckContext) -> tuple[ArticleFact, ...]:
         return (spellings_fact(context.language),)
+
+    def prepare(self, chars: int) -> None:
+        prepare_lexicon(chars)  # a big run looks words up in the native core, set up before workers fork
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         lexicon = Lexicon.load(context.language)

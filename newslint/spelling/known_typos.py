@@ -13,7 +13,7 @@ from __future__ import annotations
 from functools import lru_cache
 from importlib.util import find_spec
 from pathlib import Path
-from typing import Mapping
+from typing import Any, Mapping
 
 from newslint.datacache import WithBlob, cached, modules
 from newslint.sharded import KeyHashes, Sharded
@@ -28,10 +28,45 @@ def codespell_file(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-@lru_cache(maxsize=1)
+BIG_RUN_CHARS = 1_000_000  # a run this big looks typos up in the native core (as the lexicon does)
+_BIG_RUN: list = []  # the native core's table, once ``prepare`` made one
+
+
 def known_typos() -> Mapping[str, tuple[str, ...]]:
     """Lower-case misspelling -> corrections, best first; empty if codespell is missing
-    (a table read in shards as words need them, newslint/sharded.py)."""
+    (a table read in shards as words need them, newslint/sharded.py; in a big run, the
+    native core's table, ``prepare``)."""
+    return _BIG_RUN[0] if _BIG_RUN else _sharded()
+
+
+def prepare(chars: int) -> None:
+    """Before a run of ``chars`` characters (in the main process, before workers fork): a
+    big run looks typos up in the native core (native/src/word_table.rs), one call a word,
+    where the shards cost several Python layers; the answers are the same."""
+    from newslint import native
+
+    core = native.module()
+    if _BIG_RUN or chars < BIG_RUN_CHARS or core is None:
+        return
+    table = _sharded()
+    path = codespell_file("dictionary.txt")
+    if path is None:
+        return
+    sources = [path, *modules("spelling/known_typos.py", "sharded.py")]
+    try:
+        blob = cached("known-typos-native", sources, lambda: _native_table(core, table), extra=f"abi {native.ABI}")
+        _BIG_RUN.append(core.WordTable(bytes(blob)))
+    except Exception:  # noqa: BLE001 - the shards answer the same, only slower
+        return
+
+
+def _native_table(core: Any, table: Mapping[str, tuple[str, ...]]) -> bytes:
+    whole = dict(table.items())
+    return core.WordTable.build(list(whole), tuples=list(whole.values()))
+
+
+@lru_cache(maxsize=1)
+def _sharded() -> Mapping[str, tuple[str, ...]]:
     path = codespell_file("dictionary.txt")
     if path is None:
         return {}

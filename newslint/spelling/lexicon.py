@@ -56,6 +56,7 @@ _NGRAM_CANDIDATES = 40   # letter-bigram neighbours scored per suggestion
 _SUGGEST_MIN_ZIPF = 2.5  # rarer words are only suggested when one edit away
 _SPLIT_MIN_ZIPF = 3.5    # both halves of a split suggestion ("a lot") must be common words
 _RANKED_KEPT = 4096      # words whose ranked suggestions a lexicon remembers
+BIG_RUN_CHARS = 1_000_000  # a run this big (about 500 articles) looks words up in the native core
 _WORDS_KEPT = 1 << 16    # words whose known() and dialect_of() answers a lexicon remembers
 _COMMON_FLOOR = 5.0      # words this common are kept apart, with their frequency (a few hundred)
 _UNSEEN = object()
@@ -285,8 +286,40 @@ class _Data:
         (mask, size, freq, by_lower, self.hyphen_parts, self.common), blob = cached(
             "lexicon", self._sources, lambda: _sharded(_read_word_files(data_dir)))
         self.mask, self.size, self.freq, self.by_lower = (Sharded.mapped(head, blob) for head in (mask, size, freq, by_lower))
+        # kept for what only shards do (every key, the keys under a prefix) once a big run
+        # looks words up in the native core's tables (``for_big_run``)
+        self.sharded_mask, self.sharded_by_lower = self.mask, self.by_lower
         self._index_lock = threading.Lock()
         self._index_ready = False
+        self._native_tables = False
+
+    def for_big_run(self) -> None:
+        """The four word tables looked up in the native core (native/src/word_table.rs),
+        built once into the data cache and copied in whole (a few ms): a big run looks up
+        tens of thousands of different words, and the shards' unpacking and Python layers
+        cost about 0.2 ms per article. Lexicons already built on the sharded mask move onto
+        the native one. Without the core (or if the tables cannot be built) nothing changes."""
+        from newslint import native
+
+        core = native.module()
+        if self._native_tables or core is None:
+            return
+        with self._index_lock:
+            if self._native_tables:
+                return
+            sharded = (self.mask, self.size, self.freq, self.by_lower)
+            try:
+                spans, blob = cached("lexicon-native", self._sources, lambda: _native_tables(core, sharded),
+                                     extra=f"abi {native.ABI}")
+                view = memoryview(blob)
+                tables = [core.WordTable(bytes(view[start:end])) for start, end in spans]
+            except Exception:  # noqa: BLE001 - the shards answer the same, only slower
+                return
+            self.mask, self.size, self.freq, self.by_lower = tables
+            for lexicon in list(Lexicon._cache.values()):
+                if lexicon._words is sharded[0]:
+                    lexicon._words = self.mask
+            self._native_tables = True
 
     def zipf(self, word: str) -> float:
         z = self.freq.get(word)
@@ -317,9 +350,9 @@ class _Data:
         mapped file without a copy: (words, {length: table's bounds}, hashes' bounds), blob."""
         zipf = self.zipf
         # suggestion targets found by letter pairs: words seen in running text, most frequent first
-        keys = sorted({lw for w in self.mask if zipf(lw := w.lower()) >= _SUGGEST_MIN_ZIPF and lw.isascii()},
+        keys = sorted({lw for w in self.sharded_mask if zipf(lw := w.lower()) >= _SUGGEST_MIN_ZIPF and lw.isascii()},
                       key=lambda k: (-zipf(k), k))
-        hashes = KeyHashes.pack(chain(self.mask, self.by_lower))
+        hashes = KeyHashes.pack(chain(self.sharded_mask, self.sharded_by_lower))
         chunks, spans, at = [], {}, 0
         for n, table in LetterPairs.pack(keys).items():
             chunks.append(table)
@@ -327,6 +360,28 @@ class _Data:
             at += len(table)
         chunks.append(hashes)
         return WithBlob((Words.pack(keys), spans, (at, at + len(hashes))), b"".join(chunks))
+
+
+def prepare(chars: int, data_dir: Path = DATA_DIR) -> None:
+    """Before a run of ``chars`` characters (in the main process, before workers fork): a
+    big run (``BIG_RUN_CHARS``) looks words up in the native core's tables; a small one
+    keeps unpacking only the shards its words fall in (no table to copy in)."""
+    if chars >= BIG_RUN_CHARS:
+        _data(data_dir).for_big_run()
+
+
+def _native_tables(core: Any, tables: tuple[Sharded, ...]) -> WithBlob:
+    """The native core's blobs of the four word tables, in one blob: ((start, end) of each), blob."""
+    mask, size, freq, by_lower = (dict(table.items()) for table in tables)
+    blobs = [core.WordTable.build(list(mask), ints=list(mask.values())),
+             core.WordTable.build(list(size), ints=list(size.values())),
+             core.WordTable.build(list(freq), floats=list(freq.values())),
+             core.WordTable.build(list(by_lower), lists=list(by_lower.values()))]
+    spans, at = [], 0
+    for blob in blobs:
+        spans.append((at, at + len(blob)))
+        at += len(blob)
+    return WithBlob(tuple(spans), b"".join(blobs))
 
 
 def _native_one_edits(hashes: memoryview) -> Any:
@@ -422,7 +477,7 @@ class Lexicon:
         want = _DIALECT_MASK[dialect]
         # every entry carries at least one dialect bit: "both" accepts the whole table as is
         self._words: frozenset[str] | dict[str, int] = (
-            data.mask if want == _US | _GB | _GB_IZE else frozenset(w for w, m in data.mask.items() if m & want))
+            data.mask if want == _US | _GB | _GB_IZE else frozenset(w for w, m in data.sharded_mask.items() if m & want))
         self._mask = want
         self._compound_cache: dict[str, bool] = {}
         self._ranked: dict[str, tuple[str, ...]] = {}
@@ -751,7 +806,7 @@ class Lexicon:
         most ruled out by hash."""
         data = self._data
         data.build_index()
-        mask, by_lower = data.mask, data.by_lower
+        mask, by_lower = data.sharded_mask, data.sharded_by_lower
         may_hold = data.key_hashes.may_hold
         cands = {e for e in _edits1(q, 0, WIDTH) if may_hold(e) and (e in mask or e in by_lower)}
         if len(q) >= WIDTH:
