@@ -167,3 +167,49 @@ def test_holder_indexes_read_from_the_data_cache_are_those_built(tmp_path, monke
     datacache._digests_in.cache_clear()
     assert first == again == built and len(stored) == 1
     assert sum(map(len, built.values())) > 10_000
+
+
+def test_titles_are_those_the_title_regex_finds_in_the_whole_text():
+    """``_titles`` tries the title regex only where a first word stands: the same matches as
+    running it over the text, on titles run into words, spaced out and overlapping."""
+    import random
+
+    from newslint.checks.officeholder_names import _TITLE_FOLDED, _titles
+
+    pieces = ["first", "deputy", "prime", "minister", "premier", "league", "vice", "-", "president", "chancellor",
+              "of", "foreign", "affairs", "secretary", "state", "for", "the", " ", " ", "  ", "\n", ".", "x", "é",
+              "_", "3", "vicepresident", "administer"]
+    rnd = random.Random(25)
+    found = 0
+    for _ in range(4000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
+        expected = [(m.span(), m.groupdict()) for m in _TITLE_FOLDED.regex.finditer(text)]
+        assert [(m.span(), m.groupdict()) for m in _titles(text)] == expected, repr(text)
+        found += bool(expected)
+    assert found > 200
+
+
+def test_verdicts_are_kept_per_name_office_and_country():
+    from newslint.checks.officeholder_names import _verdicts
+
+    bare, egypt = _verdicts("president", "Hosni Sisi", None), _verdicts("president", "Hosni Sisi", "egypt")
+    assert ("mixed", "egypt") in [(v, h.country) for v, h in egypt] and all(h.country == "egypt" for _, h in egypt)
+    assert [h for _, h in egypt] == [h for _, h in bare if h.country == "egypt"]
+    assert _verdicts("president", "Hosni Sisi", None) is bare  # read once
+
+
+def test_family_names_are_the_surnames_two_holders_of_a_country_share():
+    from newslint.entities.officeholders import family_names
+
+    def plainly(country: str) -> frozenset[str]:
+        people: dict[str, list[Holder]] = {}
+        for found in holders().values():
+            for holder in found:
+                if holder.country == country and holder.parts:
+                    people.setdefault(holder.parts[-1], []).append(holder)
+        return frozenset(surname for surname, found in people.items()
+                         if any(verdict(a.name, b) != "same" for a in found for b in found if a is not b))
+
+    countries = sorted({h.country for found in holders().values() for h in found})
+    assert [family_names(c) for c in countries] == [plainly(c) for c in countries]
+    assert sum(1 for c in countries if family_names(c)) > 10 and family_names("nowhere") == frozenset()

@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 import re
-from functools import cache
-from typing import Iterable
+from functools import cache, lru_cache
+from typing import Iterable, Iterator
 
 from newslint.article import Article
 from newslint.country_facts import countries
@@ -16,6 +16,7 @@ from newslint.packs import packs_dir
 from newslint.required_literals import Presence, fold, required
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.prefiltered import prefiltered
+from newslint.trie_pattern import trie
 
 _TITLES = (
     ("deputy-prime-minister", r"(?:first\s+)?(?:deputy\s+prime\s+minister|deputy\s+premier|vice[- ]premier)"),
@@ -30,6 +31,11 @@ _TITLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{o.replace('-', '_')}>{rx})" for o, rx
 # character for one, as a case-insensitive regex compares): the matches of the pattern
 # with re.I in the text, found quicker.
 _TITLE_FOLDED = prefiltered(re.compile(_TITLE_SOURCE))
+# The first word of every title ("first" deputy prime minister, "secretary" of state), as a
+# tree of letters: ``re`` skips every character that starts none of them, where it tries
+# _TITLE_FOLDED's boundary and branches at each one (``_titles``).
+_FIRST_WORDS = ("chancellor", "deputy", "first", "foreign", "minister", "premier", "president", "prime", "secretary", "vice")
+_TITLE_START = re.compile(trie(list(_FIRST_WORDS)))
 # A name: two to five capitalised words (particles and initials inside: "Abdel Fattah el-Sisi",
 # "Joseph R. Biden"); a possessive ending is left out.
 _WORD = r"(?:(?:[ae]l|a[dnrstz])-)?[A-Z][^\W\d_]*(?:[-‐][A-Z]?[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
@@ -131,7 +137,7 @@ def _mentions(text: str, folded: str | None = None) -> Iterable[tuple[str, str, 
     office title; the span covers title and name. ``folded`` is ``fold(text)`` if known."""
     if folded is None:
         folded = fold(text)
-    for m in _TITLE_FOLDED.finditer(folded):
+    for m in _titles(folded):
         gap = _GAP.match(text, m.end())
         if not (gap and _NAME.match(text, gap.end())) and not _OF.match(text, m.end()) \
                 and not _NAME_NEAR_BEFORE.search(text, max(0, m.start() - 120), m.start()):
@@ -153,6 +159,21 @@ def _mentions(text: str, folded: str | None = None) -> Iterable[tuple[str, str, 
             written = _trim(before.group(1))
             if _two_words(written):
                 yield office, written, before.start(), title_end, country
+
+
+def _titles(folded: str) -> Iterator[re.Match[str]]:
+    """``_TITLE_FOLDED.finditer(folded)``: the title regex tried only where one of the first
+    words stands. Every title starts with one, and a first word found inside another word
+    (all are letters) cannot cover the start of one after a non-word character."""
+    if _TITLE_FOLDED.absent(folded):
+        return
+    title, end = _TITLE_FOLDED.regex, 0
+    for start in _TITLE_START.finditer(folded):
+        if start.start() >= end:
+            m = title.match(folded, start.start())
+            if m is not None:
+                end = m.end()
+                yield m
 
 
 def _two_words(written: str) -> bool:
@@ -242,8 +263,7 @@ class GarbledOfficeholderName(Rule):
             return
         named_countries: set[str] | None = None
         for office, written, start, end, country in _mentions(text, folded):
-            candidates = [h for h in _could_match(office, written) if country is None or h.country == country]
-            verdicts = [(verdict(written, h, family_names(h.country), strict=country is None), h) for h in candidates]
+            verdicts = _verdicts(office, written, country)
             if any(v == "same" for v, _ in verdicts):
                 continue
             mixed = [h for v, h in verdicts if v == "mixed"]
@@ -257,6 +277,16 @@ class GarbledOfficeholderName(Rule):
             if mixed:
                 mixed = _one_per_person(mixed)
                 yield Finding(start, end, _message(written, office, mixed), tuple(h.name for h in mixed))
+
+
+@lru_cache(maxsize=4096)
+def _verdicts(office: str, written: str, country: str | None) -> tuple[tuple[str, Holder], ...]:
+    """``verdict`` of the name against each holder of the office (of the country, if one is
+    named) it could match, in the data's order; kept per name, as newsrooms name the same
+    office-holders article after article (about 60% of the mentions in BBC articles read
+    after the first 300 were read before)."""
+    candidates = [h for h in _could_match(office, written) if country is None or h.country == country]
+    return tuple((verdict(written, h, family_names(h.country), strict=country is None), h) for h in candidates)
 
 
 def _one_per_person(found: list[Holder]) -> list[Holder]:

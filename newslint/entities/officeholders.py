@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from newslint.checks.transliteration import normalise
@@ -43,8 +43,9 @@ class Holder:
     years: str  # "2014-", "2019-2022", "2019" (the CIA snapshot)
     source: str
 
-    @property
+    @cached_property
     def parts(self) -> tuple[str, ...]:
+        """``name_parts`` of the name, read once per holder."""
         return name_parts(self.name)
 
     @property
@@ -68,6 +69,7 @@ def holders(path: Path | None = None) -> dict[str, tuple[Holder, ...]]:
     return {office: tuple(found) for office, found in by_office.items()}
 
 
+@lru_cache(maxsize=4096)  # a written name is compared with each holder that could match it
 def name_parts(name: str) -> tuple[str, ...]:
     """A name's parts as transliteration-neutral keys, particles and initials dropped:
     'Abdel Fattah el-Sisi' -> ('abdel', 'fatta', 'sisi'); 'Joseph R. Biden' -> ('joseph', 'biden')."""
@@ -145,14 +147,23 @@ def _matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[frozenset[
 
 
 @cache
+def _by_country() -> dict[str, list[Holder]]:
+    """Every office's holders by country, in the data's order."""
+    out: dict[str, list[Holder]] = {}
+    for found in holders().values():
+        for holder in found:
+            out.setdefault(holder.country, []).append(holder)
+    return out
+
+
+@cache
 def family_names(country: str) -> frozenset[str]:
     """Surnames two different holders of the country's offices share (Al Sabah, Al Nahyan,
     Assad, Marcos): alone they do not say which holder is meant."""
     people: dict[str, list[Holder]] = {}
-    for found in holders().values():
-        for holder in found:
-            if holder.country == country and holder.parts:
-                people.setdefault(holder.parts[-1], []).append(holder)
+    for holder in _by_country().get(country, ()):
+        if holder.parts:
+            people.setdefault(holder.parts[-1], []).append(holder)
     return frozenset(
         surname for surname, found in people.items()
         if any(verdict(a.name, b) != "same" for a in found for b in found if a is not b)
