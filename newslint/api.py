@@ -116,7 +116,8 @@ def read_inputs(inputs: Iterable[str | Text], extensions: tuple[str, ...], stdin
             loaded = decode(sys.stdin.buffer.read(), stdin_filename or "<stdin>")
         else:
             try:
-                loaded = decode(Path(item).read_bytes(), item)
+                with open(item, "rb") as fh:
+                    loaded = decode(fh.read(), item)
             except OSError as exc:
                 loaded = InputError(item, f"cannot read: {exc.strerror or exc}")
         if isinstance(loaded, InputError):

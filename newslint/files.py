@@ -43,10 +43,10 @@ def read_regular(path: Path, limit: int = MAX_SETTINGS_BYTES) -> bytes:
     return b"".join(chunks)
 
 
-def is_regular(path: Path) -> bool:
+def is_regular(path: Path | str) -> bool:
     """True for a regular file (a symlink to one counts), without opening it."""
     try:
-        return stat.S_ISREG(path.stat().st_mode)
+        return stat.S_ISREG(os.stat(path).st_mode)
     except OSError:
         return False
 

@@ -43,3 +43,25 @@ def test_a_run_looks_for_each_folders_config_once(tmp_path, monkeypatch):
     by_folder = {r.path.split("/")[-2]: [d.code for d in r.diagnostics] for r in run.results}
     assert by_folder == {"a": ["RD001"], "b": []}  # each folder's own config
     assert sorted(p.name for p in searched if p.name in ("a", "b")) == ["a", "b"]
+
+
+@pytest.mark.parametrize("top", [".", "desk", "desk/", "./desk"])
+def test_a_folder_is_walked_as_pathlib_names_and_sorts_its_files(tmp_path, monkeypatch, top):
+    """Folder walking without a Path per file: the same files, named and ordered as
+    ``Path(root) / name`` and ``Path.parts`` would (``./a.txt`` is ``a.txt``)."""
+    from pathlib import Path
+
+    from newslint.sources import expand
+
+    monkeypatch.chdir(tmp_path)
+    names = ["b.txt", "a.TXT", "a..md", "x.y.", "notes", ".hidden.txt", "c.html", "z.tar.txt", "é.md"]
+    for folder in ("desk", "desk/sub", "desk/sub-2", "desk/.git", "desk/a b"):
+        (tmp_path / folder).mkdir()
+        for name in names:
+            (tmp_path / folder / name).write_text("Head\n\nBody.\n")
+    extensions = (".txt", ".md", ".html")
+    root = tmp_path if top == "." else tmp_path / "desk"
+    expected = sorted((str(Path(top) / p.relative_to(root)) for p in root.rglob("*")
+                       if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
+                       and p.suffix.lower() in extensions), key=lambda f: Path(f).parts)
+    assert list(expand((top,), extensions)) == expected and len(expected) == 24

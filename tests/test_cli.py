@@ -112,3 +112,23 @@ def test_rules_table_lists_every_rule():
 def test_version_and_help():
     assert run("--version").output.startswith("newslint, version")
     assert "Exit codes" in run("--help").output
+
+
+def test_the_command_exits_without_teardown_yet_loses_nothing(tmp_path):
+    """``newslint`` leaves with ``os._exit`` (no heap teardown): the same output and exit code
+    as the command line in process, the regex and dataclass caches still saved at exit, a
+    usage error still exit 2, and a reader that stops early is no error."""
+    env = dict(os.environ, NEWSLINT_CACHE_DIR=str(tmp_path / "cache"), NEWSLINT_GRAMMAR="off")
+    args = ["check", "--format", "json", SEED]
+    proc = subprocess.run([sys.executable, "-m", "newslint", *args], capture_output=True, text=True, env=env)
+    assert proc.returncode == 1 and proc.stdout == CliRunner().invoke(cli, args).output
+    assert list((tmp_path / "cache" / "compiled").glob("regex-*.records"))
+    assert list((tmp_path / "cache" / "compiled").glob("dataclass-*.records"))
+    usage = subprocess.run([sys.executable, "-m", "newslint", "check", "--no-such-option"], capture_output=True,
+                           text=True, env=env)
+    assert usage.returncode == 2 and "No such option" in usage.stderr
+    version = subprocess.run([sys.executable, "-m", "newslint", "--version"], capture_output=True, text=True, env=env)
+    assert version.returncode == 0 and version.stdout.startswith("newslint")
+    head = subprocess.run(f"{sys.executable} -m newslint check --format json {SEED} {SEED} {SEED} | head -c 10",
+                          shell=True, capture_output=True, text=True, env=env)
+    assert len(head.stdout) == 10 and "Traceback" not in head.stderr and "BrokenPipe" not in head.stderr

@@ -14,12 +14,9 @@ ROOT = Path(__file__).resolve().parent.parent
 
 PROBE = """
 import json, sys
-from newslint.__main__ import run
+from newslint.__main__ import command
 sys.argv = ["newslint", "check", "--grammar", "off", "--no-cache", sys.argv[1]]
-try:
-    run()
-except SystemExit:
-    pass
+command()
 sys.stdout.flush()
 print(json.dumps(sorted(sys.modules)), file=sys.stderr)
 """

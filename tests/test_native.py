@@ -705,6 +705,13 @@ def test_word_tables_refuse_what_is_not_one_and_never_crash_on_damage():
     assert table.get("naïve") == 4 and table.get("colo\udc80ur", 0) == 0 and table.get(7) is None
     with pytest.raises(KeyError):
         table["color"]
+    with pytest.raises(ValueError):
+        core.WordTable(blob)  # writable: refused (the table reads it in place, unchanging)
+    held = core.WordTable(memoryview(bytes(blob))[0:])  # no copy: the view is held, not its name
+    import gc
+
+    gc.collect()
+    assert held.get("colour") == 3 and "naïve" in held
     for i in range(16, len(blob)):  # any byte damaged: an answer or "absent", never a crash
         damaged = bytearray(blob)
         damaged[i] ^= 0xFF

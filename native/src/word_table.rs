@@ -11,8 +11,11 @@
 //! the entries: u16 key length, the key's UTF-8, and the value: i64 (KIND_INT), f64
 //! (KIND_FLOAT) or u16 count then each string as u16 length and UTF-8 (KIND_LIST, or
 //! KIND_TUPLE for a tuple: codespell's corrections, newslint/spelling/known_typos.py).
-//! Every read is bounds-checked: a damaged blob answers "absent", it never crashes.
+//! Every read is bounds-checked: a damaged blob answers "absent", it never crashes. The
+//! blob is not copied: the table holds the buffer it was given (bytes, or a memoryview of
+//! the data cache's mapped file, so forked workers share its pages) for as long as it lives.
 
+use pyo3::buffer::PyBuffer;
 use pyo3::exceptions::{PyKeyError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
@@ -48,16 +51,24 @@ fn u64_at(blob: &[u8], at: usize) -> Option<[u8; 8]> {
 /// One word table, looked up like the dict it was built from.
 #[pyclass(frozen, module = "newslint._native")]
 pub struct WordTable {
-    blob: Vec<u8>,
+    buffer: PyBuffer<u8>, // held: the bytes stay exported, unmoved and unchanged, while the table lives
     kind: u32,
     slots: usize,
     keys: usize,
 }
 
 impl WordTable {
+    /// The blob: the held buffer's bytes.
+    fn blob(&self) -> &[u8] {
+        // SAFETY: ``new`` accepted only a C-contiguous, read-only buffer of bytes; holding the
+        // PyBuffer keeps it exported, so its memory is neither freed, moved nor written to
+        // (a mapped file cannot be closed, a bytes object is immutable) while ``self`` lives
+        unsafe { std::slice::from_raw_parts(self.buffer.buf_ptr() as *const u8, self.buffer.len_bytes()) }
+    }
+
     /// Where the value of ``key`` starts, when it is a key.
     fn find(&self, key: &[u8]) -> Option<usize> {
-        let blob = &self.blob;
+        let blob = self.blob();
         let data = HEADER + 4 * self.slots;
         let mut slot = (fnv1a(key) as usize) & (self.slots - 1);
         for _ in 0..self.slots {
@@ -76,7 +87,7 @@ impl WordTable {
     }
 
     fn value(&self, py: Python<'_>, at: usize) -> Option<Py<PyAny>> {
-        let blob = &self.blob;
+        let blob = self.blob();
         match self.kind {
             KIND_INT => Some(i64::from_le_bytes(u64_at(blob, at)?).into_pyobject(py).ok()?.into_any().unbind()),
             KIND_FLOAT => Some(f64::from_le_bytes(u64_at(blob, at)?).into_pyobject(py).ok()?.into_any().unbind()),
@@ -115,10 +126,17 @@ fn push_u16(out: &mut Vec<u8>, n: usize) -> PyResult<()> {
 
 #[pymethods]
 impl WordTable {
-    /// ``blob``: what ``WordTable.build`` made (copied in).
+    /// ``blob``: what ``WordTable.build`` made, as bytes or a read-only memoryview (held,
+    /// not copied).
     #[new]
-    fn new(blob: &[u8]) -> PyResult<Self> {
+    fn new(blob: &Bound<'_, PyAny>) -> PyResult<Self> {
         let bad = || PyValueError::new_err("not a word table");
+        let buffer = PyBuffer::<u8>::get(blob).map_err(|_| bad())?;
+        if !buffer.readonly() || !buffer.is_c_contiguous() {
+            return Err(PyValueError::new_err("a word table must be read-only, contiguous bytes"));
+        }
+        // SAFETY: as in ``blob()``: checked contiguous and read-only, and held below
+        let blob = unsafe { std::slice::from_raw_parts(buffer.buf_ptr() as *const u8, buffer.len_bytes()) };
         if u32_at(blob, 0) != Some(MAGIC) {
             return Err(bad());
         }
@@ -128,7 +146,7 @@ impl WordTable {
         if kind > KIND_TUPLE || !slots.is_power_of_two() || blob.len() < HEADER + 4 * slots {
             return Err(bad());
         }
-        Ok(WordTable { blob: blob.to_vec(), kind, slots, keys })
+        Ok(WordTable { buffer, kind, slots, keys })
     }
 
     /// The blob of a table: ``keys`` with ``ints``, ``floats``, ``lists`` or ``tuples`` of

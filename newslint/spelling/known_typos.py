@@ -48,14 +48,14 @@ def prepare(chars: int) -> None:
     core = native.module()
     if _BIG_RUN or chars < BIG_RUN_CHARS or core is None:
         return
-    table = _sharded()
     path = codespell_file("dictionary.txt")
     if path is None:
         return
     sources = [path, *modules("spelling/known_typos.py", "sharded.py")]
     try:
-        blob = cached("known-typos-native", sources, lambda: _native_table(core, table), extra=f"abi {native.ABI}")
-        _BIG_RUN.append(core.WordTable(bytes(blob)))
+        _, blob = cached("known-typos-native", sources, lambda: WithBlob((), _native_table(core, _sharded())),
+                         extra=f"abi {native.ABI}")
+        _BIG_RUN.append(core.WordTable(blob))  # the mapped cache file, read in place
     except Exception:  # noqa: BLE001 - the shards answer the same, only slower
         return
 

@@ -295,7 +295,7 @@ class _Data:
 
     def for_big_run(self) -> None:
         """The four word tables looked up in the native core (native/src/word_table.rs),
-        built once into the data cache and copied in whole (a few ms): a big run looks up
+        built once into the data cache and read from its mapped file: a big run looks up
         tens of thousands of different words, and the shards' unpacking and Python layers
         cost about 0.2 ms per article. Lexicons already built on the sharded mask move onto
         the native one. Without the core (or if the tables cannot be built) nothing changes."""
@@ -311,8 +311,8 @@ class _Data:
             try:
                 spans, blob = cached("lexicon-native", self._sources, lambda: _native_tables(core, sharded),
                                      extra=f"abi {native.ABI}")
-                view = memoryview(blob)
-                tables = [core.WordTable(bytes(view[start:end])) for start, end in spans]
+                view = memoryview(blob)  # the mapped cache file: held by the tables, not copied
+                tables = [core.WordTable(view[start:end]) for start, end in spans]
             except Exception:  # noqa: BLE001 - the shards answer the same, only slower
                 return
             self.mask, self.size, self.freq, self.by_lower = tables
