@@ -109,12 +109,26 @@ fn folded(chars: &[char]) -> String {
 /// The confusion words, and how the start of a text or paragraph and a number are written.
 #[pyclass(frozen, module = "newslint._native")]
 pub struct ConfusionWords {
-    by_length: Vec<Vec<Vec<char>>>, // the words of each length (a hash of every token costs more)
+    by_shape: Vec<Vec<Vec<char>>>, // the words of each length and first letter (``shape``)
     start: String,
     number: String,
 }
 
 impl ConfusionWords {
+    /// Where the words of a length and first letter are kept: a token's two or three
+    /// candidates are compared, where hashing every token cost more than the rest of a scan.
+    fn shape(length: usize, first: char) -> usize {
+        let letter = if first.is_ascii_lowercase() { first as usize - 'a' as usize } else { 26 };
+        length * 27 + letter
+    }
+
+    fn known(&self, raw: &[char]) -> bool {
+        let Some(&first) = raw.first() else { return false };
+        self.by_shape
+            .get(Self::shape(raw.len(), fold(first)))
+            .is_some_and(|words| words.iter().any(|w| w.iter().zip(raw).all(|(&a, &b)| a == fold(b))))
+    }
+
     fn form(&self, chars: &[char], span: Option<&Span>) -> String {
         let Some(span) = span else { return self.start.clone() };
         match span.kind {
@@ -134,17 +148,19 @@ impl ConfusionWords {
 impl ConfusionWords {
     #[new]
     fn new(words: Vec<String>, start: String, number: String) -> Self {
-        let mut by_length: Vec<Vec<Vec<char>>> = Vec::new();
+        let mut by_shape: Vec<Vec<Vec<char>>> = Vec::new();
         for word in words {
             let chars: Vec<char> = word.chars().collect();
-            if by_length.len() <= chars.len() {
-                by_length.resize(chars.len() + 1, Vec::new());
+            let Some(&first) = chars.first() else { continue };
+            let shape = Self::shape(chars.len(), first);
+            if by_shape.len() <= shape {
+                by_shape.resize(shape + 1, Vec::new());
             }
-            if !by_length[chars.len()].contains(&chars) {
-                by_length[chars.len()].push(chars);
+            if !by_shape[shape].contains(&chars) {
+                by_shape[shape].push(chars);
             }
         }
-        ConfusionWords { by_length, start, number }
+        ConfusionWords { by_shape, start, number }
     }
 
     /// (form, start, end, text, form before, form after, text after or "") of each
@@ -156,11 +172,7 @@ impl ConfusionWords {
         let mut out = Vec::new();
         for (i, span) in tokens.iter().enumerate() {
             let raw = &chars[span.start..span.end];
-            let known = span.kind == Kind::Word
-                && self.by_length.get(raw.len()).is_some_and(|words| {
-                    words.iter().any(|w| w.iter().zip(raw).all(|(&a, &b)| a == fold(b)))
-                });
-            if !known {
+            if span.kind != Kind::Word || !self.known(raw) {
                 continue;
             }
             let before = if i > 0 { tokens.get(i - 1) } else { None };

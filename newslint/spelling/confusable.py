@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from newslint import native
 from newslint.ascii_words import ascii_words
@@ -33,14 +32,21 @@ _WORDS = re.compile(f"(?<![A-Za-z])(?i:{trie(list(PAIRS))})(?![A-Za-z])")
 _LOWER_WORDS = re.compile(f"(?<![A-Za-z]){trie(list(PAIRS))}(?![A-Za-z])")
 
 
-@dataclass(frozen=True, slots=True)
-class Confusable:
-    """A confusion word as a token of the text, and its neighbours as ``tokens`` reads them."""
+class Confusable(NamedTuple):
+    """A confusion word as a token of the text, and its neighbours as ``tokens`` reads them
+    (a tuple: a few are made per article, and only a suspect's ``token`` is asked for)."""
 
-    token: Token
+    form: str
+    start: int
+    end: int
+    text: str
     left: str  # the form of the token before (START at the start of the text or after a paragraph)
     right: str  # the form of the token after (START at the end or before a paragraph)
     following: str  # the text of the token after ("" at the end or before a paragraph)
+
+    @property
+    def token(self) -> Token:
+        return Token(self.form, self.start, self.end, self.text)
 
 
 def confusables(text: str) -> list[Confusable]:
@@ -48,8 +54,7 @@ def confusables(text: str) -> list[Confusable]:
     by the native core where every word character is ASCII (native/src/confusable.rs)."""
     words = _native_words() if ascii_words(text) else None
     if words is not None:
-        return [Confusable(Token(form, start, end, raw), left, right, following)
-                for form, start, end, raw, left, right, following in words.find(text)]
+        return list(map(Confusable._make, words.find(text)))
     return _python_confusables(text)
 
 
@@ -101,7 +106,7 @@ def _read_around(text: str, at: int) -> Confusable | None:
             continue  # no token between here and the word: read from further back
         after = next(matches, None)
         return Confusable(
-            Token(form, at, m.end(), m.group()),
+            form, at, m.end(), m.group(),
             START if before is None else _form(before.group()),
             START if after is None else _form(after.group()),
             "" if after is None or after.group()[0] == "\n" else text[after.start():after.end()],

@@ -230,7 +230,7 @@ class ConfusionModel:
         """
         out: list[Suspect] = []
         for word in found:
-            form, left, right = word.token.form, word.left, word.right
+            form, left, right = word.form, word.left, word.right
             partners = PAIRS[form]
             p_left, p_right = self._p(left, zipf), self._p(right, zipf)
             typed = self.score(form, left, right, p_left, p_right)
