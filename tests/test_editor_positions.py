@@ -8,6 +8,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.positions import Positions
 
@@ -113,3 +115,15 @@ def test_node_applying_json_fixes_by_string_index_gives_the_bytes_of_fix(tmp_pat
     assert by_node != ARTICLE.encode("utf-8")  # some fix applied
     newslint("check", "story.txt", "--fix", cwd=tmp_path / "by-fix")
     assert by_node == (tmp_path / "by-fix" / "story.txt").read_bytes()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["word", " ", "\n", "\n\n", "\r\n", "\r", "é", "東", "🎶", "x\n"]), max_size=30)
+       .map("".join))
+def test_text_output_byte_columns_are_the_positions_ones(text):
+    """The text formatter's shortcut for ASCII text with no carriage return (one look back for
+    a line feed) gives the byte column ``Positions`` gives, at every offset of any text."""
+    from newslint.formatters.text import _byte_columns
+
+    column_of, positions = _byte_columns(text), Positions(text)
+    assert [column_of(i) for i in range(len(text) + 1)] == [positions.column(i, "byte") for i in range(len(text) + 1)]
