@@ -178,9 +178,11 @@ class Linter:
         for active in self.active:
             if not isinstance(active.rule, RunRule):
                 continue
-            found = list(active.rule.check_run(articles, active.context))
-            for article in articles:
-                mine = [(active, f) for a, f in found if a is article]
+            by_article: dict[int, list[tuple[ActiveRule, Finding]]] = {}  # in the rule's order, per article
+            for a, f in active.rule.check_run(articles, active.context):
+                by_article.setdefault(id(a), []).append((active, f))
+            for article in articles:  # (one pass over the findings, not one per article)
+                mine = by_article.get(id(article))
                 if mine:
                     i = index[id(article)]
                     stamped = _stamp(article, mine)
