@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 from newslint import baseline as baseline_mod
 from newslint.article import Article
 from newslint.config import Config, discover, load_config
-from newslint.diagnostic import Diagnostic, Severity
+from newslint.diagnostic import Diagnostic, Severity, text_order
 from newslint.fix_files import write_fixed
 from newslint.fixes import apply_fixes_counted
 from newslint.formatters.base import FileResult
@@ -306,7 +306,7 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
         if found is None:
             pending.append((article, result))
         else:
-            result.diagnostics = sorted(result.diagnostics + found, key=lambda d: (d.offset, d.end_offset, d.code))
+            result.diagnostics = sorted(result.diagnostics + found, key=text_order)
     if not pending:
         return False
     checker = Grammar(config.language, config.languagetool_url, own_codes, config.ignore,
@@ -348,7 +348,7 @@ def _add_grammar(linter: Linter, articles: list, results: list[FileResult], repo
                     continue
                 if cache:
                     cache.put(article.path, article.text, found)
-                result.diagnostics = sorted(result.diagnostics + found, key=lambda d: (d.offset, d.end_offset, d.code))
+                result.diagnostics = sorted(result.diagnostics + found, key=text_order)
     except BaseException:
         if pool:  # a signal or an error: do not wait for requests still in flight
             pool.shutdown(wait=False, cancel_futures=True)
@@ -397,7 +397,7 @@ def diagnostics_for(text: str, name: str, linter: Linter, grammar=None) -> tuple
     notes: list[str] = []
     if grammar is not None:
         try:
-            found = sorted(found + grammar.check(article, found), key=lambda d: (d.offset, d.end_offset, d.code))
+            found = sorted(found + grammar.check(article, found), key=text_order)
         except GrammarUnavailable as exc:
             notes.append(f"grammar not checked: {exc}")
     found = to_source(article, found)

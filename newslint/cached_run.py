@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Sequence
 
 from newslint.datacache import blake2b, cache_root, write_atomic
+from newslint.diagnostic import text_order
 from newslint.result_cache import ResultCache, canonical, code_fingerprint
 
 if TYPE_CHECKING:
@@ -62,10 +63,6 @@ def remember(config: "Config", settings: Settings) -> None:
         write_atomic(_record_path(config), pickle.dumps(settings, protocol=pickle.HIGHEST_PROTOCOL))
 
 
-def _order(d: "Diagnostic") -> tuple[int, int, str]:
-    return d.offset, d.end_offset, d.code
-
-
 def answer(config: "Config", articles: Sequence["Article"]) -> tuple[list[list["Diagnostic"]], Settings] | None:
     """Every article's diagnostics (in the article's own coordinates, as the engine and
     LanguageTool leave them) when all of them are in the cache; None at the first miss."""
@@ -84,12 +81,12 @@ def answer(config: "Config", articles: Sequence["Article"]) -> tuple[list[list["
         if added is None:
             return None
         for i, more in added.items():
-            found[i] = sorted(found[i] + more, key=_order)
+            found[i] = sorted(found[i] + more, key=text_order)
     if settings.grammar is not None:
         grammar = ResultCache(settings.grammar, kind="grammar")
         for i, article in enumerate(articles):
             hit = grammar.get(article.path, article.text)
             if hit is None:
                 return None
-            found[i] = sorted(found[i] + hit, key=_order)
+            found[i] = sorted(found[i] + hit, key=text_order)
     return found, settings

@@ -123,3 +123,8 @@ class Diagnostic:
             "suggestions": list(self.suggestions),
             "fix": fix,
         }
+
+
+def text_order(d: Diagnostic) -> tuple[int, int, str]:
+    """The order diagnostics are listed in: by start, then end, then code."""
+    return d.offset, d.end_offset, d.code

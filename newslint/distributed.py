@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from newslint import api
 from newslint.archive_worker import Batch, lint_across, lint_batch
 from newslint.cluster import ClusterError
+from newslint.diagnostic import text_order
 from newslint.formatters.base import FileResult
 from newslint.sources import InputError, expand
 
@@ -154,4 +155,4 @@ def _add_across(client: "Client", by_path: dict[str, FileResult], headlines: dic
     found = _result(client.submit(lint_across, [p for p in order if p in shared], settings, pure=False))
     for path, extra in found.items():
         result = by_path[path]
-        result.diagnostics = sorted(result.diagnostics + extra, key=lambda d: (d.offset, d.end_offset, d.code))
+        result.diagnostics = sorted(result.diagnostics + extra, key=text_order)

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Callable, Iterable
 
 from newslint.article import Article
 from newslint.config import Config, ConfigError
-from newslint.diagnostic import Diagnostic, Finding, Severity
+from newslint.diagnostic import Diagnostic, Finding, Severity, text_order
 from newslint import translation_signal
 from newslint.pieces import PIECE_CHARS
 from newslint.registry import Registry, default_registry
@@ -187,7 +187,7 @@ class Linter:
                     i = index[id(article)]
                     stamped = _stamp(article, mine)
                     added.setdefault(i, []).extend(stamped)
-                    results[i] = sorted(results[i] + stamped, key=_order)
+                    results[i] = sorted(results[i] + stamped, key=text_order)
         if self.cache is not None and self.compares and len(self.crashes) == crashes:
             # kept so that an unchanged run can be answered without the rules (newslint/cached_run.py)
             self.cache.put_run([(a.path, a.text) for a in articles], added)
@@ -253,10 +253,6 @@ def _give_way(found: list[tuple[ActiveRule, Finding]]) -> list[tuple[ActiveRule,
     ]
 
 
-def _order(d: Diagnostic) -> tuple[int, int, str]:
-    return d.offset, d.end_offset, d.code
-
-
 def _stamp(article: Article, found: Iterable[tuple[ActiveRule, Finding]]) -> list[Diagnostic]:
     """Turn findings into diagnostics: identity from the rule, position from the article."""
     seen = set()
@@ -286,4 +282,4 @@ def _stamp(article: Article, found: Iterable[tuple[ActiveRule, Finding]]) -> lis
                 fix=f.fix,
             )
         )
-    return sorted(out, key=_order)
+    return sorted(out, key=text_order)

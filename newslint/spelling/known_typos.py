@@ -17,6 +17,7 @@ from typing import Any, Mapping
 
 from newslint.datacache import WithBlob, cached, modules
 from newslint.sharded import KeyHashes, Sharded
+from newslint.spelling.lexicon import BIG_RUN_CHARS  # the same runs as the lexicon's tables
 
 
 def codespell_file(name: str) -> Path | None:
@@ -28,7 +29,6 @@ def codespell_file(name: str) -> Path | None:
     return path if path.is_file() else None
 
 
-BIG_RUN_CHARS = 1_000_000  # a run this big looks typos up in the native core (as the lexicon does)
 _BIG_RUN: list = []  # the native core's table, once ``prepare`` made one
 
 
