@@ -211,3 +211,58 @@ def test_normalise_skips_taking_accents_off_only_where_there_are_none():
     names += ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 10))) for _ in range(5000)]
     for name in names:
         assert transliteration.normalise.__wrapped__(name) == decomposed(name), name
+
+
+def test_loose_keys_are_those_of_the_plain_definition():
+    """``loose_key`` reads a one-word name without splitting it, and ``_loose_part`` looks for a
+    doubled letter before collapsing them: the keys of splitting and collapsing every time."""
+    import random
+    import re
+
+    from newslint.checks import transliteration
+
+    def loose_part(word: str, english: bool) -> str:
+        key = normalise(word)
+        if len(key) < 5:
+            return key
+        key = key.replace("w", "v")
+        if not transliteration._PINYIN_SYLLABLES.fullmatch(word.lower()):
+            key = re.sub(r"ei|ey|ay", "ai", key)
+            if not english:
+                key = re.sub(r"(.)\1+", r"\1", key)
+                key = key[:-1] if key.endswith("e") and len(key) >= 6 else key
+        return key.replace("l", "r")
+
+    rnd = random.Random(31)
+    letters = ["a", "e", "i", "o", "u", "y", "h", "l", "r", "w", "v", "ll", "ee", "ei", "ay", "Zh", "Sh", "'", "’", "-",
+               " ", "é", "½", "2", "_"]
+    names = ["Weintrubbe", "Fiolamonti", "Shaanxi", "Kim Jong-un", "O'Brien", "Chorlton", "Clarke"]
+    names += ["".join(rnd.choice(letters) for _ in range(rnd.randint(1, 12))) for _ in range(5000)]
+    for name in names:
+        for english in (False, True):
+            words = transliteration._WORD.findall(name)
+            assert loose_key.__wrapped__(name, english) == "".join(loose_part(w, english) for w in words), name
+
+
+def test_a_whole_articles_spellings_are_read_in_one_pass():
+    """The spellings of a whole article, counted straight from its mentions, are those read
+    through the mentions by key and spelling (as a piece of a large article is read)."""
+    import random
+
+    from newslint.checks import transliteration
+    from newslint.pieces import Piece
+    from newslint.spelling.lexicon import Lexicon
+
+    lexicon = Lexicon.load("en-GB")
+    rnd = random.Random(8)
+    pieces = ["Kim", "Jong", "-un", "Lavrov", "Lorenzo", "The", "Mr", "Sergei", "Sergey", "Ed", "Alexander", " ", " ",
+              ". ", ", ", "-", "said", "O'Brien", "Fioramonti", "Fiolamonti", "\n\n"]
+    for _ in range(500):
+        text = "".join(rnd.choice(pieces) for _ in range(30))
+        whole = transliteration._read_spellings(Article(text), Piece.whole(text), "en-GB")
+        by_key = transliteration._sorted_by_key(Article(text), lexicon, None)
+        plain = {key: {surface: (len(ms), ms[0].start, any(transliteration._given_name(m.before, lexicon) for m in ms))
+                       for surface, ms in forms.items()}
+                 for key, forms in by_key.items()}
+        assert whole == plain and list(whole) == list(plain), text
+        assert [list(forms) for forms in whole.values()] == [list(forms) for forms in plain.values()], text

@@ -71,17 +71,23 @@ def normalise(part: str) -> str:
             if not (pinyin and old in _PINYIN_ONLY):
                 key = key.replace(old, new)
     if len(key) >= 4:
-        key = _Y_END.sub("i", key)
+        key = _y_end(key)
     key = _FAMILIES.get(key, key)
     if len(key) >= 6 and key.startswith("w"):
         key = "v" + key[1:]  # Wolkanovski / Volkanovski (German-style transliteration of В)
-    if len(key) >= 5:
-        key = _H_AFTER_VOWEL_END.sub("", key)  # Hannah / Hanna, Aisha / Aishah
+    if len(key) >= 5 and key[-1] == "h" and key[-2] in "aeiou":
+        key = key[:-1]  # Hannah / Hanna, Aisha / Aishah
     return key
 
 
-_Y_END = re.compile(r"(?:iy|yy|ii|yi|ij|y)$")
-_H_AFTER_VOWEL_END = re.compile(r"(?<=[aeiou])h$")
+_Y_ENDINGS = frozenset(("iy", "yy", "ii", "yi", "ij"))
+
+
+def _y_end(key: str) -> str:
+    """A final iy, yy, ii, yi, ij or y as i ('Zelenskyy' -> 'zelenski'; a key has no line break)."""
+    if key[-2:] in _Y_ENDINGS:
+        return key[:-2] + "i"
+    return key[:-1] + "i" if key.endswith("y") else key
 
 
 class Mention(NamedTuple):
@@ -166,17 +172,37 @@ def mentions(text: str, english: Callable[[str], bool] | None = None) -> list[tu
     return found if found is not None else list(_mentions_python(text, english))
 
 
-def _mentions_native(text: str, english: Callable[[str], bool] | None) -> list[tuple[str, Mention]] | None:
-    """``_mentions_python``'s result from the native core (newslint/native.py), for a text where
+# A mention as the rule reads it: its key, then a Mention's fields (start, end, surface,
+# parts, before); a Mention is made only where a name is flagged.
+Row = tuple[str, int, int, str, int, str]
+
+
+def _mention_rows(text: str, english: Callable[[str], bool] | None) -> list[Row]:
+    """``mentions`` as rows, as the native core gives them."""
+    found = _native_rows(text, english) if ascii_words(text) else None
+    return found if found is not None else [(key, *m) for key, m in _mentions_python(text, english)]
+
+
+def _native_rows(text: str, english: Callable[[str], bool] | None) -> list[Row] | None:
+    """``_mention_rows`` from the native core (newslint/native.py), for a text where
     ``ascii_words`` holds; None without the core (or for a text with no UTF-8 form)."""
     core = native.module()
-    rows = core.name_mentions(text, normalise, english) if core is not None else None
-    if rows is None:
-        return None
-    return [(key, _new(Mention, fields)) for key, *fields in rows]
+    return core.name_mentions(text, normalise, english) if core is not None else None
+
+
+def _mentions_native(text: str, english: Callable[[str], bool] | None) -> list[tuple[str, Mention]] | None:
+    """``_mentions_python``'s result from the native core, for a text where ``ascii_words``
+    holds; None without the core (or for a text with no UTF-8 form)."""
+    rows = _native_rows(text, english)
+    return None if rows is None else [(row[0], _mention(row)) for row in rows]
 
 
 _new = tuple.__new__  # a Mention from its fields, without NamedTuple's slower __new__
+
+
+def _mention(row: Row) -> Mention:
+    """The Mention of a row."""
+    return _new(Mention, row[1:])
 
 
 def _mentions_python(text: str, english: Callable[[str], bool] | None = None) -> Iterable[tuple[str, Mention]]:
@@ -269,9 +295,18 @@ class TransliterationVariant(Rule):
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         lexicon = Lexicon.load(context.language)
         spellings = spellings_fact(context.language)(article)
-        here = _by_key(article, lexicon)
+        findings = self._strict_variants(article, spellings, lexicon)
+        findings.extend(_loose_variants(spellings, lambda: _by_key(article, lexicon), lexicon))
+        yield from _longest_only(findings)
+
+    @staticmethod
+    def _strict_variants(article: Article, spellings: Spellings, lexicon: Lexicon) -> list[tuple[Mention, Finding]]:
+        """Spellings of a name that one normalised key joins, flagged but for the one kept; the
+        mentions by key are read only when a key has two spellings (most articles have none)."""
         findings: list[tuple[Mention, Finding]] = []
-        for key, forms in here.items():
+        if all(len(spelt) < 2 for spelt in spellings.values()):
+            return findings
+        for key, forms in _by_key(article, lexicon).items():
             spelt = spellings.get(key, {})
             if len(spelt) < 2:
                 continue  # one spelling (most names)
@@ -287,8 +322,7 @@ class TransliterationVariant(Rule):
                 for surface, found in forms.items():
                     if same_as[surface.lower()] == odd:
                         findings.extend(_flagged(found, usual, counts[usual], reason))
-        findings.extend(_loose_variants(spellings, here, lexicon))
-        yield from _longest_only(findings)
+        return findings
 
 
 def _ranked(counts: dict[str, int], first: dict[str, int], full: dict[str, bool]) -> list[str]:
@@ -354,7 +388,8 @@ def _loose_part(word: str, english: bool) -> str:
     if not _PINYIN_SYLLABLES.fullmatch(word.lower()):
         key = _AI_SOUNDS.sub("ai", key)
         if not english:
-            key = _DOUBLED.sub(r"\1", key)  # before l/r: Chorlton is not Chorton
+            if _DOUBLED.search(key):  # (searched first: most keys have none)
+                key = _DOUBLED.sub(r"\1", key)  # before l/r: Chorlton is not Chorton
             key = key[:-1] if key.endswith("e") and len(key) >= 6 else key
     return key.replace("l", "r")
 
@@ -362,6 +397,8 @@ def _loose_part(word: str, english: bool) -> str:
 @lru_cache(maxsize=1 << 16)  # a name's spelling recurs across articles
 def loose_key(surface: str, english: bool = False) -> str:
     """A name's letters joined under the looser transliteration rules ('Weintrubbe' -> 'vaintrub')."""
+    if surface.isalpha():  # one word (every letter matches _WORD: most names)
+        return _loose_part(surface, english)
     return "".join(_loose_part(w, english) for w in _WORD.findall(surface))
 
 
@@ -372,14 +409,25 @@ def _name(key: str, forms: dict[str, tuple[int, int, bool]], lexicon: Lexicon) -
     return _Name(key, usual, sum(counts.values()), min(first.values()), any(full.values()), known)
 
 
-def _loose_variants(spellings: Spellings, here: dict[str, dict[str, list[Mention]]],
+def _loose_variants(spellings: Spellings, mentions_by_key: Callable[[], dict[str, dict[str, list[Mention]]]],
                     lexicon: Lexicon) -> Iterable[tuple[Mention, Finding]]:
     """Spellings of a name the lexicon does not know that only the looser keys join to another
     name in the article: flagged every time against a name the lexicon knows, else against the
-    spelling introduced with a given name, the most used, or the first."""
-    by_loose: dict[str, list[str]] = defaultdict(list)
+    spelling introduced with a given name, the most used, or the first. ``mentions_by_key()``
+    gives the article's mentions by key and spelling (``_by_key``), asked only for such a name."""
+    by_loose: dict[str, list[str]] = {}
+    shared = False
     for key, forms in spellings.items():
-        by_loose[loose_key(next(iter(forms)))].append(key)  # a key's spellings share their loose key
+        loose = loose_key(next(iter(forms)))  # a key's spellings share their loose key
+        keys = by_loose.get(loose)
+        if keys is None:
+            by_loose[loose] = [key]
+        else:
+            keys.append(key)
+            shared = True
+    if not shared:
+        return  # no two names the looser keys join (most articles)
+    here: dict[str, dict[str, list[Mention]]] | None = None
     for keys in by_loose.values():
         if len(keys) < 2:
             continue
@@ -388,7 +436,11 @@ def _loose_variants(spellings: Spellings, here: dict[str, dict[str, list[Mention
         ranked = sorted(group, key=lambda n: (-_standard(n.usual, usuals), -n.known, -n.full, -n.mentions, n.first))
         keep = ranked[0]
         for odd in ranked[1:]:
-            if odd.known or odd.key not in here:
+            if odd.known:
+                continue
+            if here is None:
+                here = mentions_by_key()
+            if odd.key not in here:
                 continue
             if keep.known and loose_key(odd.usual, english=True) != loose_key(keep.usual, english=True):
                 continue  # a doubled letter or a final e against a known name: English names differ so
@@ -458,15 +510,20 @@ def _by_key(article: Article, lexicon: Lexicon, piece: Piece | None = None) -> d
 
 def _sorted_by_key(article: Article, lexicon: Lexicon, piece: Piece | None) -> dict[str, dict[str, list[Mention]]]:
     by_key: dict[str, dict[str, list[Mention]]] = defaultdict(lambda: defaultdict(list))
-    # read once per article (the rule and its fact both ask); English words written as a
-    # name ("Found", "Half-Life", "Sixth Form") are no transliteration
-    found = article.cache.get((mentions, lexicon.dialect))
-    if found is None:
-        found = article.cache[(mentions, lexicon.dialect)] = mentions(article.text, _known_word(lexicon))
-    for key, mention in found:
-        if piece is None or piece.owns(mention.start):
-            by_key[key][mention.surface].append(mention)
+    for row in _rows(article, lexicon):
+        if piece is None or piece.owns(row[1]):
+            by_key[row[0]][row[3]].append(_mention(row))
     return by_key
+
+
+def _rows(article: Article, lexicon: Lexicon) -> list[Row]:
+    """The article's name mentions as rows, read once per article (the rule and its fact both
+    ask); English words written as a name ("Found", "Half-Life", "Sixth Form") are no
+    transliteration."""
+    found = article.cache.get((_rows, lexicon.dialect))
+    if found is None:
+        found = article.cache[(_rows, lexicon.dialect)] = _mention_rows(article.text, _known_word(lexicon))
+    return found  # type: ignore[return-value]
 
 
 def _known_word(lexicon: Lexicon) -> Callable[[str], bool]:
@@ -489,13 +546,31 @@ def _given_name(word: str, lexicon: Lexicon) -> bool:
 
 def _read_spellings(article: Article, piece: Piece, language: str) -> Spellings:
     lexicon = Lexicon.load(language)
+    if piece.start == 0 and piece.body == 0 and piece.own == 0 and piece.own_end == len(piece.text):
+        return _spellings(_rows(article, lexicon), lexicon)  # the whole article (offsets are its own)
     found = _by_key(article, lexicon, piece)
     return {key: {surface: (len(ms), piece.to_article(ms[0].start), any(_given_name(m.before, lexicon) for m in ms))
                   for surface, ms in forms.items()}
             for key, forms in found.items()}
 
 
+def _spellings(rows: Iterable[Row], lexicon: Lexicon) -> Spellings:
+    """``_read_spellings`` of a whole article, in one pass over its mentions."""
+    spellings: Spellings = {}
+    for key, start, _, surface, _, before in rows:
+        full = bool(before) and _given_name(before, lexicon)
+        forms = spellings.get(key)
+        if forms is None:
+            spellings[key] = {surface: (1, start, full)}
+            continue
+        had = forms.get(surface)
+        forms[surface] = (1, start, full) if had is None else (had[0] + 1, had[1], had[2] or full)
+    return spellings
+
+
 def _merge_spellings(parts: list[Spellings]) -> Spellings:
+    if len(parts) == 1:
+        return parts[0]  # a whole article (read for this call only: nothing else holds it)
     merged: Spellings = {}
     for part in parts:
         for key, forms in part.items():
