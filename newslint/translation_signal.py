@@ -284,9 +284,8 @@ def read(text: str, model: Model | None = None) -> TranslationSignal:
     """The signal for a text."""
     model = model or load_model()
     if model.native is not None:
-        words = word_count(text)
         try:
-            found, logits = model.native.read(text.lower(), words)
+            found, logits, words = model.native.read_words(text.lower())  # words: word_count(text)
         except UnicodeEncodeError:  # a lone surrogate (undecodable input): read in Python
             pass
         else:

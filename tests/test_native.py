@@ -108,6 +108,18 @@ def test_phrase_surfaces_match_python(pieces, every):
     assert list(native_found.items()) == list(translation_signal._surfaces(text, PYTHON_MODEL, wanted).items())
 
 
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\u1680\u2000\u200a\u200b\u2028\u202f\u3000\ufeff"
+                                        "aZé\u0130\u212a,.’"), max_size=80))
+def test_read_counts_words_as_str_split(text):
+    """The core counts a text's words as ``len(text.split())`` (Python's white space, the
+    lower-cased text's as the text's), with the counts and logits of ``read``."""
+    found, logits, words = MODEL.native.read_words(text.lower())
+    assert words == len(text.split())
+    assert (found, logits) == tuple(MODEL.native.read(text.lower(), words))
+
+
 def test_model_shapes_are_checked():
     if core is None:
         pytest.skip("native core not built here")

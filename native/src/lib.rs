@@ -7,6 +7,7 @@ use pyo3::prelude::*;
 
 mod confusable;
 mod edit_cost;
+mod fx;
 mod lexicon;
 mod names;
 mod redundancy;
@@ -19,7 +20,7 @@ mod word_table;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 15;
+const ABI: u32 = 16;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {

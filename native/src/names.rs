@@ -17,6 +17,8 @@ use std::collections::HashMap;
 use pyo3::prelude::*;
 use pyo3::types::PyString;
 
+use crate::fx::FxBuild;
+
 const MAX_PARTS: usize = 4; // _MAX_PARTS
 const CURLY: &str = "\u{2019}";
 
@@ -47,7 +49,7 @@ pub fn name_mentions<'py>(
     };
     let cp = CodePoints::new(s);
     let empty = PyString::new(py, "");
-    let mut words: HashMap<&str, Word<'py>> = HashMap::new();
+    let mut words: HashMap<&str, Word<'py>, FxBuild> = HashMap::default();
     let mut rows = Vec::new();
     for chain in chains(s) {
         for (start, end) in &chain {
@@ -93,7 +95,7 @@ pub fn name_mentions<'py>(
 
 /// ``normalise(word)``, asked once per word: the Python object and its text.
 fn key_of<'py>(
-    words: &mut HashMap<&str, Word<'py>>,
+    words: &mut HashMap<&str, Word<'py>, FxBuild>,
     w: &str,
     normalise: &Bound<'py, PyAny>,
 ) -> PyResult<(Bound<'py, PyString>, String)> {
@@ -107,7 +109,7 @@ fn key_of<'py>(
 }
 
 /// ``english(word)`` (False without it), asked once per word.
-fn is_english(words: &mut HashMap<&str, Word<'_>>, w: &str, english: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+fn is_english(words: &mut HashMap<&str, Word<'_>, FxBuild>, w: &str, english: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
     let Some(english) = english else { return Ok(false) };
     let word = words.get_mut(w).expect("every chain word is listed");
     if word.english.is_none() {

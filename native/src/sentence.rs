@@ -9,6 +9,7 @@ use std::sync::OnceLock;
 
 use pyo3::prelude::*;
 
+use crate::fx::FxBuild;
 use crate::translation::stem;
 
 const MAX_N: usize = 4;
@@ -17,8 +18,8 @@ const MAX_N: usize = 4;
 /// its weights, to score them with.
 #[pyclass(frozen, module = "newslint._native")]
 pub struct SentenceShaper {
-    vocabulary: HashSet<String>,
-    weights: OnceLock<HashMap<String, f64>>,
+    vocabulary: HashSet<String, FxBuild>,
+    weights: OnceLock<HashMap<String, f64, FxBuild>>,
 }
 
 type Positive = (f64, String, (usize, usize));
@@ -37,7 +38,7 @@ impl SentenceShaper {
 
     /// Keep the model's weights (feature -> weight, every entry) for ``score``; the first
     /// table handed over stays.
-    fn take_weights(&self, weights: HashMap<String, f64>) -> bool {
+    fn take_weights(&self, weights: HashMap<String, f64, FxBuild>) -> bool {
         let _ = self.weights.set(weights);
         true
     }
@@ -67,7 +68,7 @@ impl SentenceShaper {
     /// occurrence, in the order `features` adds them to its dict.
     fn features(&self, sentence: &str) -> Vec<(String, usize, usize)> {
         let tokens = self.shape(sentence);
-        let mut seen: HashMap<String, ()> = HashMap::with_capacity(tokens.len() * MAX_N);
+        let mut seen: HashSet<String, FxBuild> = HashSet::with_capacity_and_hasher(tokens.len() * MAX_N, FxBuild::default());
         let mut out = Vec::with_capacity(tokens.len() * MAX_N);
         for n in 1..=MAX_N {
             if n > tokens.len() {
@@ -79,8 +80,8 @@ impl SentenceShaper {
                 } else {
                     tokens[i..i + n].iter().map(|t| t.0.as_str()).collect::<Vec<_>>().join(" ")
                 };
-                if !seen.contains_key(&key) {
-                    seen.insert(key.clone(), ());
+                if !seen.contains(&key) {
+                    seen.insert(key.clone());
                     out.push((key, tokens[i].1, tokens[i + n - 1].2));
                 }
             }

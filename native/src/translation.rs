@@ -10,6 +10,7 @@ use std::collections::HashMap;
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 
+use crate::fx::FxBuild;
 use crate::text::is_python_space;
 
 const NONE: u32 = u32::MAX;
@@ -17,8 +18,8 @@ const NONE: u32 = u32::MAX;
 /// The model's phrase features as a tree of stems (`Model.tree` in Python).
 #[pyclass(frozen, module = "newslint._native")]
 pub struct FeatureTrie {
-    stems: HashMap<String, u32>,
-    edges: HashMap<(u32, u32), u32>, // (node, stem) -> child node; the root is node 0
+    stems: HashMap<String, u32, FxBuild>,
+    edges: HashMap<(u32, u32), u32, FxBuild>, // (node, stem) -> child node; the root is node 0
     column: Vec<u32>,                // per node: the feature ending there, or NONE
     has_children: Vec<bool>,
     features: usize,
@@ -37,8 +38,8 @@ impl FeatureTrie {
             return Err(PyValueError::new_err("one weight per feature and one intercept per class are needed"));
         }
         let mut trie = FeatureTrie {
-            stems: HashMap::new(),
-            edges: HashMap::new(),
+            stems: HashMap::default(),
+            edges: HashMap::default(),
             column: vec![NONE],
             has_children: vec![false],
             features: features.len(),
@@ -80,6 +81,14 @@ impl FeatureTrie {
             .map(|(w, b)| b + values.iter().fold(0.0, |total, &(c, v)| total + w[c] * v))
             .collect();
         (found, logits)
+    }
+
+    /// ``read`` of ``lowered`` with its word count, also returned: ``len(lowered.split())``
+    /// (a text and its lower case have the same white space, so the same count).
+    fn read_words(&self, lowered: &str) -> (Vec<(u32, u32)>, Vec<f64>, usize) {
+        let words = word_count(lowered);
+        let (found, logits) = self.read(lowered, words);
+        (found, logits, words)
     }
 
     /// (column, occurrences) of every feature in ``lowered``, in order of first occurrence.
@@ -208,6 +217,18 @@ impl FeatureTrie {
         }
         ids
     }
+}
+
+/// Python's ``len(text.split())``: runs of characters that are not white space (``str.isspace``).
+fn word_count(text: &str) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for c in text.chars() {
+        let space = if c.is_ascii() { matches!(c, '\t'..='\r' | '\u{1c}'..=' ') } else { is_python_space(c) };
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 fn is_word_byte(c: u8) -> bool {
