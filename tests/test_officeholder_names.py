@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from newslint.article import Article
@@ -183,10 +185,55 @@ def test_titles_are_those_the_title_regex_finds_in_the_whole_text():
     found = 0
     for _ in range(4000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 14)))
-        expected = [(m.span(), m.groupdict()) for m in _TITLE_FOLDED.regex.finditer(text)]
+        expected = [(m.span(), m.groupdict()) for m in _TITLE_FOLDED.finditer(text)]
         assert [(m.span(), m.groupdict()) for m in _titles(text)] == expected, repr(text)
         found += bool(expected)
     assert found > 200
+
+
+def test_first_words_stand_where_a_tree_of_them_matches():
+    """``_first_words`` (each word's occurrences by str.find) finds where the words' tree
+    regex matches in a text, in order: no two of them overlap."""
+    import random
+
+    from newslint.checks.officeholder_names import _FIRST_WORDS, _first_words
+    from newslint.trie_pattern import trie
+
+    tree = re.compile(trie(list(_FIRST_WORDS)))
+    for a in _FIRST_WORDS:  # no word holds another, or ends with letters another (or itself) starts with
+        assert not any(a[-k:] == b[:k] for b in _FIRST_WORDS for k in range(1, min(len(a), len(b))))
+        assert not any(b != a and b in a for b in _FIRST_WORDS)
+    rnd = random.Random(41)
+    pieces = [*_FIRST_WORDS, "vi", "pre", "sident", "prim", "er", " ", "-", "x", "s", "administer", "service"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert _first_words(text) == [m.start() for m in tree.finditer(text)], repr(text)
+
+
+def test_country_words_as_a_tree_match_as_the_words_longest_first():
+    """The country and evidence regexes (the words as a tree of letters) find what the
+    alternation of the words, longest first, finds: on texts of the words run together,
+    cut short, spaced, possessive and dotted."""
+    import random
+
+    from newslint.checks.officeholder_names import _alternation, _country_regex, _evidence_regex
+
+    rnd = random.Random(40)
+    for regex, owner in (_country_regex(), _evidence_regex()):
+        assert regex.pattern != _alternation(owner).pattern
+        words = sorted(owner)
+        pieces = [" ", " ", ".", "'s ", "-", "x", "s", "\u00a0", "é", "_", "3"]
+        found = 0
+        for _ in range(3000):
+            text = "".join(rnd.choice(words)[: rnd.choice((99, 99, 3, 5))] + rnd.choice(pieces)
+                           for _ in range(rnd.randint(0, 6)))
+            expected = [m.span() for m in _alternation(owner).finditer(text)]
+            assert [m.span() for m in regex.finditer(text)] == expected, repr(text)
+            start = rnd.randint(0, len(text))
+            tree, plain = regex.match(text, start), _alternation(owner).match(text, start)
+            assert (tree and tree.span()) == (plain and plain.span()), repr(text)
+            found += len(expected)
+        assert found > 1000
 
 
 def test_verdicts_are_kept_per_name_office_and_country():

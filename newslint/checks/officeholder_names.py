@@ -15,7 +15,6 @@ from newslint.entities.officeholders import OFFICES, Holder, _same_names, family
 from newslint.packs import packs_dir
 from newslint.required_literals import Presence, fold, required
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
-from newslint.prefiltered import prefiltered
 from newslint.trie_pattern import trie
 
 _TITLES = (
@@ -30,12 +29,12 @@ _TITLE_SOURCE = r"\b(?:" + "|".join(f"(?P<{o.replace('-', '_')}>{rx})" for o, rx
 # Case-sensitive, searched in the folded text (required_literals.fold: lower-cased one
 # character for one, as a case-insensitive regex compares): the matches of the pattern
 # with re.I in the text, found quicker.
-_TITLE_FOLDED = prefiltered(re.compile(_TITLE_SOURCE))
-# The first word of every title ("first" deputy prime minister, "secretary" of state), as a
-# tree of letters: ``re`` skips every character that starts none of them, where it tries
-# _TITLE_FOLDED's boundary and branches at each one (``_titles``).
+_TITLE_FOLDED = re.compile(_TITLE_SOURCE)
+# The first word of every title ("first" deputy prime minister, "secretary" of state): the
+# title regex is tried only where one stands (``_titles``). No two of them can overlap in a
+# text (none ends with letters another, or itself, starts with), so each one's occurrences,
+# found by str.find, are where a tree of them would match (tests/test_officeholder_names.py).
 _FIRST_WORDS = ("chancellor", "deputy", "first", "foreign", "minister", "premier", "president", "prime", "secretary", "vice")
-_TITLE_START = re.compile(trie(list(_FIRST_WORDS)))
 # A name: two to five capitalised words (particles and initials inside: "Abdel Fattah el-Sisi",
 # "Joseph R. Biden"); a possessive ending is left out.
 _WORD = r"(?:(?:[ae]l|a[dnrstz])-)?[A-Z][^\W\d_]*(?:[-‐][A-Z]?[^\W\d_]+|['’](?![sS]\b)[^\W\d_]+)*"
@@ -85,9 +84,19 @@ def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
 
 
 def _words_regex(owner: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """A regex matching any of the words as a whole, and the dict it was built from."""
+    """A regex matching any of the words as a whole, and the dict it was built from. The
+    words are a tree of their letters (newslint/trie_pattern.py): at each position ``re``
+    follows one branch, not a thousand words, and it still tries the longest word first (a
+    tree's branches hold the longer words, its optional end the shorter one), as the
+    alternation of the words longest first that ``_alternation`` spells out does."""
+    return re.compile(rf"(?<![\w.])(?:{trie(list(owner))})(?![\w])"), owner
+
+
+def _alternation(owner: dict[str, str]) -> re.Pattern[str]:
+    """``_words_regex``'s regex spelt as an alternation of the words, longest first (its
+    definition, for tests)."""
     alternation = "|".join(re.escape(f) for f in sorted(owner, key=len, reverse=True))
-    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])"), owner
+    return re.compile(rf"(?<![\w.])(?:{alternation})(?![\w])")
 
 
 def _country_before(text: str, start: int) -> tuple[str | None, int]:
@@ -164,16 +173,28 @@ def _mentions(text: str, folded: str | None = None) -> Iterable[tuple[str, str, 
 def _titles(folded: str) -> Iterator[re.Match[str]]:
     """``_TITLE_FOLDED.finditer(folded)``: the title regex tried only where one of the first
     words stands. Every title starts with one, and a first word found inside another word
-    (all are letters) cannot cover the start of one after a non-word character."""
-    if _TITLE_FOLDED.absent(folded):
-        return
-    title, end = _TITLE_FOLDED.regex, 0
-    for start in _TITLE_START.finditer(folded):
-        if start.start() >= end:
-            m = title.match(folded, start.start())
+    (all are letters) cannot cover the start of one after a non-word character. (Asked only
+    of a text holding a title's word: there the shared prefilter's scan of the folded text,
+    which no other rule reads, cost more than the search it could spare.)"""
+    title, end = _TITLE_FOLDED, 0
+    for start in _first_words(folded):
+        if start >= end:
+            m = title.match(folded, start)
             if m is not None:
                 end = m.end()
                 yield m
+
+
+def _first_words(folded: str) -> list[int]:
+    """Where a title's first word stands in the text, in order (inside other words too)."""
+    starts = []
+    for word in _FIRST_WORDS:
+        at = folded.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = folded.find(word, at + len(word))
+    starts.sort()
+    return starts
 
 
 def _two_words(written: str) -> bool:
