@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.article import Article
 from newslint.config import Config
 from newslint.engine import Linter
-from newslint.spelling.confusion import DATA_FILE, ConfusionModel, tokens
+from newslint.spelling.confusion import DATA_FILE, START, ConfusionModel, neighbours, tokens
 
 
 def flagged(text: str, **config) -> list[tuple[str, tuple[str, ...]]]:
@@ -165,3 +168,32 @@ def test_suspects_are_scored_as_the_plain_definition_scores_them():
     assert len(found) > 20
     suspects = [(s.token.text, s.intended, s.odds) for s in model.suspects(found, zipf)]
     assert suspects == plainly(found) and ("where", "were") in [s[:2] for s in suspects]
+
+
+_NEIGHBOUR_ALPHABET = "ab Z9,.;:\n\t\u00a0\"“”–—-()'’£é%\r"
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_NEIGHBOUR_ALPHABET, max_size=300), st.integers(min_value=0, max_value=20))
+def test_neighbours_read_from_a_window_as_from_the_whole_text(text: str, pad: int) -> None:
+    """``neighbours`` cuts the text at safe gaps round a word; it must name the same tokens
+    before and after every token as a tokenisation of the whole text, and None elsewhere."""
+    text = "word " * pad + text + " more" * pad
+    whole = tokens(text)
+    starts = set(whole.starts[1:])
+    for i in range(1, len(whole)):
+        if whole.forms[i] == START:
+            continue
+        after = whole.forms[i + 1] if i + 1 < len(whole) else START
+        assert neighbours(text, whole.starts[i]) == (whole.forms[i - 1], after)
+    for offset in range(len(text)):
+        if offset not in starts:
+            assert neighbours(text, offset) is None
+
+
+def test_neighbours_of_a_word_deep_in_a_long_article() -> None:
+    text = "The minister said. " * 200 + "He sat their quietly, then left.\n\n" + "More copy here. " * 200
+    start = text.index("their")
+    assert neighbours(text, start) == ("sat", "quietly")
+    assert neighbours(text, text.index("left")) == ("then", ".")
+    assert neighbours(text, text.index("More")) == (START, "copy")

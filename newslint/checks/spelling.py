@@ -17,7 +17,7 @@ from newslint.diagnostic import Finding, Fix, Severity
 from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 from newslint.spelling.candidates import Candidate, merged, plain_candidates, split
-from newslint.spelling.confusion import START, ConfusionModel, tokens_of
+from newslint.spelling.confusion import ConfusionModel, neighbours
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos, prepare as prepare_typos
 from newslint.spelling.lexicon import Lexicon, edit_cost, is_adjacent, prepare as prepare_lexicon
@@ -307,24 +307,14 @@ def _mentioned(text: str, cand: Candidate) -> bool:
 
 def _by_context(article: Article, cand: Candidate, suggestions: list[str], lexicon: Lexicon) -> list[str]:
     """Suggestions reordered by the words around the slip ("ther" -> "the" or "their")."""
-    toks = tokens_of(article)
-    at = article.cache.get(_at_offset)
-    if at is None:
-        at = article.cache[_at_offset] = {start: i for i, start in enumerate(toks.starts)}
-    i = at.get(cand.start)  # type: ignore[union-attr]
-    if i is None:
+    around = neighbours(article.text, cand.start)
+    if around is None:
         return suggestions
-    forms = toks.forms
-    left = forms[i - 1] if i > 0 else START
-    right = forms[i + 1] if i + 1 < len(forms) else START
+    left, right = around
     lower = [s.lower() for s in suggestions]
     ranked = ConfusionModel.load().rank(cand.word.lower(), lower, left, right, lexicon.zipf, edit_cost)
     by_lower = dict(zip(lower, suggestions))
     return [by_lower[s] for s in ranked]
-
-
-def _at_offset() -> None:
-    """Cache key: token index by start offset."""
 
 
 _PREFIXES = ("re", "un", "non", "over", "under", "co", "pre", "post", "anti", "mis", "counter", "micro", "sub", "super")

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING, Iterable, Iterator, Sequence, overload
 from newslint.sharded import Buckets
 
 if TYPE_CHECKING:
-    from newslint.article import Article
     from newslint.spelling.confusable import Confusable
 
 DATA_FILE = Path(__file__).resolve().parent / "data" / "realword_en.tsv"
@@ -124,12 +123,54 @@ def tokens(text: str) -> Tokens:
     return Tokens(text, forms, starts, ends)
 
 
-def tokens_of(article: "Article") -> Tokens:
-    """``tokens(article.text)``, computed once per article (the real-word and spelling rules share it)."""
-    found = article.cache.get(tokens_of)
-    if found is None:
-        found = article.cache[tokens_of] = tokens(article.text)
-    return found  # type: ignore[return-value]
+_REACH = 200  # characters looked through for a safe gap before falling back to the whole text
+
+
+def neighbours(text: str, start: int) -> tuple[str, str] | None:
+    """The forms of the tokens before and after the token of ``tokens(text)`` that starts at
+    ``start`` (``START`` past either end), or None when no token starts there: the same answer,
+    read from a window of the text cut at safe gaps (``_safe_gap``) round it, so a rule asking
+    about one word in a long article does not tokenise all of it."""
+    low = _safe_gap(text, start, -1)
+    high = _safe_gap(text, start, 1)
+    window = tokens(text[low:high])
+    try:
+        i = window.starts.index(start - low, 1)
+    except ValueError:
+        i = -1
+    if i < 1 or (low and i < 2) or (high < len(text) and i + 1 >= len(window)):
+        whole = tokens(text)  # a token crossing the window's edge, or too far to the next gap
+        try:
+            i = whole.starts.index(start, 1)
+        except ValueError:
+            return None
+        window = whole
+    forms = window.forms
+    return forms[i - 1], (forms[i + 1] if i + 1 < len(forms) else START)
+
+
+def _safe_gap(text: str, start: int, step: int) -> int:
+    """Where to cut the text for ``neighbours``, before (``step`` -1) or after (1) the token
+    at ``start``, past the next stretch of non-space characters on that side (after: past
+    the token's own stretch and the next), in a run of white space: before, at the run's
+    last character; after, at its first. No token holds white space but a paragraph break,
+    which needs two line breaks, so a slice cut there reads the tokens within it as the
+    whole text does. The text's edge when there is none within ``_REACH`` characters."""
+    size = len(text)
+    stretches = 1 if step < 0 else 2
+    i = start - 1 if step < 0 else start
+    far = max(0, start - _REACH) if step < 0 else min(size, start + _REACH)
+    while far <= i if step < 0 else i < far:
+        if text[i].isspace():
+            if stretches <= 0:
+                return i
+            while 0 <= i < size and text[i].isspace():
+                i += step
+        else:
+            while 0 <= i < size and not text[i].isspace():
+                i += step
+            stretches -= 1
+    return 0 if step < 0 else size
 
 
 @dataclass(frozen=True)

@@ -237,12 +237,15 @@ def python_edit_cost(typo: str, word: str, _typo_costs: list[float] | None = Non
     return prev[m]
 
 
-_SOUND_RULES = [(re.compile(p), r) for p, r in (
-    (r"^kn|^gn|^pn", "n"), (r"^wr", "r"), (r"^x", "s"), (r"^wh", "w"),
-    (r"tch", "ch"), (r"sch", "sk"), (r"ph", "f"), (r"gh(?=[^aeiou]|$)", ""),
-    (r"dg(?=[eiy])", "j"), (r"c(?=[eiy])", "s"), (r"ck", "k"), (r"[cq]", "k"), (r"x", "ks"),
-    (r"z", "s"), (r"(?<=[aeiou])y", ""), (r"(?<=.)h(?=[^aeiou]|$)", ""), (r"w(?=[^aeiou]|$)", ""),
+_SOUND_RULES = [(re.compile(p), r, needs) for p, r, needs in (
+    (r"^kn|^gn|^pn", "n", "n"), (r"^wr", "r", "wr"), (r"^x", "s", "x"), (r"^wh", "w", "wh"),
+    (r"tch", "ch", "tch"), (r"sch", "sk", "sch"), (r"ph", "f", "ph"), (r"gh(?=[^aeiou]|$)", "", "gh"),
+    (r"dg(?=[eiy])", "j", "dg"), (r"c(?=[eiy])", "s", "c"), (r"ck", "k", "ck"), (r"c", "k", "c"), (r"q", "k", "q"),
+    (r"x", "ks", "x"), (r"z", "s", "z"), (r"(?<=[aeiou])y", "", "y"), (r"(?<=.)h(?=[^aeiou]|$)", "", "h"),
+    (r"w(?=[^aeiou]|$)", "", "w"),
 )]
+"""Each rule: the pattern, its replacement, and text every match of it holds (a word
+without it is left as it is, unscanned)."""
 
 
 def sound_key(word: str) -> str:
@@ -250,8 +253,9 @@ def sound_key(word: str) -> str:
     w = word.lower().replace("'", "").replace("-", "")
     if not w:
         return ""
-    for pat, rep in _SOUND_RULES:
-        w = pat.sub(rep, w)
+    for pat, rep, needs in _SOUND_RULES:
+        if needs in w:  # most words hold few of the rules' letters: no scan for the others
+            w = pat.sub(rep, w)
     if not w:
         return ""
     out = [w[0]]
