@@ -249,3 +249,37 @@ def test_near_common_is_its_definition(both: Lexicon, min_zipf: float) -> None:
     answers = [both.near_common(w, min_zipf) for w in NEAR_COMMON_WORDS]
     assert answers == [defined(w) for w in NEAR_COMMON_WORDS]
     assert any(answers) and not all(answers)
+
+
+def _sound_key_by_every_rule(word: str) -> str:
+    """``sound_key`` as first written: every rule's pattern scanned over every word."""
+    import re
+
+    from newslint.spelling.lexicon import _VOWELS
+
+    rules = [(r"^kn|^gn|^pn", "n"), (r"^wr", "r"), (r"^x", "s"), (r"^wh", "w"), (r"tch", "ch"), (r"sch", "sk"),
+             (r"ph", "f"), (r"gh(?=[^aeiou]|$)", ""), (r"dg(?=[eiy])", "j"), (r"c(?=[eiy])", "s"), (r"ck", "k"),
+             (r"[cq]", "k"), (r"x", "ks"), (r"z", "s"), (r"(?<=[aeiou])y", ""), (r"(?<=.)h(?=[^aeiou]|$)", ""),
+             (r"w(?=[^aeiou]|$)", "")]
+    w = word.lower().replace("'", "").replace("-", "")
+    for pattern, replacement in rules:
+        w = re.sub(pattern, replacement, w)
+    if not w:
+        return ""
+    out = [w[0]]
+    for ch in w[1:]:
+        if ch not in _VOWELS and ch != out[-1]:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_sound_key_skipping_rules_a_word_lacks_the_letters_for_changes_no_key() -> None:
+    import random
+
+    from newslint.spelling.lexicon import sound_key
+
+    rnd = random.Random(7)
+    words = ["knight", "gnome", "wright", "xenon", "whistle", "watch", "school", "phone", "night", "ghost",
+             "edge", "city", "back", "queue", "box", "zoo", "day", "ohm", "show", "Czech", "O'Neill", "co-op", ""]
+    words += ["".join(rnd.choice("abcdeghiknopqrstuwxyz'-") for _ in range(rnd.randint(1, 10))) for _ in range(20_000)]
+    assert [sound_key(w) for w in words] == [_sound_key_by_every_rule(w) for w in words]
