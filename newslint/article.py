@@ -8,22 +8,37 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 from functools import cached_property, wraps
 from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
 class Span:
-    """A half-open range [start, end) of the article text."""
+    """A half-open range [start, end) of the article text. Not to be changed once made: a
+    plain class with slots, not a frozen dataclass, because an article makes dozens (its
+    lines, paragraphs and sentences) and a frozen dataclass takes about three times as long
+    to make one."""
 
-    start: int
-    end: int
+    __slots__ = ("start", "end")
+
+    def __init__(self, start: int, end: int) -> None:
+        self.start = start
+        self.end = end
 
     def __contains__(self, offset: int) -> bool:
         return self.start <= offset < self.end
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not Span:
+            return NotImplemented
+        return self.start == other.start and self.end == other.end  # type: ignore[attr-defined]
+
+    def __hash__(self) -> int:
+        return hash((self.start, self.end))
+
+    def __repr__(self) -> str:
+        return f"Span(start={self.start!r}, end={self.end!r})"
 
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -147,7 +162,13 @@ class Article:
 
     @cached_property
     def sentences(self) -> list[Span]:
-        """Sentences within paragraphs; abbreviation-aware, never across paragraphs."""
+        """Sentences within paragraphs; abbreviation-aware, never across paragraphs. Found by
+        the native core when it is built (``python_sentences`` is its twin)."""
+        found = _native_sentences(self)
+        return self.python_sentences() if found is None else found
+
+    def python_sentences(self) -> list[Span]:
+        """``sentences`` in Python."""
         result: list[Span] = []
         for para in self.paragraphs:
             start = para.start
@@ -186,6 +207,36 @@ class Article:
     def in_quote(self, offset: int) -> bool:
         """Whether an offset lies inside quoted speech."""
         return self.quotes.contains(offset)
+
+
+def _native_sentences(article: Article) -> list[Span] | None:
+    """``Article.sentences`` from the native core, or None without it (or for a text with
+    no UTF-8 form: a lone surrogate)."""
+    splitter = _native_splitter()
+    if splitter is None:
+        return None
+    text = article.text
+    try:
+        spans = splitter.spans(text, [(p.start, p.end) for p in article.paragraphs],
+                               lambda start, dot: _ends_with_abbreviation(text, start, dot))
+    except UnicodeEncodeError:
+        return None
+    return [Span(start, end) for start, end in spans]
+
+
+_NO_SPLITTER = object()
+_splitter: object = _NO_SPLITTER
+
+
+def _native_splitter() -> object | None:
+    """The native core's sentence splitter, made once; None without the core."""
+    global _splitter
+    if _splitter is _NO_SPLITTER:
+        from newslint import native
+
+        core = native.module()
+        _splitter = core.SentenceSplitter(_ABBREVIATIONS) if core is not None else None
+    return _splitter
 
 
 def _trim(text: str, span: Span) -> Span:

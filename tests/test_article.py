@@ -1,6 +1,6 @@
 """The article model: offsets, line/column, paragraphs, sentences, headline."""
 
-from newslint.article import Article
+from newslint.article import Article, Span
 
 
 def test_columns_count_characters_and_survive_crlf_and_cr():
@@ -94,3 +94,16 @@ def test_sentences_are_those_of_the_mark_by_mark_reading():
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 40)))
         article = Article(text)
         assert article.sentences == sentences(article), repr(text)
+
+
+def test_a_span_is_a_value() -> None:
+    """Spans compare and hash by their offsets (sets and dict keys of spans), print as such,
+    survive pickling (workers), and tell the offsets they hold."""
+    import pickle
+
+    a, b = Span(3, 8), Span(3, 8)
+    assert a == b and hash(a) == hash(b) and len({a, b, Span(3, 9)}) == 2
+    assert a != Span(3, 9) and a != (3, 8)
+    assert repr(a) == "Span(start=3, end=8)"
+    assert pickle.loads(pickle.dumps(a)) == a
+    assert 3 in a and 7 in a and 8 not in a

@@ -773,3 +773,37 @@ def test_a_big_run_looks_typos_up_in_the_core_with_the_same_answers(monkeypatch)
         assert table.get(typo) == fixes and type(table.get(typo)) is tuple, typo
     for word in ("the", "colour", "", "teh\udc80", "goverment", "Goverment"):
         assert table.get(word) == shards.get(word) and (word in table) == (word in shards)
+
+
+_SENTENCE_ALPHABET = "ab AZ9.!?\"'”’)]“‘([ \n\t\u00a0ÀÞßé×İK\u2028Ⅻ"
+
+
+@needs_core
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_SENTENCE_ALPHABET, max_size=200), st.sampled_from(["", "Mr", "U.S", "e.g", "Jan"]))
+def test_sentences_match_python(text, word):
+    """The core's sentence ends, abbreviation look and trimming give ``python_sentences``."""
+    text = text.replace("K", f" {word}. K") if word else text
+    article = Article(text)
+    assert article.sentences == article.python_sentences()
+
+
+@needs_core
+@pytest.mark.parametrize("path", sorted((ROOT / "fixtures").rglob("*.txt")), ids=lambda p: p.name)
+def test_sentences_match_python_on_fixtures(path):
+    article = Article(path.read_text(encoding="utf-8"))
+    assert article.sentences == article.python_sentences()
+
+
+@needs_core
+def test_sentence_after_a_word_beyond_ascii_is_told_by_python():
+    """Python tells whether "Ⅻ." is an initial (``str.isalpha``: no), not Rust's alphabet (yes)."""
+    article = Article("He met Mr. Smith in Ⅻ. Then he left. She met J. Smith.")
+    assert [article.text[s.start : s.end] for s in article.sentences] == [
+        "He met Mr. Smith in Ⅻ.", "Then he left.", "She met J. Smith."]
+    assert article.sentences == article.python_sentences()
+
+
+def test_sentences_of_undecodable_text_are_found_in_python():
+    article = Article("One \ud800 thing. Two things.")
+    assert [article.text[s.start : s.end] for s in article.sentences] == ["One \ud800 thing.", "Two things."]

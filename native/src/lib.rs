@@ -14,6 +14,7 @@ mod redundancy;
 mod repetition;
 mod sentence;
 mod spelling;
+mod structure;
 mod text;
 mod translation;
 mod word_table;
@@ -36,5 +37,6 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<lexicon::PairTables>()?;
     m.add_class::<confusable::ConfusionWords>()?;
     m.add_class::<word_table::WordTable>()?;
+    m.add_class::<structure::SentenceSplitter>()?;
     Ok(())
 }

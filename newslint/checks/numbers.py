@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from newslint.article import Article
+from newslint.article import Article, per_article
 from newslint.article_facts import ArticleFact, first_of
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.pieces import Piece
@@ -52,6 +52,19 @@ def number_problem(token: str) -> tuple[str, str | None] | None:
     return "malformed", None
 
 
+@per_article
+def number_problems(article: Article) -> list[tuple[re.Match[str], str, str | None]]:
+    """Every digit token of the article that cannot be an English number, with why and its
+    English form (``number_problem``), in text order: the malformed-number and decimal-comma
+    rules share one scan."""
+    found = []
+    for m in NUMBER.finditer(article.text):
+        problem = number_problem(m.group())
+        if problem is not None:
+            found.append((m, *problem))
+    return found
+
+
 class MalformedNumber(Rule):
     info = RuleInfo(
         code="TR210",
@@ -82,11 +95,9 @@ class MalformedNumber(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        for m in NUMBER.finditer(article.text):
-            problem = number_problem(m.group())
-            if problem is None or problem[0] == "decimal-comma":
+        for m, kind, english in number_problems(article):
+            if kind == "decimal-comma":
                 continue
-            kind, english = problem
             if kind == "dot-grouping":
                 yield Finding(
                     m.start(), m.end(),
@@ -140,11 +151,10 @@ class DecimalComma(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
-        for m in NUMBER.finditer(text):
-            problem = number_problem(m.group())
-            if problem is None or problem[0] != "decimal-comma" or _BEFORE_THOUSAND.match(text, m.end()):
+        for m, kind, english in number_problems(article):
+            if kind != "decimal-comma" or _BEFORE_THOUSAND.match(text, m.end()):
                 continue  # "9,5 thousand" is thousand-as-word's, with the whole figure
-            english = problem[1] or ""
+            english = english or ""
             first_point = FIRST_DECIMAL_POINT(article)  # asked only here: most articles have no decimal comma
             mixed = f"; the article also writes '{first_point}'" if first_point else ""
             yield Finding(
