@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from newslint.beyond_ascii import beyond_ascii
+
 _WORD_CHARACTER_BEYOND_ASCII = re.compile(r"[^\x00-\x7f\W]")
 
 
@@ -22,7 +24,7 @@ def ascii_words(text: str) -> bool:
 
 @lru_cache(maxsize=4)  # several rules ask of one article's text in turn; a str knows at once if it is ASCII
 def _no_word_character_beyond_ascii(text: str) -> bool:
-    return _WORD_CHARACTER_BEYOND_ASCII.search(text) is None
+    return _WORD_CHARACTER_BEYOND_ASCII.search(beyond_ascii(text)) is None  # (the few characters beyond ASCII)
 
 
 def ascii_words_in(text: str) -> bool:

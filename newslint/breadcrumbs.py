@@ -20,8 +20,16 @@ _SEPARATED = re.compile(rf"(?i:{SECTIONS})(?:{_SEP}(?i:{SECTIONS})\b)+{_SEP}")
 _NEWS = re.compile(rf"News\s+(?i:politics|world|business|sport|tech|technology|science|health|entertainment|europe|asia|africa|americas|middle east|international|national|local)\s+(?=[A-Z\"“‘'])")
 
 
+# Every breadcrumb opens with "Home", "News" or a section, whose first run of letters ends
+# where a space, hyphen or separator follows: one of these words, in any case.
+_OPENING_WORDS = frozenset(re.match(r"[a-z]+", section).group() for section in SECTIONS.split("|")) | {"home", "news"}
+_LETTERS = re.compile(r"[A-Za-z]*")
+
+
 def breadcrumb_end(line: str) -> int:
     """Length of a breadcrumb at the start of ``line`` (0 when there is none)."""
+    if line.isascii() and _LETTERS.match(line).group().lower() not in _OPENING_WORDS:  # type: ignore[union-attr]
+        return 0  # most lines: no pattern tried (beyond ASCII, case-insensitive letters are more than a-z)
     for pattern in (_HOME, _SEPARATED, _NEWS):
         m = pattern.match(line)
         if m and m.end() < len(line):

@@ -118,7 +118,7 @@ def scan_scripts(article: Article) -> ScriptScan:
     latin = 0  # non-ASCII Latin letters (é, ł...); ASCII ones are counted at the end
     last = -1
     in_word = False
-    for m in _NON_ASCII.finditer(text):
+    for m in () if text.isascii() else _NON_ASCII.finditer(text):  # (an ASCII text: nothing to scan for)
         i = m.start()
         if i != last + 1:
             in_word = False

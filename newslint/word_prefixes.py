@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from typing import Callable, Iterable, TypeVar
 
+from newslint.beyond_ascii import beyond_ascii_offsets
+
 try:  # Python 3.11+
     from re import _constants as C
     from re import _parser as parser
@@ -25,7 +27,6 @@ _END = "\0"  # marks a beginning after which anything may follow
 
 T = TypeVar("T")
 _WINDOW = re.compile(rf"\b(?=(\w.{{0,{WIDTH - 1}}}))", re.DOTALL)  # a word start's first characters
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 
 
 def word_windows(text: str, wanted: Callable[[str], T | None]) -> list[tuple[int, T]]:
@@ -61,8 +62,8 @@ def windows_from_heads(text: str, folded: str, heads: set[str],
         return word_windows(text, wanted)
     hits: dict[int, T] = {}
     if not text.isascii():
-        for m in _NON_ASCII.finditer(text):
-            for pos in range(max(0, m.start() - WIDTH + 1), m.start() + 1):
+        for at in beyond_ascii_offsets(text):
+            for pos in range(max(0, at - WIDTH + 1), at + 1):
                 if is_word(text[pos]) and (pos == 0 or not is_word(text[pos - 1])):
                     found = wanted(text[pos : pos + WIDTH])
                     if found is not None:

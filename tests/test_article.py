@@ -1,5 +1,8 @@
 """The article model: offsets, line/column, paragraphs, sentences, headline."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.article import Article, Span
 
 
@@ -107,3 +110,18 @@ def test_a_span_is_a_value() -> None:
     assert repr(a) == "Span(start=3, end=8)"
     assert pickle.loads(pickle.dumps(a)) == a
     assert 3 in a and 7 in a and 8 not in a
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\r\u2028\u0085é", max_size=80))
+def test_lines_end_at_each_line_break_and_nowhere_else(text: str) -> None:
+    """Lines split at \\n, \\r\\n and \\r only (not at other characters str.splitlines takes),
+    whether the text has carriage returns or not."""
+    import re
+
+    spans, start = [], 0
+    for m in re.finditer(r"\r\n|\r|\n", text):
+        spans.append(Span(start, m.start()))
+        start = m.end()
+    spans.append(Span(start, len(text)))
+    assert Article(text).lines == spans

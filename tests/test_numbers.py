@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.article import Article
 from newslint.config import Config
 from newslint.engine import Linter
@@ -67,3 +70,19 @@ def test_decimal_comma_names_a_real_decimal_point_of_the_article():
 def test_decimal_comma_before_thousand_is_reported_once_with_the_whole_figure():
     found = Linter(Config(select=("TR211", "TR212"), grammar="off")).lint(Article("H\n\nAlmost 9,5 thousand cases.", "<t>"))
     assert [(d.code, d.suggestions) for d in found] == [("TR212", ("9,500",))]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="19 20\u00a0year5٣x", max_size=60))
+def test_year_then_year_is_the_regex_search(folded: str) -> None:
+    """TR214's quick look for "2019 year" answers as its regex would (the rule then runs)."""
+    from newslint.checks.counting import _YEAR_THEN_YEAR, year_then_year
+
+    assert year_then_year(folded) == bool(_YEAR_THEN_YEAR.search(folded))
+
+
+def test_year_then_year_finds_the_figure_before_spaces() -> None:
+    from newslint.checks.counting import year_then_year
+
+    assert year_then_year("in 2019  year the plan") and year_then_year("in 1999\u00a0years")
+    assert not year_then_year("in 2019 the year") and not year_then_year("2019year") and not year_then_year("x 2119 year")

@@ -11,6 +11,7 @@ import unicodedata
 from typing import Iterable
 
 from newslint.article import Article
+from newslint.beyond_ascii import beyond_ascii, without_controls
 from newslint.checks.encoding import BIDI, INVISIBLE, between_words, word_around
 from newslint.checks.mojibake import find_mojibake, inside
 from newslint.diagnostic import Finding, Fix, Severity
@@ -98,6 +99,8 @@ class ControlCharacter(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
+        if without_controls(text):
+            return  # most articles: nothing to look for
         for m in _CONTROL.finditer(text):
             ch = m.group()
             if inside(find_mojibake(article), m.start()):
@@ -158,6 +161,8 @@ class InvisibleCharacter(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
+        if _INVISIBLE_RE.search(beyond_ascii(text)) is None:
+            return  # none of its characters (all beyond ASCII) in the article
         for m in _INVISIBLE_RE.finditer(text):
             ch = m.group(1)
             if ch in "\u200c\u200d" and _joins_script(text, m.start()):
@@ -204,6 +209,8 @@ class BidiControl(Rule):
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
         rtl_lines: set[int] | None = None
+        if _BIDI_RE.search(beyond_ascii(text)) is None:
+            return  # no bidirectional control (all beyond ASCII) in the article
         for m in _BIDI_RE.finditer(text):
             if rtl_lines is None:
                 runs = scan_scripts(article).runs
@@ -258,8 +265,8 @@ class LookalikeLetter(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
-        if text.isascii():
-            return
+        if _LOOKALIKE.search(beyond_ascii(text)) is None:
+            return  # no Cyrillic or Greek look-alike (ASCII text, most often)
         runs: list[ScriptRun] = []
         starts: list[int] = []
         done = -1

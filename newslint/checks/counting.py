@@ -138,7 +138,8 @@ class ChineseCounting(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        if not _WAN_YI_WORDS.search(Presence.of(article).folded):
+        folded = Presence.of(article).folded
+        if not ("thousand" in folded or "million" in folded) or not _WAN_YI_WORDS.search(folded):
             return
         for m in _WAN_YI.finditer(article.text):
             if m.group("num"):
@@ -165,6 +166,22 @@ _YEAR_NOUN = prefiltered(re.compile(
 _YEAR_THEN_YEAR = re.compile(r"(?:19|20)\d\d[ \u00a0]+year")
 
 
+def year_then_year(folded: str) -> bool:
+    """Whether ``_YEAR_THEN_YEAR`` matches somewhere in ``folded``, told from each "year" in it
+    (a few in an article) by the spaces and the four characters before it, not by a search
+    that stops at every digit."""
+    at = folded.find("year")
+    while at != -1:
+        start = at
+        while start and folded[start - 1] in " \u00a0":
+            start -= 1
+        figure = folded[start - 4 : start] if start >= 4 else ""
+        if start < at and figure[:2] in ("19", "20") and figure[2:].isdecimal():
+            return True
+        at = folded.find("year", at + 4)
+    return False
+
+
 class YearAsNoun(Rule):
     info = RuleInfo(
         code="TR214",
@@ -188,7 +205,7 @@ class YearAsNoun(Rule):
     )
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
-        if not _YEAR_THEN_YEAR.search(Presence.of(article).folded):
+        if not year_then_year(Presence.of(article).folded):
             return
         for m in _YEAR_NOUN.finditer(article.text):
             english = f"{m.group('prep')} {m.group('year')}"

@@ -16,7 +16,7 @@ _SPACE = re.compile(r"\s+")
 
 def normalise(text: str) -> str:
     """Headline text for comparison: quotes straightened, case and spacing folded."""
-    text = _SPACE.sub(" ", text.translate(_QUOTES)).strip().lower()
+    text = " ".join(text.translate(_QUOTES).split()).lower()  # white space runs as one space, none at the ends
     return text.rstrip(_END_MARKS)
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newslint.article import Article, per_article
+from newslint.beyond_ascii import beyond_ascii, beyond_ascii_in
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
 
@@ -36,11 +37,23 @@ _NOT_CLEAN = re.compile(f"[^\\x00-\\x7f{CLEAN_MARKS}]")  # beyond ASCII and not 
 _NOT_CLEAN_NOR_POUND = re.compile(f"[^\\x00-\\x7f{CLEAN_MARKS}£]")
 
 
-def _may_hold_mojibake(line: str) -> bool:
-    """Whether ftfy's pattern may match in ``line`` (or in any line of a text)."""
-    if line.isascii() or _NOT_CLEAN.search(line) is None:
+def _may_hold_mojibake(line: str, whole: bool = False) -> bool:
+    """Whether ftfy's pattern may match in ``line`` (or, ``whole``, in any line of an article's text)."""
+    beyond = beyond_ascii(line) if whole else beyond_ascii_in(line)
+    if _NOT_CLEAN.search(beyond) is None:
         return False
-    return _NOT_CLEAN_NOR_POUND.search(line) is not None or _BESIDE_POUND.search(line) is not None
+    return _NOT_CLEAN_NOR_POUND.search(beyond) is not None or _beside_pound(line)
+
+
+def _beside_pound(line: str) -> bool:
+    """``_BESIDE_POUND.search(line) is not None``, told at each "£" (a few), not by a search
+    that stops at every character."""
+    at = line.find("£")
+    while at != -1:
+        if (at and line[at - 1] > "\x7f") or line[at + 1 : at + 2] > "\x7f":
+            return True
+        at = line.find("£", at + 1)
+    return False
 
 
 @dataclass(frozen=True)
@@ -74,7 +87,7 @@ def find_mojibake(article: Article) -> list[Mojibake]:
     text = article.text
     found: list[Mojibake] = []
     done = -1
-    if not _may_hold_mojibake(text):
+    if not _may_hold_mojibake(text, whole=True):
         return found  # then no line of it may (most articles)
     lines = [line for line in article.lines if _may_hold_mojibake(text[line.start : line.end])]
     if not lines:

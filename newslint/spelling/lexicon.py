@@ -527,7 +527,7 @@ class Lexicon:
             return False
         if self._simple(w):
             return True
-        if _HAS_DIGIT.search(w):
+        if not w.isalpha() and _HAS_DIGIT.search(w):  # letters only (most words): no digit
             return True
         base = self._strip_possessive(w)
         if base is not None and base and (self._simple(base) or self._compound(base)):

@@ -1,0 +1,41 @@
+"""Breadcrumbs glued to a line ("Home › World › Putin says ..."): the quick look at a line's
+first word must never lose one the patterns would find."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newslint import breadcrumbs
+from newslint.breadcrumbs import SECTIONS, breadcrumb_end
+
+_WORDS = SECTIONS.split("|") + ["Home", "home", "HOME", "News", "The", "homepage", "Newsroom", "Putin", '"We', "3",
+                                "ſport", "\u212aorea", "Asia-Pacific", "middle  east"]
+_SEPARATORS = [" ", " › ", ">", " | ", "/", ":", "&gt;", "-", "\t", "»", " & ", ""]
+
+
+def _by_the_patterns_alone(line: str) -> int:
+    for pattern in (breadcrumbs._HOME, breadcrumbs._SEPARATED, breadcrumbs._NEWS):
+        m = pattern.match(line)
+        if m and m.end() < len(line):
+            rest = line[m.end():].lstrip()
+            if rest[:1].isupper() or rest[:1] in "\"“‘'0123456789":
+                return m.end()
+    return 0
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_WORDS), st.sampled_from(["", "upper", "title"]), st.sampled_from(_SEPARATORS)),
+                min_size=1, max_size=5),
+       st.sampled_from(["Putin says", '"We', "3 die", "", "x"]))
+def test_quick_look_finds_what_the_patterns_find(parts: list[tuple[str, str, str]], rest: str) -> None:
+    line = "".join((getattr(w, case)() if case else w) + sep for w, case, sep in parts) + rest
+    assert breadcrumb_end(line) == _by_the_patterns_alone(line)
+
+
+def test_breadcrumbs_are_found_and_body_lines_are_not() -> None:
+    assert breadcrumb_end("Home › World › Putin says no") == len("Home › World › ")
+    assert breadcrumb_end("News World Putin says no") == len("News World ")
+    assert breadcrumb_end("WORLD / EUROPE / Talks fail") == len("WORLD / EUROPE / ")
+    assert breadcrumb_end("The government said so.") == 0
+    assert breadcrumb_end("\u212aorea › World › Talks") == _by_the_patterns_alone("\u212aorea › World › Talks")
