@@ -175,3 +175,26 @@ def test_dialect_words_sorted_once_per_run_are_those_dialect_of_names(monkeypatc
         assert spelling._dialect_spelt(lexicon, words) == {w for w in words if lexicon.dialect_of(w) is not None}
     spelt, plain = spelling._DIALECT_WORDS[lexicon]
     assert 0 < len(spelt) <= 20 and len(plain) == 20
+
+
+def test_mixed_dialect_first_look_never_drops_a_finding(monkeypatch):
+    """SP003 leaves an article at once when it does not hold spellings of both dialects
+    anywhere; with that look turned off, every text gives the same findings."""
+    from newslint.checks import spelling
+
+    pieces = ["The colour of the programme", "the color of the program", "a well-organised plan",
+              "\"We like the color,\" she said.", "Colour Labs", "organised and organized", "the centre",
+              "honor", "cheques", "the theatre's", "It is favourable."]
+    texts = ["Talks stall\n\n" + " ".join(pieces[i] for i in range(k, len(pieces), step)) + "."
+             for step in (1, 2, 3) for k in range(step)]
+    texts += ["Talks stall\n\n" + ". ".join(pieces[:n]) + "." for n in range(1, len(pieces) + 1)]
+    texts += [path.read_text(encoding="utf-8") for path in sorted(FIXTURES.rglob("*.txt"))]
+    linter = Linter(Config(select=("SP003",)))
+
+    def found() -> list[list[tuple[int, str]]]:
+        return [[(d.offset, d.message) for d in linter.lint(Article(t, "<t>"))] for t in texts]
+
+    quick = found()
+    monkeypatch.setattr(spelling, "_both_dialects", lambda article: True)
+    assert quick == found()
+    assert any(quick), "some text must be flagged, or the comparison proves nothing"

@@ -643,6 +643,18 @@ def _dialect_spelt(lexicon: Lexicon, words: set[str]) -> set[str]:
     return found
 
 
+def _both_dialects(article: Article) -> bool:
+    """Whether words of both dialects stand in a whole article anywhere ``_dialect_words``
+    looks (names and quotes included, each word asked once): when not, one of ``DIALECTS``
+    is nought."""
+    lexicon = Lexicon.load("both")
+    found = split(article)
+    dialect_of = lexicon.dialect_of
+    seen = {dialect_of(word) for word in _dialect_spelt(lexicon, set(found.plain_words))}
+    seen.update(dialect_of(c.word) for c in found.others if not c.word[:1].isupper())
+    return "en-US" in seen and "en-GB" in seen
+
+
 DIALECTS = count_fact(lambda article, piece: (d for _, d in _dialect_words(article, piece)))
 """How many words of the article are spelt the British way ("en-GB") and the American way ("en-US")."""
 
@@ -670,6 +682,8 @@ class MixedDialect(Rule):
     facts = (DIALECTS,)
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
+        if DIALECTS not in article.cache and not _both_dialects(article):
+            return  # most articles: one dialect's spellings or none, so nothing counted twice
         counts = DIALECTS(article)
         us, gb = counts["en-US"], counts["en-GB"]
         if not us or not gb:
