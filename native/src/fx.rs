@@ -62,3 +62,9 @@ impl Hasher for FxHasher {
 
 /// `HashMap<K, V, FxBuild>`: a map hashed with FxHash.
 pub type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// A `HashMap` hashed with FxHash.
+pub type FxMap<K, V> = std::collections::HashMap<K, V, FxBuild>;
+
+/// A `HashSet` hashed with FxHash.
+pub type FxSet<K> = std::collections::HashSet<K, FxBuild>;

@@ -6,7 +6,9 @@
 //! Python's: code points, not bytes.
 
 use pyo3::prelude::*;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use crate::fx::{FxMap, FxSet};
 
 const LETTERS: &[u8] = b"abcdefghijklmnopqrstuvwxyz";
 
@@ -75,7 +77,7 @@ impl OneEdits {
         // (its cache misses overlap), then the few that pass are checked and spelt out
         let edits = edits_hashed(word);
         let passed: Vec<&Edit> = edits.iter().filter(|e| self.may_hold(e.hash)).collect();
-        let mut out: HashSet<Vec<u8>> = HashSet::new();
+        let mut out: FxSet<Vec<u8>> = FxSet::default();
         for e in passed {
             if self.hashes.binary_search(&e.hash).is_ok() {
                 out.insert(spell(word, e));
@@ -176,7 +178,7 @@ impl OneEdits {
 /// word numbers in order and, per letter pair, one bit per word of that length that has it.
 #[pyclass(module = "newslint._native")]
 pub struct PairTables {
-    by_len: HashMap<usize, (Vec<u32>, HashMap<String, Vec<u64>>)>,
+    by_len: HashMap<usize, (Vec<u32>, FxMap<String, Vec<u64>>)>,
 }
 
 const PLANES: usize = 16; // bits of a word's count of shared pairs (a word has far fewer)

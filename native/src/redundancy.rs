@@ -4,7 +4,7 @@
 //! Words are read as `ASCII_WORD` reads the lower-cased text, `[A-Za-z0-9]+(?:[’'\-.][A-Za-z0-9]+)*`,
 //! within each sentence; offsets are Python code-point offsets.
 
-use std::collections::HashSet;
+use crate::fx::FxSet;
 
 use pyo3::prelude::*;
 
@@ -19,7 +19,7 @@ pub fn repeated_pair_sentences(lowered: &str, spans: Vec<(usize, usize)>) -> Vec
     let chars: Vec<char> = lowered.chars().collect();
     let mut out = Vec::new();
     let mut words: Vec<&[char]> = Vec::new();
-    let mut pairs: HashSet<(&[char], &[char])> = HashSet::new();
+    let mut pairs: FxSet<(&[char], &[char])> = FxSet::default();
     for (index, &(start, end)) in spans.iter().enumerate() {
         let end = end.min(chars.len());
         words.clear();

@@ -10,8 +10,7 @@
 //! In such a text every digit (`str.isdigit`) and every letter or digit (`str.isalnum`) is
 //! ASCII, as `\w` holds both. Offsets are Python's: code points, not bytes.
 
-use std::collections::HashMap;
-use std::collections::HashSet;
+use crate::fx::{FxMap, FxSet};
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -91,9 +90,9 @@ impl CandidateSplitter {
         let n = b.len();
         let mut plain_starts = Vec::with_capacity(n / 6);
         let mut plain_words = Vec::with_capacity(n / 6);
-        let mut seen: HashMap<&str, Bound<'py, PyString>> = HashMap::with_capacity(n / 12);
+        let mut seen: FxMap<&str, Bound<'py, PyString>> = FxMap::with_capacity_and_hasher(n / 12, Default::default());
         let mut others: Vec<Row<'py>> = Vec::new();
-        let mut starts: Option<HashSet<usize>> = None;
+        let mut starts: Option<FxSet<usize>> = None;
         let (mut p, mut cp) = (0usize, 0usize); // byte offset, code-point offset
         loop {
             while p < n && !b[p].is_ascii_alphabetic() {
@@ -150,7 +149,7 @@ impl CandidateSplitter {
         cp: usize,
         end: usize,
         chars: usize,
-        starts: &mut Option<HashSet<usize>>,
+        starts: &mut Option<FxSet<usize>>,
         starts_of: &Bound<'py, PyAny>,
     ) -> PyResult<Option<Row<'py>>> {
         let py = starts_of.py();
@@ -200,7 +199,7 @@ impl CandidateSplitter {
     }
 
     /// `_at_line_start`: at a line's or paragraph's start, after any openers, spaces, tabs.
-    fn at_line_start(&self, s: &str, p: usize, cp: usize, starts: &HashSet<usize>) -> bool {
+    fn at_line_start(&self, s: &str, p: usize, cp: usize, starts: &FxSet<usize>) -> bool {
         let (back, stop) = back_over(s, p, &self.line_openers);
         starts.contains(&(cp - back)) || matches!(stop, None | Some('\n') | Some('\r'))
     }

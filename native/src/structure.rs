@@ -3,7 +3,7 @@
 //! word before a full stop (an abbreviation or an initial does not end a sentence) and the
 //! same trimming. Offsets are Python code-point offsets.
 
-use std::collections::HashSet;
+use crate::fx::FxSet;
 
 use pyo3::prelude::*;
 
@@ -54,7 +54,7 @@ fn end_at(chars: &[char], begin: usize, end: usize, i: usize) -> Option<usize> {
 
 /// Whether the full stop at `dot` closes an abbreviation or an initial: Some(answer) when the
 /// word before it is ASCII, None when Python must tell (`str.lower` and `str.isalpha` beyond ASCII).
-fn abbreviation(chars: &[char], start: usize, dot: usize, known: &HashSet<String>) -> Option<bool> {
+fn abbreviation(chars: &[char], start: usize, dot: usize, known: &FxSet<String>) -> Option<bool> {
     if chars[dot] != '.' {
         return Some(false);
     }
@@ -90,13 +90,13 @@ fn trimmed(chars: &[char], mut start: usize, mut end: usize) -> (usize, usize) {
 /// not end a sentence after (``_ABBREVIATIONS``).
 #[pyclass(frozen)]
 pub struct SentenceSplitter {
-    abbreviations: HashSet<String>,
+    abbreviations: FxSet<String>,
 }
 
 #[pymethods]
 impl SentenceSplitter {
     #[new]
-    fn new(abbreviations: HashSet<String>) -> Self {
+    fn new(abbreviations: FxSet<String>) -> Self {
         SentenceSplitter { abbreviations }
     }
 
