@@ -438,6 +438,48 @@ def test_name_mentions_without_the_core_or_utf8_are_pythons(monkeypatch):
     monkeypatch.setattr(native, "module", lambda: None)  # not built, or NEWSLINT_NATIVE=off
     assert native_mentions("Sergei Lavrov") is None
     assert transliteration.mentions("Sergei Lavrov", None) == python_mentions("Sergei Lavrov", None)
+
+
+@needs_core
+def test_name_words_keep_what_python_said_of_each_word_from_text_to_text():
+    """``NameWords`` reads each text as ``name_mentions`` does, asking ``normalise`` and
+    ``english`` once per word over all the texts it reads (what they said is kept)."""
+    import random
+
+    asked: list[str] = []
+    keyed: list[str] = []
+
+    def english(word: str) -> bool:
+        asked.append(word)
+        return ENGLISH_NAMES(word)
+
+    def normalise(word: str) -> str:
+        keyed.append(word)
+        return transliteration.normalise(word)
+
+    words = core.NameWords(normalise, english)
+    rnd = random.Random(12)
+    for _ in range(400):
+        text = "".join(rnd.choice(NAME_PIECES) + rnd.choice(GLUE) for _ in range(rnd.randint(0, 30)))
+        assert words.mentions(text) == core.name_mentions(text, transliteration.normalise, ENGLISH_NAMES), text
+    assert sorted(asked) == sorted(set(asked)) and sorted(keyed) == sorted(set(keyed)) and len(words) > 20
+    assert words.mentions("Sergei \udc80 Lavrov") is None
+    assert core.NameWords(transliteration.normalise).mentions("The Found Lavrov") == \
+        core.name_mentions("The Found Lavrov", transliteration.normalise)
+
+
+def test_an_articles_name_rows_are_its_mentions_core_or_not(monkeypatch):
+    """EN010 reads an article's mentions as rows through the lexicon's ``NameWords`` (a
+    second article reusing its words), or in Python without the core: ``mentions`` either way."""
+    lex = lexicon.Lexicon.load("en-GB")
+    english = transliteration._known_word(lex)
+    texts = ["Sergei Lavrov met The Found Lavrov. Kim Jong-un and Sergey Lavrov left", "Lavrov met Kim Jong Un"]
+    for text in texts * 2:
+        assert transliteration._lexicon_rows(text, lex) == [(k, *m) for k, m in python_mentions(text, english)]
+    monkeypatch.setattr(native, "module", lambda: None)
+    assert transliteration._lexicon_rows(texts[0], lex) == [(k, *m) for k, m in python_mentions(texts[0], english)]
+
+
 # --- the sentence model's shape features (newslint/sentence_signal.py) ---
 
 from newslint import sentence_signal  # noqa: E402

@@ -21,7 +21,7 @@ mod word_table;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 17;
+const ABI: u32 = 18;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -30,6 +30,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<spelling::CandidateSplitter>()?;
     m.add_class::<edit_cost::EditCosts>()?;
     m.add_function(wrap_pyfunction!(names::name_mentions, m)?)?;
+    m.add_class::<names::NameWords>()?;
     m.add_class::<sentence::SentenceShaper>()?;
     m.add_function(wrap_pyfunction!(redundancy::repeated_pair_sentences, m)?)?;
     m.add_class::<lexicon::OneEdits>()?;

@@ -9,8 +9,9 @@
 //! - `_word_at`: after a letter and an apostrophe, the word `_WORD.finditer` finds there;
 //! - words joined by one space, no-break space or hyphen (`_JOINS`).
 //!
-//! ``normalise`` and ``english`` stay in Python (each called once per distinct word), so the
-//! keys are Python's own. Offsets are Python's: code points, not bytes.
+//! ``normalise`` and ``english`` stay in Python (each called once per distinct word, or with
+//! ``NameWords`` once per word of a whole run), so the keys are Python's own. Offsets are
+//! Python's: code points, not bytes.
 
 use std::collections::HashMap;
 
@@ -25,16 +26,23 @@ const CURLY: &str = "\u{2019}";
 /// One mention as `Mention`'s fields after its key: key, start, end, surface, parts, before.
 type Row<'py> = (Bound<'py, PyString>, usize, usize, Bound<'py, PyString>, usize, Bound<'py, PyString>);
 
-/// A word of the text (byte offsets) and what Python says of it, asked once per distinct word.
-struct Word<'py> {
-    text: Bound<'py, PyString>,
-    key: Option<(Bound<'py, PyString>, String)>,
+/// A word of a name and what Python says of it, each asked once: its key (``normalise``) and
+/// whether it is English (``english``).
+struct Known {
+    text: Py<PyString>,
+    key: Option<(Py<PyString>, String)>,
     english: Option<bool>,
 }
 
+/// The words met so far, by their text.
+type Memo = HashMap<String, Known, FxBuild>;
+
+/// The most words a ``NameWords`` keeps; past it, it starts again (a run of many archives).
+const MEMO_MOST: usize = 1 << 17;
+
 /// ``_mentions_python(text, english)`` as rows, or None for a text with no UTF-8 form (a
 /// lone surrogate). ``normalise(word)`` gives a word's key; ``english(word)``, when given,
-/// whether it is an English word.
+/// whether it is an English word; each is asked once per distinct word of the text.
 #[pyfunction]
 #[pyo3(signature = (text, normalise, english=None))]
 pub fn name_mentions<'py>(
@@ -42,36 +50,80 @@ pub fn name_mentions<'py>(
     normalise: &Bound<'py, PyAny>,
     english: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Option<Vec<Row<'py>>>> {
-    let py = text.py();
-    let s = match text.to_str() {
-        Ok(s) => s,
-        Err(_) => return Ok(None),
-    };
+    let Ok(s) = text.to_str() else { return Ok(None) };
+    rows_of(text.py(), s, &mut Memo::default(), normalise, english).map(Some)
+}
+
+/// ``name_mentions`` with its ``normalise`` and ``english`` fixed, keeping what they say of
+/// each word from one text to the next (both depend on the word alone): a run's names and
+/// capitalised words recur article after article, and a word met before costs one look-up.
+#[pyclass(module = "newslint._native")]
+pub struct NameWords {
+    normalise: Py<PyAny>,
+    english: Option<Py<PyAny>>,
+    memo: Memo,
+}
+
+#[pymethods]
+impl NameWords {
+    #[new]
+    #[pyo3(signature = (normalise, english=None))]
+    fn new(normalise: Py<PyAny>, english: Option<Py<PyAny>>) -> Self {
+        NameWords { normalise, english, memo: Memo::default() }
+    }
+
+    /// ``name_mentions(text, normalise, english)``.
+    fn mentions<'py>(&mut self, text: &Bound<'py, PyString>) -> PyResult<Option<Vec<Row<'py>>>> {
+        let py = text.py();
+        let Ok(s) = text.to_str() else { return Ok(None) };
+        if self.memo.len() >= MEMO_MOST {
+            self.memo.clear();
+        }
+        let normalise = self.normalise.bind(py).clone();
+        let english = self.english.as_ref().map(|e| e.bind(py).clone());
+        rows_of(py, s, &mut self.memo, &normalise, english.as_ref()).map(Some)
+    }
+
+    /// How many words it keeps.
+    fn __len__(&self) -> usize {
+        self.memo.len()
+    }
+}
+
+/// The rows of ``s``, asking ``memo`` (and through it ``normalise`` and ``english``) about its words.
+fn rows_of<'py>(
+    py: Python<'py>,
+    s: &str,
+    memo: &mut Memo,
+    normalise: &Bound<'py, PyAny>,
+    english: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Vec<Row<'py>>> {
     let cp = CodePoints::new(s);
     let empty = PyString::new(py, "");
-    let mut words: HashMap<&str, Word<'py>, FxBuild> = HashMap::default();
     let mut rows = Vec::new();
     for chain in chains(s) {
-        for (start, end) in &chain {
-            let w = &s[*start..*end];
-            words.entry(w).or_insert_with(|| Word { text: PyString::new(py, w), key: None, english: None });
+        for &(start, end) in &chain {
+            let w = &s[start..end];
+            if !memo.contains_key(w) {
+                memo.insert(w.to_owned(), Known { text: PyString::new(py, w).unbind(), key: None, english: None });
+            }
         }
         if chain.len() == 1 {
             let (start, end) = chain[0];
             let w = &s[start..end];
-            if char_len(w) >= 4 && !is_english(&mut words, w, english)? {
-                let (key, _) = key_of(&mut words, w, normalise)?;
-                let surface = words[w].text.clone();
+            if char_len(w) >= 4 && !is_english(memo, w, english)? {
+                let (key, _) = key_of(memo, w, normalise)?;
+                let surface = memo[w].text.bind(py).clone();
                 rows.push((key, cp.at(start), cp.at(end), surface, 1, empty.clone()));
             }
             continue;
         }
         let mut keys = Vec::with_capacity(chain.len());
         let mut plain = Vec::with_capacity(chain.len());
-        for (start, end) in &chain {
-            let w = &s[*start..*end];
-            keys.push(key_of(&mut words, w, normalise)?.1);
-            plain.push(english.is_some() && is_english(&mut words, w, english)?);
+        for &(start, end) in &chain {
+            let w = &s[start..end];
+            keys.push(key_of(memo, w, normalise)?.1);
+            plain.push(english.is_some() && is_english(memo, w, english)?);
         }
         for i in 0..chain.len() {
             let (start, first_end) = chain[i];
@@ -79,7 +131,7 @@ pub fn name_mentions<'py>(
                 continue;
             }
             let spaced = i > 0 && matches!(&s[chain[i - 1].1..start], " " | "\u{a0}");
-            let before = if spaced { words[&s[chain[i - 1].0..chain[i - 1].1]].text.clone() } else { empty.clone() };
+            let before = if spaced { memo[&s[chain[i - 1].0..chain[i - 1].1]].text.bind(py).clone() } else { empty.clone() };
             for j in i..chain.len().min(i + MAX_PARTS) {
                 if (j == i && char_len(&s[start..first_end]) < 4) || plain[i..=j].iter().all(|&p| p) {
                     continue;
@@ -90,32 +142,30 @@ pub fn name_mentions<'py>(
             }
         }
     }
-    Ok(Some(rows))
+    Ok(rows)
 }
 
 /// ``normalise(word)``, asked once per word: the Python object and its text.
-fn key_of<'py>(
-    words: &mut HashMap<&str, Word<'py>, FxBuild>,
-    w: &str,
-    normalise: &Bound<'py, PyAny>,
-) -> PyResult<(Bound<'py, PyString>, String)> {
-    let word = words.get_mut(w).expect("every chain word is listed");
+fn key_of<'py>(memo: &mut Memo, w: &str, normalise: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyString>, String)> {
+    let py = normalise.py();
+    let word = memo.get_mut(w).expect("every chain word is listed");
     if word.key.is_none() {
-        let key = normalise.call1((word.text.clone(),))?.cast_into::<PyString>()?;
+        let key = normalise.call1((word.text.bind(py).clone(),))?.cast_into::<PyString>()?;
         let text = key.to_str()?.to_owned();
-        word.key = Some((key, text));
+        word.key = Some((key.unbind(), text));
     }
-    Ok(word.key.clone().unwrap())
+    let (key, text) = word.key.as_ref().expect("set above");
+    Ok((key.bind(py).clone(), text.clone()))
 }
 
 /// ``english(word)`` (False without it), asked once per word.
-fn is_english(words: &mut HashMap<&str, Word<'_>, FxBuild>, w: &str, english: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+fn is_english(memo: &mut Memo, w: &str, english: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
     let Some(english) = english else { return Ok(false) };
-    let word = words.get_mut(w).expect("every chain word is listed");
+    let word = memo.get_mut(w).expect("every chain word is listed");
     if word.english.is_none() {
-        word.english = Some(english.call1((word.text.clone(),))?.is_truthy()?);
+        word.english = Some(english.call1((word.text.bind(english.py()).clone(),))?.is_truthy()?);
     }
-    Ok(word.english.unwrap())
+    Ok(word.english.expect("set above"))
 }
 
 /// `_chains`: runs of capitalised words joined by one space, no-break space or hyphen, as

@@ -177,14 +177,26 @@ def mentions(text: str, english: Callable[[str], bool] | None = None) -> list[tu
 Row = tuple[str, int, int, str, int, str]
 
 
-def _mention_rows(text: str, english: Callable[[str], bool] | None) -> list[Row]:
-    """``mentions`` as rows, as the native core gives them."""
-    found = _native_rows(text, english) if ascii_words(text) else None
-    return found if found is not None else [(key, *m) for key, m in _mentions_python(text, english)]
+def _lexicon_rows(text: str, lexicon: Lexicon) -> list[Row]:
+    """``mentions`` as rows (as the native core gives them), without the words ``lexicon``
+    calls English: read by the lexicon's ``NameWords`` in the native core where the text's
+    words are all ASCII, which keeps each word's key and answer for the run."""
+    core = native.module()
+    if core is not None and ascii_words(text):
+        found = _name_words(lexicon, core).mentions(text)
+        if found is not None:
+            return found
+    return [(key, *m) for key, m in _mentions_python(text, _known_word(lexicon))]
+
+
+@lru_cache(maxsize=None)  # one per lexicon (and core): what it keeps serves the whole run
+def _name_words(lexicon: Lexicon, core: object) -> object:
+    """The native core's ``NameWords`` for the lexicon: ``normalise`` and its English words."""
+    return core.NameWords(normalise, _known_word(lexicon))  # type: ignore[attr-defined]
 
 
 def _native_rows(text: str, english: Callable[[str], bool] | None) -> list[Row] | None:
-    """``_mention_rows`` from the native core (newslint/native.py), for a text where
+    """``mentions`` as rows from the native core (newslint/native.py), for a text where
     ``ascii_words`` holds; None without the core (or for a text with no UTF-8 form)."""
     core = native.module()
     return core.name_mentions(text, normalise, english) if core is not None else None
@@ -522,7 +534,7 @@ def _rows(article: Article, lexicon: Lexicon) -> list[Row]:
     transliteration."""
     found = article.cache.get((_rows, lexicon.dialect))
     if found is None:
-        found = article.cache[(_rows, lexicon.dialect)] = _mention_rows(article.text, _known_word(lexicon))
+        found = article.cache[(_rows, lexicon.dialect)] = _lexicon_rows(article.text, lexicon)
     return found  # type: ignore[return-value]
 
 
