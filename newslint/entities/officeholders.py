@@ -9,6 +9,7 @@ from functools import cache, cached_property, lru_cache
 from pathlib import Path
 
 from newslint.checks.transliteration import normalise
+from newslint.datacache import cached, modules
 from newslint.packs import packs_dir
 
 OFFICES = ("president", "vice-president", "prime-minister", "deputy-prime-minister", "foreign-minister")
@@ -156,10 +157,24 @@ def _by_country() -> dict[str, list[Holder]]:
     return out
 
 
-@cache
 def family_names(country: str) -> frozenset[str]:
     """Surnames two different holders of the country's offices share (Al Sabah, Al Nahyan,
     Assad, Marcos): alone they do not say which holder is meant."""
+    return _family_names().get(country, frozenset())
+
+
+@cache
+def _family_names() -> dict[str, frozenset[str]]:
+    """Every country's ``family_names``, built once into the data cache (newslint/datacache.py):
+    read in well under a millisecond, where each process of a run (each worker of a big one)
+    worked them out for the countries it met, 10-20 ms."""
+    sources = [packs_dir() / "entities" / "officeholders.tsv",
+               *modules("entities/officeholders.py", "checks/transliteration.py")]
+    return cached("family-names", sources, lambda: {country: _shared_surnames(country) for country in _by_country()})
+
+
+def _shared_surnames(country: str) -> frozenset[str]:
+    """``family_names`` worked out from the holders."""
     people: dict[str, list[Holder]] = {}
     for holder in _by_country().get(country, ()):
         if holder.parts:
