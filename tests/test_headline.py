@@ -49,3 +49,17 @@ def test_similar_answers_as_the_ratio_alone(a, b, threshold):
     expected = a == b or (min(len(a), len(b)) / max(len(a), len(b)) >= threshold
                           and SequenceMatcher(None, a, b, autojunk=False).ratio() >= threshold)
     assert similar(a, b, threshold) == expected
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="ab .!?\t\x0b\x1c\u00a0é,", max_size=40), st.integers(min_value=0, max_value=30))
+def test_too_long_to_match_counts_what_normalising_keeps(line: str, target_length: int) -> None:
+    """The quick length test counts the characters that are not white space, as the
+    normalised line would have them, ASCII or not."""
+    from newslint.checks.headline import _END_MARKS, too_long_to_match
+
+    kept = line
+    while kept != kept.rstrip().rstrip(_END_MARKS):
+        kept = kept.rstrip().rstrip(_END_MARKS)
+    target = "x" * target_length
+    assert too_long_to_match(line, target, 0.92) == (target_length < 0.92 * len("".join(kept.split())))

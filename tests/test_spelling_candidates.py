@@ -6,6 +6,9 @@ import random
 
 import pytest
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.article import Article
 from newslint.spelling import candidates as candidates_module
 from newslint.spelling.candidates import (MAX_WORD, _POSSESSIVE, _SKIP, _TOKEN, Candidate, _at_line_start, _opens,
@@ -103,3 +106,17 @@ def test_plain_words_and_others_are_every_candidate(each_split):
         plain_seen += len(everything)
         other_seen += len(found.others)
     assert plain_seen > 3000 and other_seen > 3000
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=200), unique=True), st.lists(st.integers(min_value=0, max_value=200)))
+def test_words_in_skipped_spans_are_left_out(starts: list[int], cuts: list[int]) -> None:
+    """``_outside`` keeps exactly the words that start in no span (URLs, addresses)."""
+    from newslint.spelling.candidates import _outside
+
+    starts.sort()
+    bounds = sorted(set(cuts))
+    spans = [(bounds[i], bounds[i + 1]) for i in range(0, len(bounds) - 1, 2)]
+    words = [f"w{s}" for s in starts]
+    kept = [(s, w) for s, w in zip(starts, words) if not any(a <= s < b for a, b in spans)]
+    assert _outside(spans, starts, words) == ([s for s, _ in kept], [w for _, w in kept])

@@ -45,6 +45,9 @@ def body_headline(article: Article, max_words: int) -> tuple[int, str] | None:
     return start, line
 
 
+_ASCII_SPACES = bytes(c for c in range(128) if chr(c).isspace())  # what str.split splits an ASCII text at
+
+
 def too_long_to_match(line: str, target: str, threshold: float) -> bool:
     """Whether ``normalise(line)`` is surely too long to be ``similar`` to ``target``, told
     without normalising it: normalising keeps every character that is not white space up to
@@ -55,7 +58,11 @@ def too_long_to_match(line: str, target: str, threshold: float) -> bool:
         if shorter == kept:
             break
         kept = shorter
-    return len(target) < min(threshold, 1.0) * len("".join(kept.split()))  # above 1, only the same text is similar
+    if kept.isascii():  # its characters that are not white space, counted in one native pass
+        letters = len(kept.encode("ascii").translate(None, _ASCII_SPACES))
+    else:
+        letters = len("".join(kept.split()))
+    return len(target) < min(threshold, 1.0) * letters  # above 1, only the same text is similar
 
 
 def similar(a: str, b: str, threshold: float) -> bool:

@@ -16,7 +16,7 @@ from newslint.article_facts import ArticleFact, count_fact
 from newslint.diagnostic import Finding, Fix, Severity
 from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Rule, RuleInfo
-from newslint.spelling.candidates import Candidate, merged, plain_candidates, split
+from newslint.spelling.candidates import Candidate, merged, plain_candidates, plain_word_set, split
 from newslint.spelling.confusion import ConfusionModel, neighbours
 from newslint.spelling.dialect_pairs import variant
 from newslint.spelling.known_typos import known_typos, prepare as prepare_typos
@@ -111,8 +111,7 @@ class Misspelling(Rule):
         correct: set[str] = set()  # words already found correct in this article
         plain_correct = _plain_correct(lexicon)
         found = split(article)
-        unknown = set(found.plain_words).difference(plain_correct)  # plain words not passed yet in this run
-        unknown.difference_update(extra)
+        unknown = plain_word_set(article).difference(plain_correct, extra)  # plain words not passed yet in this run
         names = _names_passed(lexicon)
         for cand in merged(found.others, plain_candidates(found, unknown)):
             word = cand.word
@@ -614,7 +613,7 @@ def _dialect_words(article: Article, piece: Piece | None = None) -> Iterator[tup
     lexicon = Lexicon.load("both")
     dialect_of = lexicon.dialect_of
     found = split(article)
-    spelt = _dialect_spelt(lexicon, set(found.plain_words))
+    spelt = _dialect_spelt(lexicon, plain_word_set(article))
     for cand in merged(found.others, plain_candidates(found, spelt)):
         if cand.word[:1].isupper():
             continue  # names
@@ -627,11 +626,11 @@ def _dialect_words(article: Article, piece: Piece | None = None) -> Iterator[tup
 _DIALECT_WORDS: dict[Lexicon, tuple[set[str], set[str]]] = {}
 
 
-def _dialect_spelt(lexicon: Lexicon, words: set[str]) -> set[str]:
+def _dialect_spelt(lexicon: Lexicon, words: frozenset[str]) -> set[str]:
     """The words whose ``dialect_of`` is not None, each word asked once per run: the words
     already asked are sorted by two set operations (which have a dialect spelling, which not)."""
     spelt, plain = _DIALECT_WORDS.get(lexicon) or _DIALECT_WORDS.setdefault(lexicon, (set(), set()))
-    found = words & spelt
+    found = spelt & words  # (a set, added to below)
     for word in words.difference(spelt, plain):
         if lexicon.dialect_of(word) is None:
             if len(plain) < _PLAIN_CORRECT_KEPT:
@@ -650,7 +649,7 @@ def _both_dialects(article: Article) -> bool:
     lexicon = Lexicon.load("both")
     found = split(article)
     dialect_of = lexicon.dialect_of
-    seen = {dialect_of(word) for word in _dialect_spelt(lexicon, set(found.plain_words))}
+    seen = {dialect_of(word) for word in _dialect_spelt(lexicon, plain_word_set(article))}
     seen.update(dialect_of(c.word) for c in found.others if not c.word[:1].isupper())
     return "en-US" in seen and "en-GB" in seen
 

@@ -11,6 +11,7 @@ the split; ``_split_python`` is its twin.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Container, Iterable
 from functools import lru_cache, partial
 from itertools import accumulate, chain, compress, repeat
@@ -84,6 +85,14 @@ def split(article: Article) -> Split:
     return cached
 
 
+def plain_word_set(article: Article) -> frozenset[str]:
+    """The article's distinct plain words (``Split.plain_words``), found once."""
+    cached = article.cache.get(plain_word_set)
+    if cached is None:
+        cached = article.cache[plain_word_set] = frozenset(split(article).plain_words)
+    return cached  # type: ignore[return-value]
+
+
 def plain_candidates(found: Split, words: Container[str] | None) -> list[Candidate]:
     """The plain words whose text is in ``words`` (all when None) as candidates, in order."""
     starts, plain = found.plain_starts, found.plain_words
@@ -111,10 +120,23 @@ def _find(article: Article) -> Split:
     if _SKIP_HINT.search(text):
         skipped = [m.span() for m in _SKIP.finditer(text)]
         if skipped:
-            kept = [not any(a <= start < b for a, b in skipped) for start in plain_starts]
-            plain_starts, plain_words = list(compress(plain_starts, kept)), list(compress(plain_words, kept))
+            plain_starts, plain_words = _outside(skipped, plain_starts, plain_words)
             others = [c for c in others if not any(a <= c.start < b for a, b in skipped)]
     return Split(plain_starts, plain_words, others)
+
+
+def _outside(spans: list[tuple[int, int]], starts: list[int], words: list[str]) -> tuple[list[int], list[str]]:
+    """The plain words (``starts`` in order, ``words``) that start outside every span (in
+    order, not overlapping): each span's words found by bisection and left out."""
+    kept_starts: list[int] = []
+    kept_words: list[str] = []
+    done = 0
+    for a, b in spans:
+        first = bisect_left(starts, a, done)
+        kept_starts += starts[done:first]
+        kept_words += words[done:first]
+        done = max(first, bisect_left(starts, b, first))
+    return kept_starts + starts[done:], kept_words + words[done:]
 
 
 def _split_python(article: Article) -> tuple[list[int], list[str], list[Candidate]]:
