@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.article import Article
 from newslint.config import Config
 from newslint.engine import Linter
@@ -198,3 +201,12 @@ def test_mixed_dialect_first_look_never_drops_a_finding(monkeypatch):
     monkeypatch.setattr(spelling, "_both_dialects", lambda article: True)
     assert quick == found()
     assert any(quick), "some text must be flagged, or the comparison proves nothing"
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="abc", max_size=7), st.text(alphabet="abc", max_size=7))
+def test_one_edit_apart_is_distance_one(a: str, b: str) -> None:
+    from newslint.checks.spelling import _distance, _one_edit_apart
+
+    assert _one_edit_apart(a, b) == (_distance(a, b) == 1)
+    assert _one_edit_apart("thailand", "thaliand") and _one_edit_apart("japan", "japen") and not _one_edit_apart("japan", "jpane")

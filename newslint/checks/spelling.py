@@ -241,7 +241,7 @@ def _slip_of_place(lw: str, lexicon: Lexicon) -> str | None:
     if len(lw) < 5:
         return None
     for name in countries_by_ends().get((lw[0], lw[-1]), ()):
-        if abs(len(name) - len(lw)) <= 1 and len(name) >= 5 and _distance(lw, name) == 1 and lexicon.zipf(name) >= _KNOWN_ZIPF:
+        if abs(len(name) - len(lw)) <= 1 and len(name) >= 5 and _one_edit_apart(lw, name) and lexicon.zipf(name) >= _KNOWN_ZIPF:
             return countries_and_capitals()[name]
     return None
 
@@ -254,7 +254,7 @@ def _run_together(lw: str, lexicon: Lexicon) -> str | None:
     best = lexicon.suggest(lw, limit=3)
     if not best or best[0].count(" ") != 1 or best[0].replace(" ", "") != lw:
         return None
-    if any(" " not in s and _distance(lw, s.lower()) == 1 for s in best[1:]):
+    if any(" " not in s and _one_edit_apart(lw, s.lower()) for s in best[1:]):
         return None  # one letter from a word: a slip of it ("bandwith"), not two words
     parts = best[0].split()
     if not any(p in _GLUE_WORDS for p in parts):
@@ -478,7 +478,7 @@ def _common(part: str, lexicon: Lexicon) -> bool:
 def _one_edit_common(part: str, lexicon: Lexicon) -> str | None:
     """The lexicon's best suggestion for ``part`` when it is one common word one edit away."""
     best = lexicon.suggest(part, limit=1)
-    if best and " " not in best[0] and best[0].islower() and _distance(part, best[0]) == 1 and _common(best[0], lexicon):
+    if best and " " not in best[0] and best[0].islower() and _one_edit_apart(part, best[0]) and _common(best[0], lexicon):
         return best[0]
     return None
 
@@ -516,6 +516,23 @@ def _match_case(suggestion: str, word: str) -> str:
     if word[:1].isupper():
         return suggestion[:1].upper() + suggestion[1:]
     return suggestion
+
+
+def _one_edit_apart(a: str, b: str) -> bool:
+    """``_distance(a, b) == 1``, told without the table: one letter changed, added, dropped,
+    or two neighbours swapped."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    for i, (ca, cb) in enumerate(zip(a, b)):  # noqa: B007 - i is where they first differ
+        if ca != cb:
+            break
+    else:
+        return True  # one is the other with a letter added at the end
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 1:i + 2] == b[i:i + 1] and a[i:i + 1] == b[i + 1:i + 2] and a[i + 2:] == b[i + 2:])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
 
 
 def _distance(a: str, b: str) -> int:
