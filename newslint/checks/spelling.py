@@ -115,7 +115,7 @@ class Misspelling(Rule):
         names = _names_passed(lexicon)
         for cand in merged(found.others, plain_candidates(found, unknown)):
             word = cand.word
-            if word in correct or word in plain_correct or word.lower() in extra or cand.text.lower() in extra:
+            if word in correct or word in plain_correct or (extra and (word.lower() in extra or cand.text.lower() in extra)):
                 continue
             if cand.capitalised:
                 name = (word, cand.after_full_stop, seen[word] > 1)
