@@ -171,6 +171,31 @@ def test_holder_indexes_read_from_the_data_cache_are_those_built(tmp_path, monke
     assert sum(map(len, built.values())) > 10_000
 
 
+def test_holder_tables_answer_as_the_holder_indexes(monkeypatch):
+    """The native word tables of EN025's name index give every key's positions as the dicts
+    do, and nothing for keys they lack; without the core the dicts are read."""
+    import random
+
+    from newslint import native
+    from newslint.checks import officeholder_names
+    from newslint.checks.officeholder_names import _deletions, _holder_index, _holder_indexes, _holder_tables
+
+    tables = _holder_tables()
+    if native.module() is None:
+        assert tables is None
+        return
+    rnd = random.Random(9)
+    for office, index in _holder_indexes().items():
+        table = tables[office]
+        assert all(table.get(key) == positions for key, positions in index.items())
+        absent = {k for word in ("xqzv", "sisi", "hosnisisi", "zelenskyyy", "é", "") for k in _deletions(word, 2)}
+        absent |= {"".join(rnd.choice("aeiklmnorst") for _ in range(rnd.randint(1, 9))) for _ in range(2000)}
+        assert [table.get(k) for k in absent] == [index.get(k, ()) for k in absent]
+        assert any(index.get(k) for k in absent) and table.get("\udc80") == ()
+    monkeypatch.setattr(officeholder_names, "_holder_tables", lambda: None)
+    assert _holder_index("president") is _holder_indexes()["president"]
+
+
 def test_titles_are_those_the_title_regex_finds_in_the_whole_text():
     """``_titles`` tries the title regex only where a first word stands: the same matches as
     running it over the text, on titles run into words, spaced out and overlapping."""
