@@ -30,6 +30,11 @@ def breadcrumb_end(line: str) -> int:
     """Length of a breadcrumb at the start of ``line`` (0 when there is none)."""
     if line.isascii() and _LETTERS.match(line).group().lower() not in _OPENING_WORDS:  # type: ignore[union-attr]
         return 0  # most lines: no pattern tried (beyond ASCII, case-insensitive letters are more than a-z)
+    return breadcrumb_by_patterns(line)
+
+
+def breadcrumb_by_patterns(line: str) -> int:
+    """``breadcrumb_end`` with every pattern tried (no look at the first word first)."""
     for pattern in (_HOME, _SEPARATED, _NEWS):
         m = pattern.match(line)
         if m and m.end() < len(line):

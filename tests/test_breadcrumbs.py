@@ -6,22 +6,11 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newslint import breadcrumbs
-from newslint.breadcrumbs import SECTIONS, breadcrumb_end
+from newslint.breadcrumbs import SECTIONS, breadcrumb_by_patterns, breadcrumb_end
 
 _WORDS = SECTIONS.split("|") + ["Home", "home", "HOME", "News", "The", "homepage", "Newsroom", "Putin", '"We', "3",
                                 "ſport", "\u212aorea", "Asia-Pacific", "middle  east"]
 _SEPARATORS = [" ", " › ", ">", " | ", "/", ":", "&gt;", "-", "\t", "»", " & ", ""]
-
-
-def _by_the_patterns_alone(line: str) -> int:
-    for pattern in (breadcrumbs._HOME, breadcrumbs._SEPARATED, breadcrumbs._NEWS):
-        m = pattern.match(line)
-        if m and m.end() < len(line):
-            rest = line[m.end():].lstrip()
-            if rest[:1].isupper() or rest[:1] in "\"“‘'0123456789":
-                return m.end()
-    return 0
 
 
 @settings(max_examples=1500, deadline=None)
@@ -30,7 +19,7 @@ def _by_the_patterns_alone(line: str) -> int:
        st.sampled_from(["Putin says", '"We', "3 die", "", "x"]))
 def test_quick_look_finds_what_the_patterns_find(parts: list[tuple[str, str, str]], rest: str) -> None:
     line = "".join((getattr(w, case)() if case else w) + sep for w, case, sep in parts) + rest
-    assert breadcrumb_end(line) == _by_the_patterns_alone(line)
+    assert breadcrumb_end(line) == breadcrumb_by_patterns(line)
 
 
 def test_breadcrumbs_are_found_and_body_lines_are_not() -> None:
@@ -38,4 +27,4 @@ def test_breadcrumbs_are_found_and_body_lines_are_not() -> None:
     assert breadcrumb_end("News World Putin says no") == len("News World ")
     assert breadcrumb_end("WORLD / EUROPE / Talks fail") == len("WORLD / EUROPE / ")
     assert breadcrumb_end("The government said so.") == 0
-    assert breadcrumb_end("\u212aorea › World › Talks") == _by_the_patterns_alone("\u212aorea › World › Talks")
+    assert breadcrumb_end("\u212aorea › World › Talks") == breadcrumb_by_patterns("\u212aorea › World › Talks")
