@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.article import ASCII_WORD, WORD
 from newslint.ascii_words import ascii_words
 from newslint.checks.transliteration import _CAPITAL, _chain_starts
@@ -27,3 +30,15 @@ def test_ascii_spellings_find_what_the_unicode_patterns_find():
         if ascii_words(text):
             assert [m.span() for m in _ASCII_TOKEN.finditer(text)] == [m.span() for m in _TOKEN.finditer(text)], text
             assert [m.span() for m in ASCII_WORD.finditer(text)] == [m.span() for m in WORD.finditer(text)], text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="aZ9 _.,-'’£“é²\n", max_size=40))
+def test_ascii_spellings_of_word_patterns_find_the_same_words(text: str) -> None:
+    """Where every word character is ASCII, the ASCII spellings of the word patterns (RD004's
+    spans, the long-lead count) find what the Unicode ones find."""
+    from newslint.checks.news_style import _ASCII_LEAD_WORD, _LEAD_WORD
+
+    if ascii_words(text):
+        assert [m.span() for m in ASCII_WORD.finditer(text)] == [m.span() for m in WORD.finditer(text)]
+        assert _ASCII_LEAD_WORD.findall(text) == _LEAD_WORD.findall(text)

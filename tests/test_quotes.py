@@ -1,5 +1,8 @@
 """Quote analysis: apostrophes, nesting, multi-paragraph quotes, merged paragraphs."""
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.article import Article
 
 
@@ -51,3 +54,11 @@ def test_excerpts_cut_by_an_ellipsis_are_not_unbalanced():
     assert problems('H\n\n...n-eating amoeba") is a species.') == []
     assert problems('H\n\nHe said: "We will go to the...') == []
     assert problems('H\n\nHe said: "We will go to the shops.') == [("unclosed", '"')]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="a \"'“”‘’„«»‚‹›\n—é", max_size=60))
+def test_mark_offsets_are_where_the_mark_pattern_matches(text: str) -> None:
+    from newslint.quotes import _MARK, mark_offsets
+
+    assert mark_offsets(text) == [m.start() for m in _MARK.finditer(text)]

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from newslint.article import Article, Span, per_article
+from newslint.ascii_words import ascii_words
 from newslint.article_facts import ArticleFact, window_of
 from newslint.checks.headline import body_headline, headline_text, normalise, similar, too_long_to_match
 from newslint.datelines import read_dateline
@@ -355,6 +356,7 @@ _DATELINE = re.compile(
     )
 )
 _LEAD_WORD = re.compile(r"[^\W_]+(?:['’\-.,][^\W_]+)*")
+_ASCII_LEAD_WORD = re.compile(r"[A-Za-z0-9]+(?:['’\-.,][A-Za-z0-9]+)*")  # the same where every letter is ASCII
 _FINAL = re.compile(r"[.!?][\"'”’)]*$")
 _SAME_HEADLINE = 0.9  # a paragraph this like the headline repeats it
 
@@ -419,7 +421,7 @@ class LongLead(Rule):
         dateline = _DATELINE.match(text, start, sentence.end)
         wire = read_dateline(text, start, sentence.end)  # also "Xinhua News Agency, Beijing, July 26 (Reporter ...)"
         start = max(start, dateline.end() if dateline else 0, wire.end if wire else 0)
-        words = len(_LEAD_WORD.findall(text, start, sentence.end))
+        words = len((_ASCII_LEAD_WORD if ascii_words(text) else _LEAD_WORD).findall(text, start, sentence.end))
         limit, info_limit = context.options["max-words"], context.options["info-words"]
         if words > limit:
             yield Finding(start, sentence.end, f"lead of {words} words (over {limit}); split it")

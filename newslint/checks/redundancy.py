@@ -67,7 +67,8 @@ class RepeatedPhrase(Rule):
             if len(set(pairs)) == len(pairs):
                 continue  # no two words said twice: no repeated pair, nor a repeated longer phrase
             if tokens is None:  # read by window: the spans only now, for the rare sentence that repeats a pair
-                tokens = [m.span() for m in WORD.finditer(text, sentence.start, sentence.end)]
+                words = ASCII_WORD if ascii_words(text) else WORD  # (the same words where every letter is ASCII)
+                tokens = [m.span() for m in words.finditer(text, sentence.start, sentence.end)]
             twice = [n > 1 for n in map(Counter(pairs).__getitem__, pairs)]  # a pair said once repeats nothing
             seen: dict[tuple[str, str], int] = {}
             flagged: list[int] = []
