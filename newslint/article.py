@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import cached_property, wraps
+from functools import cached_property, lru_cache, wraps
+from types import ModuleType
 from typing import Callable, Iterator, TypeVar
 
 T = TypeVar("T")
@@ -219,7 +220,9 @@ class Article:
 def _native_sentences(article: Article) -> list[Span] | None:
     """``Article.sentences`` from the native core, or None without it (or for a text with
     no UTF-8 form: a lone surrogate)."""
-    splitter = _native_splitter()
+    from newslint import native
+
+    splitter = _native_splitter(native.module())
     if splitter is None:
         return None
     text = article.text
@@ -231,19 +234,11 @@ def _native_sentences(article: Article) -> list[Span] | None:
     return [Span(start, end) for start, end in spans]
 
 
-_NO_SPLITTER = object()
-_splitter: object = _NO_SPLITTER
-
-
-def _native_splitter() -> object | None:
-    """The native core's sentence splitter, made once; None without the core."""
-    global _splitter
-    if _splitter is _NO_SPLITTER:
-        from newslint import native
-
-        core = native.module()
-        _splitter = core.SentenceSplitter(_ABBREVIATIONS) if core is not None else None
-    return _splitter
+@lru_cache(maxsize=1)
+def _native_splitter(core: ModuleType | None) -> object | None:
+    """The native core's sentence splitter, made once per core (as the spelling split's is);
+    None without it."""
+    return core.SentenceSplitter(_ABBREVIATIONS) if core is not None else None
 
 
 def _trim(text: str, span: Span) -> Span:

@@ -11,9 +11,10 @@ import bisect
 import re
 from itertools import accumulate
 
+from newslint.beyond_ascii import beyond_ascii_offsets
+
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-_NON_ASCII = re.compile("[^\x00-\x7f]")
 
 
 class Positions:
@@ -24,7 +25,7 @@ class Positions:
         self.line_starts = [0] + [m.end() for m in _LINE_BREAK.finditer(text)]
         ascii = text.isascii()
         self._astral = [] if ascii else [m.start() for m in _ASTRAL.finditer(text)]  # two UTF-16 units each
-        self._wide = [] if ascii else [m.start() for m in _NON_ASCII.finditer(text)]  # more than one UTF-8 byte each
+        self._wide = list(beyond_ascii_offsets(text))  # more than one UTF-8 byte each
         self._extra_bytes = list(accumulate(_utf8_len(text[i]) - 1 for i in self._wide))
 
     def line_index(self, offset: int) -> int:

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from newslint.article import Article, per_article
+from newslint.beyond_ascii import beyond_ascii_offsets
 
 # (first code point, last code point, script); Latin and "inherited" marks are absent.
 _SCRIPT_RANGES = sorted(
@@ -100,7 +101,6 @@ class ScriptScan:
     latin_letters: int
 
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
 _ASCII_LETTER = re.compile(r"[A-Za-z]")
 _RUN_BREAK = re.compile(r"[A-Za-z\n\r]")
 
@@ -118,15 +118,14 @@ def scan_scripts(article: Article) -> ScriptScan:
     latin = 0  # non-ASCII Latin letters (é, ł...); ASCII ones are counted at the end
     last = -1
     in_word = False
-    for m in () if text.isascii() else _NON_ASCII.finditer(text):  # (an ASCII text: nothing to scan for)
-        i = m.start()
+    for i in beyond_ascii_offsets(text):
         if i != last + 1:
             in_word = False
             if current is not None and _RUN_BREAK.search(text, last + 1, i):
                 current.glued = current.glued or _ASCII_LETTER.match(text, current.end) is not None
                 current = None
         last = i
-        ch = m.group()
+        ch = text[i]
         category = unicodedata.category(ch)
         if category[0] not in "LM":
             in_word = False

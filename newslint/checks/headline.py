@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from newslint.article import Article, Span
@@ -11,7 +10,6 @@ from newslint.diagnostic import Finding, Fix, Severity
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo, RunRule
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
-_SPACE = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
