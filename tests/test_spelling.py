@@ -210,3 +210,30 @@ def test_one_edit_apart_is_distance_one(a: str, b: str) -> None:
 
     assert _one_edit_apart(a, b) == (_distance(a, b) == 1)
     assert _one_edit_apart("thailand", "thaliand") and _one_edit_apart("japan", "japen") and not _one_edit_apart("japan", "jpane")
+
+
+def test_lower_case_words_passed_in_earlier_articles_are_judged_as_afresh(monkeypatch):
+    """SP001 remembers for the run the lower-case words it let pass, the unknown ones too
+    ("mln", "dlrs", a term too far from any word); the findings are those of judging every
+    article afresh, slips ("teh", "goverment") flagged every time."""
+    import random
+
+    from newslint.checks import spelling
+
+    words = ["mln", "dlrs", "pct", "teh", "goverment", "gandula", "'gandula'", "quango", "zzxq", "the", "bn",
+             "recieve", "cts", "shr", "vs", "forexample", "littel", "said"]
+    rnd = random.Random(7)
+    texts = ["Talks stall\n\n" + " ".join(f"He said {rnd.choice(words)} and {rnd.choice(words)} rose." for _ in range(4))
+             for _ in range(120)]
+    linter = Linter(Config(grammar="off", select=("SP001",)))
+
+    def found() -> list[list[tuple[int, int, str]]]:
+        return [[(d.offset, d.end_offset, d.message) for d in linter.lint(Article(t))] for t in texts]
+
+    spelling._PLAIN_CORRECT.clear()
+    remembered = found()
+    assert {"mln", "dlrs", "zzxq"} <= set().union(*spelling._PLAIN_CORRECT.values())
+    assert not {"teh", "goverment"} & set().union(*spelling._PLAIN_CORRECT.values())
+    monkeypatch.setattr(spelling, "_plain_correct", lambda lexicon: set())  # nothing remembered
+    assert found() == remembered
+    assert sum(map(len, remembered)) > 50

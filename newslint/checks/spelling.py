@@ -140,16 +140,18 @@ class Misspelling(Rule):
                 lexicon.known(word) or _contraction(word, lexicon) or _number_of_known(word.lower(), lexicon)
                 or _derived_not_slipped(word.lower(), lexicon)
             ):
-                correct.add(word)
-                if word.islower() and len(plain_correct) < _PLAIN_CORRECT_KEPT:
-                    plain_correct.add(word)
+                _passed(word, correct, plain_correct)
                 continue
             if listed is None and len(word) <= 3 and not _short_slip(word, lexicon):
+                if word.islower():  # (a verdict on its letters alone: not asked again in the run)
+                    _passed(word, correct, plain_correct)
                 continue  # short unknown words are abbreviations and units (dpa, bn, nhs)
             suggestions = list(listed) if listed else lexicon.suggest(word.lower())
             if listed is None and not _plausible_typo(word, suggestions, lexicon):
                 joined = _run_together_slip(word, lexicon)
                 if joined is None:
+                    if word.islower():
+                        _passed(word, correct, plain_correct)
                     continue  # nothing close: a term, a foreign word or a name, not a slip
                 suggestions = [joined]
             if (cand.sentence_initial or cand.after_full_stop) and word[:1].isupper() and (
@@ -163,6 +165,15 @@ class Misspelling(Rule):
                 suggestions = _by_context(article, cand, suggestions, lexicon)
             suggestions = [_match_case(s, word) for s in suggestions]
             yield _finding(cand, word, suggestions, certain=bool(suggestions) and (listed is None or len(listed) == 1))
+
+
+def _passed(word: str, correct: set[str], plain_correct: set[str]) -> None:
+    """Remember a word SP001 let pass: in this article, and in the run when it is lower case
+    (a lower-case word is judged on its letters alone: a known word, or an unknown one too
+    short or too far from any word to be a slip, such as "mln" or "dlrs")."""
+    correct.add(word)
+    if word.islower() and len(plain_correct) < _PLAIN_CORRECT_KEPT:
+        plain_correct.add(word)
 
 
 _PLAIN_CORRECT: dict[Lexicon, set[str]] = {}
@@ -340,7 +351,7 @@ def _derived_not_slipped(word: str, lexicon: Lexicon) -> bool:
         return False
     for suggestion in lexicon.suggest(word, limit=3):
         close = suggestion.replace(" ", "").replace("-", "")
-        if close != word and not word.startswith(close) and _distance(word, close) <= 1:
+        if close != word and not word.startswith(close) and _one_edit_apart(word, close):
             return False
     return True
 
@@ -357,7 +368,7 @@ def _short_slip(word: str, lexicon: Lexicon) -> bool:
         return False
     vowel = any(v in word for v in "aeiouy")
     return any(
-        _distance(word, s) <= 1 and lexicon.zipf(s) >= _COMMON_ZIPF and (vowel or len(s) == 4)
+        (word == s or _one_edit_apart(word, s)) and lexicon.zipf(s) >= _COMMON_ZIPF and (vowel or len(s) == 4)
         for s in lexicon.suggest(word, limit=3)
     )
 
