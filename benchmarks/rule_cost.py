@@ -1,6 +1,6 @@
 """CPU per article of chosen rules in one worker of a whole run, first sight, checkouts alternating.
 
-Usage: python benchmarks/rule_cost.py CHECKOUT [CHECKOUT ...] [--rules EN010,TR000,EN025] [--rounds 4]
+Usage: python benchmarks/rule_cost.py CHECKOUT [CHECKOUT ...] [--rules EN010,TR000,EN025] [--rounds 4] [--folder DIR]
 
 Each round runs every checkout (on PYTHONPATH) in a new process, in turn. A process does what
 benchmarks/worker_cost.py does (the rules loaded and prepared for a run of every BBC article,
@@ -55,8 +55,9 @@ class Clock:
         return timed
 
 
-def one_worker(codes: list[str]) -> None:
-    """Lint one worker's half of the BBC articles and print each rule's cost and the whole."""
+def one_worker(codes: list[str], folder: str | None = None) -> None:
+    """Lint one worker's half of the BBC articles (or of the files in ``folder``, in name order)
+    and print each rule's cost and the whole."""
     import gc
     import importlib
 
@@ -70,7 +71,8 @@ def one_worker(codes: list[str]) -> None:
     from newslint.config import Config
     from newslint.engine import Linter
 
-    texts = [a["text"] for a in bbc_articles(dedupe=False)]
+    texts = ([p.read_text(encoding="utf-8") for p in sorted(Path(folder).iterdir())] if folder
+             else [a["text"] for a in bbc_articles(dedupe=False)])
     linter = Linter(Config(grammar="off"))
     linter._prepare([Article(t, "x.txt") for t in texts])
     gc.freeze()
@@ -97,17 +99,19 @@ def main() -> int:
     parser.add_argument("checkouts", nargs="*")
     parser.add_argument("--rules", default="EN010,TR000,EN025")
     parser.add_argument("--rounds", type=int, default=4)
+    parser.add_argument("--folder", help="a folder of articles to lint instead of the BBC articles")
     parser.add_argument("--one", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     codes = args.rules.split(",")
     if args.one:
-        one_worker(codes)
+        one_worker(codes, args.folder)
         return 0
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}  # bytecode as a run has it
     rows: dict[str, list[dict[str, float]]] = {c: [] for c in args.checkouts}
     for _ in range(args.rounds):
         for checkout in args.checkouts:
-            out = subprocess.run([sys.executable, __file__, "--one", "--rules", args.rules], capture_output=True,
+            folder = ["--folder", args.folder] if args.folder else []
+            out = subprocess.run([sys.executable, __file__, "--one", "--rules", args.rules, *folder], capture_output=True,
                                  text=True, env=dict(env, PYTHONPATH=checkout, NEWSLINT_GRAMMAR="off"))
             if out.returncode:
                 print(out.stderr, file=sys.stderr)

@@ -18,13 +18,19 @@ _FIELDS = ("name", "capital", "provinces", "demonym")
 @cache
 def countries() -> dict[str, dict[str, Any]]:
     """``CountryInfo.all()`` with only the fields the rules read, in its order: key -> facts."""
-    return cached("country-facts", modules("country_facts.py"), _read, extra=_package_stamp())
+    return cached("country-facts", modules("country_facts.py"), _read, extra=package_stamp())
 
 
 def _read() -> dict[str, dict[str, Any]]:
     from countryinfo import CountryInfo
 
     return {key: {f: data[f] for f in _FIELDS if f in data} for key, data in CountryInfo.all().items()}
+
+
+@cache
+def package_stamp() -> str:
+    """``_package_stamp``, once per process: the data cache entries built from the facts share it."""
+    return _package_stamp()
 
 
 def _package_stamp() -> str:

@@ -4,8 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from newslint.article import Article
-from newslint.checks.news_style import lead_sentence
+from newslint.checks.news_style import (
+    _NAME_WORD, _TITLE_NAME, _literal_starts, _titles_at_starts, _whole_word_starts, lead_sentence,
+)
 from newslint.config import Config, RuleSetting
 from newslint.engine import Linter
 
@@ -135,3 +140,47 @@ def test_headline_is_not_the_lead_and_only_the_first_sentence_counts():
 
 def test_a_quoted_lead_is_skipped():
     assert run("ST002", "Talks\n\n\"" + LONG[:-1] + ",\" he said.") == []
+
+
+# ---- quick looks held to the patterns -------------------------------------------------------
+
+# Titles written out (not read off the patterns), names, particles and what stands between words.
+_TITLE_PIECES = (
+    "Prime Minister", "President", "Premier", "Secretary-General", "Secretary General", "Secretary of State",
+    "Secretary of the Treasury", "Attorney-General", "Governor General", "Director-General", "Surgeon General",
+    "Inspector General", "Solicitor-General", "Vice-President", "Vice President", "Chancellor", "Minister",
+    "Senator", "Sen.", "Governor", "Gov.", "Mayor", "General", "Gen.", "Admiral", "Adm.", "Colonel", "Col.",
+    "Lt.", "Maj.", "Capt.", "Sgt.", "Marshal", "Brigadier", "Judge", "Justice", "Ambassador", "Commissioner",
+    "Chairman", "Chairwoman", "Chairperson", "Superintendent", "Representative", "Rep.", "Congressman",
+    "Congresswoman", "Councillor", "Cllr", "Archbishop", "Cardinal", "Ayatollah", "Chief Executive",
+    "Chief Justice", "Chief Constable", "Deputy", "Foreign", "Defence", "Defense", "Labour", "Labor", "Home",
+    "Acting", "Field", "Rear", "Lieutenant", "Major", "Shadow", "First", "Chief", "Trade",
+    "Lavrov", "Stoltenberg", "Jens", "Sergei", "von", "der", "Leyen", "al-", "O'Brien", "Ghazi", "Motors",
+    "the", "said", "Mr", "Vice", "Prime", "Pres", "Chair", "Secretary",
+)
+_GAPS = (" ", " ", "  ", "-", ".", ", ", "\n", "x", "é", "É", "’s ", "")
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(_TITLE_PIECES), st.sampled_from(_GAPS)), max_size=12),
+       st.integers(0, 30), st.integers(0, 200))
+def test_titles_are_tried_only_where_a_title_starts(pieces: list[tuple[str, str]], cut: int, end: int) -> None:
+    """Trying the title regex only where ``_TITLE_STARTS`` finds a title's first letters finds
+    what searching the whole text does, in a window of it too."""
+    text = "".join(word + gap for word, gap in pieces)
+    for start, stop in ((0, len(text)), (min(cut, len(text)), end)):
+        expected = [(m.span(), m.groupdict()) for m in _TITLE_NAME.regex.finditer(text, start, stop)]
+        assert [(m.span(), m.groupdict()) for m in _titles_at_starts(text, start, stop)] == expected, text
+
+
+def test_literal_starts_read_each_alternative_up_to_its_first_pattern_character():
+    assert _literal_starts(r"Secretary[- ]General|Sen\.|Labou?r|Chief Executive|Vice(?:-| )Chair|Mayor") == [
+        "Secretary", "Sen", "Labo", "Chief", "Vice", "Mayor"]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="abAB é²_9-’", max_size=30), st.sampled_from(["ab", "a", "b", "AB", "é", "ba²"]))
+def test_whole_word_starts_are_the_word_index(text: str, word: str) -> None:
+    """A word's whole-word places found with str.find are where ``_NAME_WORD`` finds it."""
+    word = _NAME_WORD.match(word).group()
+    assert _whole_word_starts(text, word) == [m.start() for m in _NAME_WORD.finditer(text) if m.group() == word]

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.article import Article
 from newslint.config import Config
@@ -171,6 +173,30 @@ def test_holder_indexes_read_from_the_data_cache_are_those_built(tmp_path, monke
     assert sum(map(len, built.values())) > 10_000
 
 
+def test_country_words_read_from_the_data_cache_are_those_built(tmp_path, monkeypatch):
+    """EN025's countries and its two country regexes' patterns are built once into the data
+    cache; read back (by a later process), they are what the holders and country facts give."""
+    from newslint import datacache
+    from newslint.checks import officeholder_names as on
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    datacache._digests_in.cache_clear()
+    on._country_words.cache_clear()
+    try:
+        first = on._country_words()  # built and stored
+        on._country_words.cache_clear()
+        stored = list((tmp_path / "cache" / "compiled").glob("officeholder-countries-*"))
+        again = on._country_words()  # read back
+    finally:
+        on._country_words.cache_clear()
+        datacache._digests_in.cache_clear()
+    assert first == again and len(stored) == 1
+    assert again["countries"] == on._countries_afresh() and len(again["countries"]) > 150
+    assert again["country"] == on._words_pattern(on._country_owner())
+    assert again["evidence"] == on._words_pattern(on._evidence_owner())
+    assert "Egyptian" in again["country"][1] and "Cairo" in again["evidence"][1]
+
+
 def test_holder_tables_answer_as_the_holder_indexes(monkeypatch):
     """The native word tables of EN025's name index give every key's positions as the dicts
     do, and nothing for keys they lack; without the core the dicts are read."""
@@ -285,3 +311,61 @@ def test_family_names_are_the_surnames_two_holders_of_a_country_share():
     countries = sorted({h.country for found in holders().values() for h in found})
     assert [family_names(c) for c in countries] == [plainly(c) for c in countries]
     assert sum(1 for c in countries if family_names(c)) > 10 and family_names("nowhere") == frozenset()
+
+
+def _plain_same_part(a: str, b: str) -> bool:
+    """``same_part`` as first written: the pair looked up as a frozenset, no length test first."""
+    from newslint.entities.officeholders import _same_names, _within
+
+    if a == b or frozenset((a, b)) in _same_names():
+        return True
+    if a[2:] == b and a[:2] in ("al", "el") or b[2:] == a and b[:2] in ("al", "el"):
+        return True
+    shortest = min(len(a), len(b))
+    return shortest >= 4 and _within(a, b, 1 if shortest < 7 else 2)
+
+
+def _plain_matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[frozenset[int]]:
+    """``_matched`` as first written: every run-together pair compared, whatever its length."""
+    from newslint.entities.officeholders import _within
+
+    def close(a: str, b: str) -> bool:
+        return a == b or min(len(a), len(b)) >= 4 and _within(a, b, 1)
+
+    out = []
+    for i, part in enumerate(parts):
+        found = {k for k, h in enumerate(holder) if _plain_same_part(part, h)}
+        for k in range(len(holder) - 1):
+            if close(part, holder[k] + holder[k + 1]):
+                found |= {k, k + 1}
+        if not found and i + 1 < len(parts):
+            found = {k for k, h in enumerate(holder) if close(part + parts[i + 1], h)}
+        if not found and i > 0:
+            found = {k for k, h in enumerate(holder) if close(parts[i - 1] + part, h)}
+        out.append(frozenset(found))
+    return out
+
+
+_PARTS = st.text(alphabet="abcel", min_size=1, max_size=9) | st.sampled_from(
+    ["joe", "joseph", "vladimir", "volodymyr", "alsisi", "sisi", "elsisi", "abdel", "fatta", "abdelfatta"])
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(_PARTS, min_size=1, max_size=4).map(tuple), st.lists(_PARTS, min_size=1, max_size=4).map(tuple))
+def test_matched_parts_are_those_of_the_plain_comparison(parts: tuple[str, ...], holder: tuple[str, ...]) -> None:
+    """The length tests and the nickname look-up leave ``_matched`` and ``same_part`` as they were."""
+    from newslint.entities.officeholders import _matched
+
+    assert _matched(parts, holder) == _plain_matched(parts, holder)
+    assert [same_part(a, b) for a in parts for b in holder] == [_plain_same_part(a, b) for a in parts for b in holder]
+
+
+def test_every_holder_pair_of_the_table_compares_as_before():
+    """Every holder's name against every other holder's of the office (the table's own names)."""
+    from newslint.entities.officeholders import _matched
+
+    for office, found in holders().items():
+        names = sorted({h.parts for h in found if h.parts})[:120]
+        for written in names:
+            for own in names:
+                assert _matched(written, own) == _plain_matched(written, own), (office, written, own)

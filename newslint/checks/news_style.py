@@ -16,6 +16,7 @@ from newslint.diagnostic import Finding, Severity
 from newslint.pieces import Piece
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
 from newslint.prefiltered import prefiltered
+from newslint.trie_pattern import trie
 
 # ---- titles and names --------------------------------------------------------------
 
@@ -39,12 +40,13 @@ _TITLE_HEADS = (
     r"Representative|Rep\.|Congressman|Congresswoman|Councillor|Cllr|"
     r"Archbishop|Cardinal|Ayatollah|Chief Executive|Chief Justice|Chief Constable"
 )
-_MODIFIERS = (
-    r"(?:(?:Deputy|Vice|Foreign|Defen[cs]e|Home|Interior|Finance|Health|Education|Culture|"
+_MODIFIER_WORDS = (
+    r"Deputy|Vice|Foreign|Defen[cs]e|Home|Interior|Finance|Health|Education|Culture|"
     r"Trade|Justice|Environment|Transport|Energy|Economy|Agriculture|Labou?r|First|Chief|Acting|"
     r"Interim|Shadow|Junior|Assistant|Senior|Federal|State|Police|Army|Navy|Air|Opposition|"
-    r"Lieutenant|Major|Colonel|Rear|Field)(?:\s+|-)){0,4}"  # capped: "Deputy " x 16,000 stays linear
+    r"Lieutenant|Major|Colonel|Rear|Field"
 )
+_MODIFIERS = rf"(?:(?:{_MODIFIER_WORDS})(?:\s+|-)){{0,4}}"  # capped: "Deputy " x 16,000 stays linear
 _PARTICLE = r"(?:(?:de|da|di|du|del|della|van|von|der|den|le|la|al|el|bin|ben|ibn|dos|das|ter)\s+|(?:al|el|bin|abu)-)"
 _SURNAME = rf"(?:[{_UPPER}]{_LETTER}*[a-zß-ÿ]{_LETTER}*|O['’][{_UPPER}]{_LETTER}+)(?:-[{_UPPER}]{_LETTER}+)*"
 _NAME_AFTER_TITLE = (
@@ -58,6 +60,30 @@ _NAME_AFTER_TITLE = (
 _TITLE_NAME = prefiltered(re.compile(
     rf"\b(?=[A-Z])(?P<title>(?P<leader>{_LEADER_HEADS})|{_MODIFIERS}(?:{_TITLE_HEADS})){_NAME_AFTER_TITLE}"
 ))
+
+
+def _literal_starts(alternation: str) -> list[str]:
+    """The letters each top-level alternative of a regex alternation starts with, up to its
+    first character that is not a plain letter (or the letter a quantifier makes optional):
+    ``"Secretary[- ]General|Sen\\.|Labou?r"`` -> ``["Secretary", "Sen", "Labo"]``."""
+    starts, depth, current = [], 0, ""
+    for alternative in re.split(r"(\||\(|\))", alternation):
+        if alternative == "|" and depth == 0:
+            starts.append(current)
+            current = ""
+        elif alternative in ("(", ")"):
+            depth += 1 if alternative == "(" else -1
+            current += alternative
+        else:
+            current += alternative
+    starts.append(current)
+    return [re.match(r"[A-Za-z]*?(?=[A-Za-z]?[?*{]|[^A-Za-z]|$)", alt).group() for alt in starts]
+
+
+# Where a title can start: each match of _TITLE_NAME begins with one of these (a leader's
+# title, a modifier or a title's first letters), so it is tried only where one stands
+# (``_title_names``), not at every capital ("\b" first gives ``re`` no letter to look for).
+_TITLE_STARTS = re.compile(trie(_literal_starts(_LEADER_HEADS) + _literal_starts(_MODIFIER_WORDS) + _literal_starts(_TITLE_HEADS)))
 _GIVEN = rf"[{_UPPER}]{_LETTER}+(?:-[{_UPPER}]{_LETTER}+)?|[{_UPPER}]\.?(?:\s*[{_UPPER}]\.)*"
 # Words after a title that are not surnames: institutions, laws, products, the title's tail.
 _NOT_SURNAMES = frozenset(
@@ -147,8 +173,25 @@ def _title_names(article: Article, start: int, end: int) -> list[re.Match[str]]:
     key = (_title_names, start, end)
     found = article.cache.get(key)
     if found is None:
-        found = article.cache[key] = list(_TITLE_NAME.finditer(article.text, start, end))
+        text = article.text
+        found = article.cache[key] = [] if _TITLE_NAME.absent(text) else _titles_at_starts(text, start, end)
     return found  # type: ignore[return-value]
+
+
+def _titles_at_starts(text: str, start: int, end: int) -> list[re.Match[str]]:
+    """``_TITLE_NAME.finditer(text, start, end)``, the regex tried only where
+    ``_TITLE_STARTS`` finds a title's first letters: every match starts there, and a place
+    inside what it found (letters after a letter) is no word boundary, where a match must start."""
+    found: list[re.Match[str]] = []
+    title, after = _TITLE_NAME.regex, start  # after: where the last match ends
+    for candidate in _TITLE_STARTS.finditer(text, start, end):
+        at = candidate.start()
+        if at >= after:
+            m = title.match(text, at, end)
+            if m is not None:
+                found.append(m)
+                after = m.end()
+    return found
 
 
 def _titled(article: Article, piece: Piece) -> dict[str, tuple[int, str]]:
@@ -206,13 +249,26 @@ _IS_LETTER = re.compile(_LETTER)
 _GIVEN_WINDOW = 120  # characters before a surname searched for its given name and initials
 
 
-@per_article
-def _word_starts(article: Article) -> dict[str, list[int]]:
-    """Where each word starts, in text order: finds a surname's mentions without rescanning."""
-    index: dict[str, list[int]] = {}
-    for m in _NAME_WORD.finditer(article.text):
-        index.setdefault(m.group(), []).append(m.start())
-    return index
+def _word_starts(article: Article, word: str) -> list[int]:
+    """Where ``word`` (letters) stands as a whole word (``_NAME_WORD``'s run of letters), in
+    text order, found once per article and word with ``str.find``: a surname's mentions."""
+    key = (_word_starts, word)
+    found = article.cache.get(key)
+    if found is None:
+        found = article.cache[key] = _whole_word_starts(article.text, word)
+    return found  # type: ignore[return-value]
+
+
+def _whole_word_starts(text: str, word: str) -> list[int]:
+    """Where ``_NAME_WORD.finditer(text)`` finds exactly ``word`` (a run of letters): its
+    occurrences with no letter on either side."""
+    starts, size, letter = [], len(word), _IS_LETTER.match
+    at = text.find(word)
+    while at >= 0:
+        if not (at and letter(text, at - 1) or letter(text, at + size)):
+            starts.append(at)
+        at = text.find(word, at + size)
+    return starts
 
 
 def _full_name_between(article: Article, surname: str, start: int, end: int) -> str | None:
@@ -230,7 +286,7 @@ def _full_name_span(article: Article, surname: str, start: int, end: int) -> tup
     """
     text = article.text
     first = _NAME_WORD.match(surname)
-    mentions = _word_starts(article).get(first.group(), []) if first else []
+    mentions = _word_starts(article, first.group()) if first else []
     for pos in mentions[bisect.bisect_left(mentions, start):]:
         after = pos + len(surname)
         if after > end:

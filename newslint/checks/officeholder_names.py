@@ -64,8 +64,32 @@ _EXTRA_FORMS = {
 
 
 @cache
+def _country_words() -> dict[str, Any]:
+    """``_countries`` and the country and evidence regexes as their patterns and the words
+    they find, worked out once into the data cache (newslint/datacache.py): each process of
+    a run (each worker of a big one) that meets a title read the holders and built the
+    two trees of about 1,500 words, about 10 ms; the regexes' programs are kept by
+    newslint/regex_cache.py."""
+    from newslint.country_facts import package_stamp
+
+    sources = [packs_dir() / "entities" / "officeholders.tsv",
+               *modules("checks/officeholder_names.py", "entities/officeholders.py", "trie_pattern.py", "country_facts.py")]
+    return cached("officeholder-countries", sources, _built_country_words, extra=package_stamp())
+
+
+def _built_country_words() -> dict[str, Any]:
+    """What ``_country_words`` keeps: the countries, and each regex's pattern and words."""
+    return {"countries": _countries_afresh(), "country": _words_pattern(_country_owner()),
+            "evidence": _words_pattern(_evidence_owner())}
+
+
 def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
     """Country key -> (display name, the words that name it or its people)."""
+    return _country_words()["countries"]  # type: ignore[no-any-return]
+
+
+def _countries_afresh() -> dict[str, tuple[str, tuple[str, ...]]]:
+    """``_countries`` worked out from the holders and the country facts."""
     info = countries()
     out = {}
     for key in {h.country for found in holders().values() for h in found}:
@@ -81,16 +105,27 @@ def _countries() -> dict[str, tuple[str, tuple[str, ...]]]:
 @cache
 def _country_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """One regex over every country form, and form -> country key."""
-    return _words_regex({form: key for key, (_, forms) in _countries().items() for form in forms})
+    return _words_regex(_country_words()["country"])
 
 
-def _words_regex(owner: dict[str, str]) -> tuple[re.Pattern[str], dict[str, str]]:
-    """A regex matching any of the words as a whole, and the dict it was built from. The
-    words are a tree of their letters (newslint/trie_pattern.py): at each position ``re``
+def _country_owner() -> dict[str, str]:
+    """Every country form -> its country key."""
+    return {form: key for key, (_, forms) in _countries_afresh().items() for form in forms}
+
+
+def _words_regex(pattern_owner: tuple[str, dict[str, str]]) -> tuple[re.Pattern[str], dict[str, str]]:
+    """``_words_pattern``'s pattern compiled, and its dict."""
+    pattern, owner = pattern_owner
+    return re.compile(pattern), owner
+
+
+def _words_pattern(owner: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """A regex pattern matching any of the words as a whole, and the dict it was built from.
+    The words are a tree of their letters (newslint/trie_pattern.py): at each position ``re``
     follows one branch, not a thousand words, and it still tries the longest word first (a
     tree's branches hold the longer words, its optional end the shorter one), as the
     alternation of the words longest first that ``_alternation`` spells out does."""
-    return re.compile(rf"(?<![\w.])(?:{trie(list(owner))})(?![\w])"), owner
+    return rf"(?<![\w.])(?:{trie(list(owner))})(?![\w])", owner
 
 
 def _alternation(owner: dict[str, str]) -> re.Pattern[str]:
@@ -226,14 +261,19 @@ def _message(written: str, office: str, mixed: list[Holder]) -> str:
 @cache
 def _evidence_regex() -> tuple[re.Pattern[str], dict[str, str]]:
     """Words that show an article is about a country: its name, its people, its capital."""
+    return _words_regex(_country_words()["evidence"])
+
+
+def _evidence_owner() -> dict[str, str]:
+    """Every word that shows an article is about a country -> its country key."""
     info = countries()
     owner = {}
-    for key, (_, forms) in _countries().items():
+    for key, (_, forms) in _countries_afresh().items():
         capital = str(info.get(key, {}).get("capital") or "")
         for form in (*forms, *(f + "s" for f in forms if f[-1].islower() and f[-1] != "s"), capital):
             if len(form) > 2:
                 owner[form] = key
-    return _words_regex(owner)
+    return owner
 
 
 class GarbledOfficeholderName(Rule):

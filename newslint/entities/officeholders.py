@@ -34,6 +34,17 @@ def _same_names() -> frozenset[frozenset[str]]:
     return frozenset(frozenset(normalise(n) for n in pair) for pair in _NICKNAMES)
 
 
+@cache
+def _other_forms() -> dict[str, frozenset[str]]:
+    """Each name in ``_same_names`` -> the names it is paired with there (for ``same_part``:
+    ``b in _other_forms()[a]`` exactly when ``frozenset((a, b)) in _same_names()``, a != b)."""
+    out: dict[str, set[str]] = {}
+    for pair in _same_names():
+        for name in pair:
+            out.setdefault(name, set()).update(pair - {name})
+    return {name: frozenset(others) for name, others in out.items()}
+
+
 @dataclass(frozen=True)
 class Holder:
     """One holder of one office of one country, as one source spells the name."""
@@ -115,14 +126,15 @@ def _within(a: str, b: str, limit: int) -> bool:
 
 def same_part(a: str, b: str) -> bool:
     """Whether two name parts are one name in two romanisations ('abdul'/'abdel', 'joe'/'joseph')."""
-    if a == b or frozenset((a, b)) in _same_names():
+    if a == b or b in _other_forms().get(a, ()):
         return True
     if a[2:] == b and a[:2] in ("al", "el") or b[2:] == a and b[:2] in ("al", "el"):
         return True  # the article run in: Elsisi, el-Sisi
     shortest = min(len(a), len(b))
     if shortest < 4:
         return False
-    return _within(a, b, 1 if shortest < 7 else 2)
+    limit = 1 if shortest < 7 else 2
+    return abs(len(a) - len(b)) <= limit and _within(a, b, limit)
 
 
 def _matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[frozenset[int]]:
@@ -133,16 +145,21 @@ def _matched(parts: tuple[str, ...], holder: tuple[str, ...]) -> list[frozenset[
     def close(a: str, b: str) -> bool:
         return a == b or min(len(a), len(b)) >= 4 and _within(a, b, 1)
 
+    def near(size: int, b: str) -> bool:  # whether a string of ``size`` letters can be close to b
+        return -1 <= size - len(b) <= 1
+
     out = []
     for i, part in enumerate(parts):
         found = {k for k, h in enumerate(holder) if same_part(part, h)}
         for k in range(len(holder) - 1):
-            if close(part, holder[k] + holder[k + 1]):
+            if near(len(part) - len(holder[k]), holder[k + 1]) and close(part, holder[k] + holder[k + 1]):
                 found |= {k, k + 1}
         if not found and i + 1 < len(parts):
-            found = {k for k, h in enumerate(holder) if close(part + parts[i + 1], h)}
+            size = len(part) + len(parts[i + 1])
+            found = {k for k, h in enumerate(holder) if near(size, h) and close(part + parts[i + 1], h)}
         if not found and i > 0:
-            found = {k for k, h in enumerate(holder) if close(parts[i - 1] + part, h)}
+            size = len(parts[i - 1]) + len(part)
+            found = {k for k, h in enumerate(holder) if near(size, h) and close(parts[i - 1] + part, h)}
         out.append(frozenset(found))
     return out
 
