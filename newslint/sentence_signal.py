@@ -43,6 +43,7 @@ class SentenceModel:
     threshold: float
     min_words: int
     native: Any = None  # the native core's shaper of this vocabulary (newslint/native.py), when built
+    table: Any = None  # the weights as the native core's word table, when built (``_weights_table``)
 
 
 def _packed() -> WithBlob:
@@ -61,8 +62,36 @@ def model() -> SentenceModel:
     """The model, from the data cache."""
     (vocabulary, head, intercept, threshold, min_words), blob = cached(
         "sentence-model", [MODEL_PATH, *modules("sentence_signal.py", "sharded.py")], _packed)
+    shaper = _native_shaper(vocabulary)
     return SentenceModel(frozenset(vocabulary), Buckets.mapped(head, blob), intercept, threshold, min_words,
-                         _native_shaper(vocabulary))
+                         shaper, _weights_table() if shaper is not None else None)
+
+
+def _weights_table() -> Any:
+    """The model's weights as a native word table of floats (native/src/word_table.rs), built
+    once into the data cache and read in place from its mapped file: the shaper scores a
+    worker's first sentences with it, where the Python buckets unpacked the weights of their
+    features one by one (thousands per worker) until the run read them whole. None without
+    the native core (or if the table cannot be built)."""
+    from newslint import native
+
+    core = native.module()
+    if core is None:
+        return None
+    try:
+        _, blob = cached("sentence-weights", [MODEL_PATH, *modules("sentence_signal.py")],
+                         lambda: WithBlob(None, _built_weights(core)), extra=f"abi {native.ABI}")
+        return core.WordTable(blob)  # a memoryview of the mapped cache file, held by the table
+    except Exception:  # noqa: BLE001 - the buckets answer the same, only slower
+        return None
+
+
+def _built_weights(core: Any) -> bytes:
+    """The word table of every weight of the model."""
+    import json  # only when the data cache is built
+
+    weights = json.loads(MODEL_PATH.read_text(encoding="utf-8"))["weights"]
+    return core.WordTable.build(list(weights), floats=[float(w) for w in weights.values()])
 
 
 def _native_shaper(vocabulary: list[str]) -> Any:
@@ -140,11 +169,20 @@ def score(sentence: str, m: SentenceModel | None = None) -> tuple[float, list[tu
 
 
 def _native_score(sentence: str, m: SentenceModel) -> tuple[float, list[tuple[float, str, tuple[int, int]]]] | None:
-    """``score``'s sum and positive features from the native core, once the run has read the
-    weights whole (a long run: newslint/sharded.py ``Buckets``) and where the sentence's word
-    characters are ASCII; None otherwise (then they are added up here)."""
-    shaper, whole = m.native, m.weights.whole
-    if shaper is None or whole is None or not ascii_words_in(sentence):
+    """``score``'s sum and positive features from the native core, where the sentence's word
+    characters are ASCII: with the weights' word table, or once the run has read the weights
+    whole (a long run: newslint/sharded.py ``Buckets``); None otherwise (then they are added
+    up here)."""
+    shaper = m.native
+    if shaper is None or not ascii_words_in(sentence):
+        return None
+    if m.table is not None:
+        try:
+            return shaper.score_in(sentence, m.intercept, m.table)  # type: ignore[no-any-return]
+        except UnicodeEncodeError:  # a lone surrogate (undecodable input)
+            return None
+    whole = m.weights.whole
+    if whole is None:
         return None
     if not shaper.has_weights():
         shaper.take_weights(whole)

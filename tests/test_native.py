@@ -120,6 +120,14 @@ def test_read_counts_words_as_str_split(text):
     assert (found, logits) == tuple(MODEL.native.read(text.lower(), words))
 
 
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(" \t\n\r\x0b\x0c\x1b\x1c\x1f\x7f\x08aZ,.'-"), max_size=80))
+def test_read_counts_an_ascii_texts_words_as_str_split(text):
+    """An ASCII text's words are counted byte by byte, as ``len(text.split())`` counts them."""
+    assert MODEL.native.read_words(text.lower())[2] == len(text.split())
+
+
 def test_model_shapes_are_checked():
     if core is None:
         pytest.skip("native core not built here")
@@ -468,6 +476,52 @@ def test_name_words_keep_what_python_said_of_each_word_from_text_to_text():
         core.name_mentions("The Found Lavrov", transliteration.normalise)
 
 
+@needs_core
+def test_name_words_count_spellings_as_python_does():
+    """``NameWords.spellings`` is ``_spellings`` of the text's mentions (keys and spellings in
+    order of first use), asking ``given`` once per word before a name over all texts read."""
+    import random
+
+    lex = lexicon.Lexicon.load("en-GB")
+    asked: list[str] = []
+
+    def given(word: str) -> bool:
+        asked.append(word)
+        return transliteration._given_name(word, lex)
+
+    words = core.NameWords(transliteration.normalise, ENGLISH_NAMES, given)
+    rnd = random.Random(13)
+    for _ in range(400):
+        text = "".join(rnd.choice(NAME_PIECES + ["Lorenzo", "Mr", "Alexander"]) + rnd.choice(GLUE)
+                       for _ in range(rnd.randint(0, 30)))
+        found = words.spellings(text)
+        rows = [(k, *m) for k, m in python_mentions(text)]
+        expected = transliteration._spellings(rows, lex)
+        assert found == expected and [list(f.items()) for f in found.values()] == [list(f.items()) for f in expected.values()]
+        assert list(found) == list(expected), text
+    assert sorted(asked) == sorted(set(asked)) and len(asked) > 5
+    assert words.spellings("Sergei \udc80 Lavrov") is None
+    with pytest.raises(ValueError):
+        core.NameWords(transliteration.normalise).spellings("Sergei Lavrov")
+
+
+def test_an_articles_spellings_are_those_of_its_rows_core_or_not(monkeypatch):
+    """EN010's spellings of a whole article, counted by the core or in Python, are
+    ``_spellings`` of its rows."""
+    lex = lexicon.Lexicon.load("en-GB")
+    fixtures = [p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").rglob("*.txt"))]
+    texts = ["Sergei Lavrov met The Found Lavrov. Lorenzo Fioramonti and Sergey Lavrov left. Fiolamonti",
+             "Lavrov met Kim Jong Un and Mr Lavrov", *fixtures]
+    for text in texts:
+        article = Article(text, "x.txt")
+        assert transliteration._whole_spellings(article, lex) == transliteration._spellings(
+            transliteration._rows(article, lex), lex)
+    monkeypatch.setattr(native, "module", lambda: None)
+    article = Article(texts[0], "x.txt")
+    assert transliteration._whole_spellings(article, lex) == transliteration._spellings(
+        [(k, *m) for k, m in python_mentions(texts[0], transliteration._known_word(lex))], lex)
+
+
 def test_an_articles_name_rows_are_its_mentions_core_or_not(monkeypatch):
     """EN010 reads an article's mentions as rows through the lexicon's ``NameWords`` (a
     second article reusing its words), or in Python without the core: ``mentions`` either way."""
@@ -478,6 +532,49 @@ def test_an_articles_name_rows_are_its_mentions_core_or_not(monkeypatch):
         assert transliteration._lexicon_rows(text, lex) == [(k, *m) for k, m in python_mentions(text, english)]
     monkeypatch.setattr(native, "module", lambda: None)
     assert transliteration._lexicon_rows(texts[0], lex) == [(k, *m) for k, m in python_mentions(texts[0], english)]
+
+
+# --- EN010's transliteration keys (native/src/translit.rs) ---
+
+# Pieces of names that exercise every step of the keys: pinyin syllables and initials, the
+# letters normalise joins (kh, zh, yo, ou, x, ye-), y endings, families, w/v, a final h, the
+# looser joins (ei/ey/ay, l/r, doubled letters, a final e) and apostrophes.
+KEY_PIECES = ["zh", "ch", "sh", "x", "q", "j", "ang", "iang", "iong", "uai", "er", "ou", "ei", "ey", "ay", "kh", "yo",
+              "ye", "w", "l", "ll", "ss", "e", "h", "y", "ii", "iy", "ij", "yy", "'", "’", "a", "o", "u", "i", "n", "g",
+              "ng", "r", "b", "hezbollah", "hizbollah", "qaida", "gadafi", "Zhou", "Shaanxi", "Weintrubbe", "Khan"]
+SURFACE_GLUE = ["", " ", "-", "\u00a0", "'", "’", "'s ", "’s2 ", "'S"]
+
+
+@needs_core
+@settings(max_examples=3000, deadline=None)
+@given(st.lists(st.sampled_from(KEY_PIECES), min_size=1, max_size=6).map("".join), st.booleans(), st.booleans())
+def test_name_keys_are_pythons(word: str, capital: bool, english: bool) -> None:
+    """The core's ``normalise`` and ``_loose_part`` of a word of ASCII letters and apostrophes
+    are Python's."""
+    word = word[0].upper() + word[1:] if capital else word
+    assert core.name_key(word) == transliteration.normalise.__wrapped__(word)
+    assert core.loose_key(word, english) == transliteration.python_loose_key(word, english)
+
+
+@needs_core
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(KEY_PIECES + NAME_PIECES[:20]), st.sampled_from(SURFACE_GLUE)), min_size=1,
+                max_size=4), st.booleans())
+def test_loose_keys_of_names_are_pythons(pieces: list[tuple[str, str]], english: bool) -> None:
+    """A name of several words (spaces, hyphens, possessives) gets Python's loose key, or None
+    from the core where it holds a character the core leaves to Python."""
+    surface = "".join(w + g for w, g in pieces)
+    found = core.loose_key(surface, english)
+    plain = all(c.isascii() and (c.isalpha() or c in "' -") or c in "’\u00a0" for c in surface)
+    assert found == (transliteration.python_loose_key(surface, english) if plain else None)
+    assert transliteration.loose_key.__wrapped__(surface, english) == transliteration.python_loose_key(surface, english)
+
+
+@needs_core
+def test_name_keys_leave_other_words_to_python() -> None:
+    assert core.name_key("Zoë") is None and core.name_key("Kim Jong") is None and core.name_key("x2") is None
+    assert core.name_key("") == transliteration.normalise.__wrapped__("")
+    assert core.loose_key("Zoë Ball") is None
 
 
 # --- the sentence model's shape features (newslint/sentence_signal.py) ---
@@ -527,6 +624,31 @@ def test_sentence_score_with_the_weights_read_whole_matches_python(pieces):
     expected = sentence_signal.score(sentence, dataclasses.replace(whole, native=None))
     assert sentence_signal._native_score(sentence, whole) is not None
     assert sentence_signal.score(sentence, whole) == expected
+
+
+@needs_core
+def test_the_sentence_weights_table_holds_every_weight():
+    """The word table the core scores with answers every feature's weight as the buckets do."""
+    table, whole = SENTENCE_MODEL.table, _WHOLE_WEIGHTS.whole
+    assert table is not None and len(table) == len(whole) > 30_000
+    assert all(table.get(key) == weight for key, weight in whole.items())
+    assert table.get("no such feature") is None
+
+
+@needs_core
+def test_the_sentence_weights_table_read_from_the_data_cache_is_the_one_built(tmp_path, monkeypatch):
+    from newslint import datacache
+
+    monkeypatch.setenv("NEWSLINT_CACHE_DIR", str(tmp_path / "cache"))
+    datacache._digests_in.cache_clear()
+    try:
+        built = sentence_signal._weights_table()  # built and stored
+        stored = list((tmp_path / "cache" / "compiled").glob("sentence-weights-*"))
+        again = sentence_signal._weights_table()  # read back, mapped
+    finally:
+        datacache._digests_in.cache_clear()
+    assert len(stored) == 1 and len(built) == len(again) == len(_WHOLE_WEIGHTS.whole)
+    assert all(again.get(key) == built.get(key) == weight for key, weight in list(_WHOLE_WEIGHTS.whole.items())[::97])
 
 
 def _native_core():

@@ -17,11 +17,12 @@ mod spelling;
 mod structure;
 mod text;
 mod translation;
+mod translit;
 mod word_table;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 18;
+const ABI: u32 = 20;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -31,6 +32,8 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<edit_cost::EditCosts>()?;
     m.add_function(wrap_pyfunction!(names::name_mentions, m)?)?;
     m.add_class::<names::NameWords>()?;
+    m.add_function(wrap_pyfunction!(translit::name_key, m)?)?;
+    m.add_function(wrap_pyfunction!(translit::loose_key, m)?)?;
     m.add_class::<sentence::SentenceShaper>()?;
     m.add_function(wrap_pyfunction!(redundancy::repeated_pair_sentences, m)?)?;
     m.add_class::<lexicon::OneEdits>()?;

@@ -9,16 +9,19 @@
 //! - `_word_at`: after a letter and an apostrophe, the word `_WORD.finditer` finds there;
 //! - words joined by one space, no-break space or hyphen (`_JOINS`).
 //!
-//! ``normalise`` and ``english`` stay in Python (each called once per distinct word, or with
-//! ``NameWords`` once per word of a whole run), so the keys are Python's own. Offsets are
+//! A word of ASCII letters and apostrophes is keyed here (native/src/translit.rs, the twin of
+//! ``normalise``), any other by the ``normalise`` given; ``english`` stays in Python (called
+//! once per distinct word, or with ``NameWords`` once per word of a whole run). Offsets are
 //! Python's: code points, not bytes.
 
 use std::collections::HashMap;
 
 use pyo3::prelude::*;
-use pyo3::types::PyString;
+use pyo3::exceptions::PyValueError;
+use pyo3::types::{PyDict, PyString};
 
 use crate::fx::FxBuild;
+use crate::translit;
 
 const MAX_PARTS: usize = 4; // _MAX_PARTS
 const CURLY: &str = "\u{2019}";
@@ -32,6 +35,7 @@ struct Known {
     text: Py<PyString>,
     key: Option<(Py<PyString>, String)>,
     english: Option<bool>,
+    given: Option<bool>, // ``given(word)``, asked of a word before a name
 }
 
 /// The words met so far, by their text.
@@ -61,15 +65,16 @@ pub fn name_mentions<'py>(
 pub struct NameWords {
     normalise: Py<PyAny>,
     english: Option<Py<PyAny>>,
+    given: Option<Py<PyAny>>,
     memo: Memo,
 }
 
 #[pymethods]
 impl NameWords {
     #[new]
-    #[pyo3(signature = (normalise, english=None))]
-    fn new(normalise: Py<PyAny>, english: Option<Py<PyAny>>) -> Self {
-        NameWords { normalise, english, memo: Memo::default() }
+    #[pyo3(signature = (normalise, english=None, given=None))]
+    fn new(normalise: Py<PyAny>, english: Option<Py<PyAny>>, given: Option<Py<PyAny>>) -> Self {
+        NameWords { normalise, english, given, memo: Memo::default() }
     }
 
     /// ``name_mentions(text, normalise, english)``.
@@ -84,9 +89,53 @@ impl NameWords {
         rows_of(py, s, &mut self.memo, &normalise, english.as_ref()).map(Some)
     }
 
+    /// The text's spellings as transliteration.py ``_spellings`` counts its ``mentions``: key
+    /// -> {spelling: (mentions, first offset, whether a given name came before one)}, keys and
+    /// spellings in order of first use; ``given(word)`` (``given`` is required) is asked once
+    /// per word before a name over all the texts read. None for a text with no UTF-8 form.
+    fn spellings<'py>(&mut self, text: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let py = text.py();
+        let Some(rows) = self.mentions(text)? else { return Ok(None) };
+        let given = self.given.as_ref().ok_or_else(|| PyValueError::new_err("no given-name test"))?.bind(py).clone();
+        let out = PyDict::new(py);
+        for (key, start, _, surface, _, before) in rows {
+            let full = before.len()? > 0 && self.is_given(&before, &given)?;
+            let Some(forms) = out.get_item(&key)? else {
+                let forms = PyDict::new(py);
+                forms.set_item(&surface, (1, start, full))?;
+                out.set_item(key, forms)?;
+                continue;
+            };
+            let forms = forms.cast_into::<PyDict>()?;
+            match forms.get_item(&surface)? {
+                None => forms.set_item(&surface, (1, start, full))?,
+                Some(had) => {
+                    let (n, first, was): (usize, usize, bool) = had.extract()?;
+                    forms.set_item(&surface, (n + 1, first, was || full))?;
+                }
+            }
+        }
+        Ok(Some(out))
+    }
+
     /// How many words it keeps.
     fn __len__(&self) -> usize {
         self.memo.len()
+    }
+}
+
+impl NameWords {
+    /// ``given(word)`` of a word before a name (a word of the text read last), asked once.
+    fn is_given(&mut self, word: &Bound<'_, PyString>, given: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let text = word.to_str()?;
+        if let Some(Known { given: Some(answer), .. }) = self.memo.get(text) {
+            return Ok(*answer);
+        }
+        let answer = given.call1((word.clone(),))?.is_truthy()?;
+        if let Some(known) = self.memo.get_mut(text) {
+            known.given = Some(answer);
+        }
+        Ok(answer)
     }
 }
 
@@ -105,7 +154,7 @@ fn rows_of<'py>(
         for &(start, end) in &chain {
             let w = &s[start..end];
             if !memo.contains_key(w) {
-                memo.insert(w.to_owned(), Known { text: PyString::new(py, w).unbind(), key: None, english: None });
+                memo.insert(w.to_owned(), Known { text: PyString::new(py, w).unbind(), key: None, english: None, given: None });
             }
         }
         if chain.len() == 1 {
@@ -150,9 +199,14 @@ fn key_of<'py>(memo: &mut Memo, w: &str, normalise: &Bound<'py, PyAny>) -> PyRes
     let py = normalise.py();
     let word = memo.get_mut(w).expect("every chain word is listed");
     if word.key.is_none() {
-        let key = normalise.call1((word.text.bind(py).clone(),))?.cast_into::<PyString>()?;
-        let text = key.to_str()?.to_owned();
-        word.key = Some((key.unbind(), text));
+        word.key = Some(match translit::normalise(w) {
+            Some(text) => (PyString::new(py, &text).unbind(), text), // what ``normalise`` says, said here
+            None => {
+                let key = normalise.call1((word.text.bind(py).clone(),))?.cast_into::<PyString>()?;
+                let text = key.to_str()?.to_owned();
+                (key.unbind(), text)
+            }
+        });
     }
     let (key, text) = word.key.as_ref().expect("set above");
     Ok((key.bind(py).clone(), text.clone()))
@@ -175,17 +229,11 @@ fn chains(s: &str) -> Vec<Vec<(usize, usize)>> {
     let mut out = Vec::new();
     let mut chain: Vec<(usize, usize)> = Vec::new();
     let mut last_end = 0; // where the chain's last word ends
-    for pos in 0..b.len() {
+    let mut from = 0; // where to look for the next start
+    while let Some(pos) = next_start(b, from) {
+        from = pos + 1;
         let c = b[pos];
         let prev = if pos > 0 { b[pos - 1] } else { 0 };
-        let start = if c.is_ascii_uppercase() {
-            !prev.is_ascii_alphabetic() // _ASCII_CAPITAL
-        } else {
-            c.is_ascii_lowercase() && prev == b'-' // _HYPHEN_LETTER
-        };
-        if !start {
-            continue;
-        }
         let after_apostrophe = prev == b'\'' || s[..pos].ends_with(CURLY);
         let end = if after_apostrophe { word_at(s, pos) } else { Some(word_end(s, pos)) };
         let Some(end) = end else { continue };
@@ -207,6 +255,24 @@ fn chains(s: &str) -> Vec<Vec<(usize, usize)>> {
         out.push(chain);
     }
     out
+}
+
+/// The first place from byte `from` on where a word of a chain can start (`_chain_starts`):
+/// a capital not after a letter (`_ASCII_CAPITAL`) or a small letter after a hyphen
+/// (`_HYPHEN_LETTER`). Only capitals and hyphens are stopped at.
+fn next_start(b: &[u8], from: usize) -> Option<usize> {
+    let mut at = from;
+    loop {
+        at += b.get(at..)?.iter().position(|&c| c.is_ascii_uppercase() || c == b'-')?;
+        if b[at] == b'-' {
+            if b.get(at + 1).is_some_and(|c| c.is_ascii_lowercase()) {
+                return Some(at + 1);
+            }
+        } else if at == 0 || !b[at - 1].is_ascii_alphabetic() {
+            return Some(at);
+        }
+        at += 1;
+    }
 }
 
 /// `_word_at` for a letter at byte `pos` right after an apostrophe: the word `_WORD.finditer`
@@ -255,7 +321,7 @@ fn apostrophe_before(s: &str, p: usize) -> usize {
 }
 
 /// The end of `_WORD` matched at the letter at byte `p`.
-fn word_end(s: &str, p: usize) -> usize {
+pub(crate) fn word_end(s: &str, p: usize) -> usize {
     let b = s.as_bytes();
     let end = letters_end(b, p);
     let apostrophe = match b.get(end) {

@@ -221,14 +221,34 @@ impl FeatureTrie {
 
 /// Python's ``len(text.split())``: runs of characters that are not white space (``str.isspace``).
 fn word_count(text: &str) -> usize {
+    if text.is_ascii() {
+        return ascii_word_count(text.as_bytes());
+    }
     let mut words = 0;
     let mut in_word = false;
     for c in text.chars() {
-        let space = if c.is_ascii() { matches!(c, '\t'..='\r' | '\u{1c}'..=' ') } else { is_python_space(c) };
+        let space = if c.is_ascii() { is_ascii_python_space(c as u8) } else { is_python_space(c) };
         words += usize::from(!space && !in_word);
         in_word = !space;
     }
     words
+}
+
+/// ``word_count`` of an ASCII text, byte by byte.
+fn ascii_word_count(text: &[u8]) -> usize {
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text {
+        let space = is_ascii_python_space(b);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
+}
+
+/// Python's white space among ASCII characters: \t to \r, \x1c to \x1f and the space.
+fn is_ascii_python_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | 0x1c..=b' ')
 }
 
 fn is_word_byte(c: u8) -> bool {
@@ -268,7 +288,7 @@ fn spaces_at(text: &str, p: usize) -> usize {
 /// `translation_signal.stem`: a crude inflection stem (plural, past and -ing folded).
 /// The token is ASCII once ’ is read as '.
 pub fn stem(t: &mut String) -> &str {
-    if t.contains('’') {
+    if !t.is_ascii() && t.contains('’') {
         *t = t.replace('’', "'");
     }
     if t.ends_with("'s") {

@@ -109,6 +109,16 @@ impl WordTable {
         }
     }
 
+    /// The value of ``key`` in a table of floats; None when it is not a key (or the table
+    /// holds another kind of value).
+    pub(crate) fn float(&self, key: &[u8]) -> Option<f64> {
+        if self.kind != KIND_FLOAT {
+            return None;
+        }
+        let at = self.find(key)?;
+        Some(f64::from_le_bytes(u64_at(self.blob(), at)?))
+    }
+
     /// The value of a key given from Python: absent for anything but a str with a UTF-8
     /// form (a lone surrogate has none, and no key holds one).
     fn lookup(&self, py: Python<'_>, key: &Bound<'_, PyAny>) -> Option<Py<PyAny>> {

@@ -191,8 +191,9 @@ def _lexicon_rows(text: str, lexicon: Lexicon) -> list[Row]:
 
 @lru_cache(maxsize=None)  # one per lexicon (and core): what it keeps serves the whole run
 def _name_words(lexicon: Lexicon, core: object) -> object:
-    """The native core's ``NameWords`` for the lexicon: ``normalise`` and its English words."""
-    return core.NameWords(normalise, _known_word(lexicon))  # type: ignore[attr-defined]
+    """The native core's ``NameWords`` for the lexicon: ``normalise``, its English words and
+    its given names."""
+    return core.NameWords(normalise, _known_word(lexicon), lambda word: _given_name(word, lexicon))  # type: ignore[attr-defined]
 
 
 def _native_rows(text: str, english: Callable[[str], bool] | None) -> list[Row] | None:
@@ -408,7 +409,22 @@ def _loose_part(word: str, english: bool) -> str:
 
 @lru_cache(maxsize=1 << 16)  # a name's spelling recurs across articles
 def loose_key(surface: str, english: bool = False) -> str:
-    """A name's letters joined under the looser transliteration rules ('Weintrubbe' -> 'vaintrub')."""
+    """A name's letters joined under the looser transliteration rules ('Weintrubbe' -> 'vaintrub'):
+    worked out by the native core where the name is ASCII letters (with apostrophes, spaces
+    and hyphens), else by ``python_loose_key``, its twin."""
+    core = native.module()
+    if core is not None:
+        try:
+            found = core.loose_key(surface, english)
+        except UnicodeEncodeError:  # a lone surrogate: keyed in Python
+            found = None
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+    return python_loose_key(surface, english)
+
+
+def python_loose_key(surface: str, english: bool = False) -> str:
+    """``loose_key`` read with Python's ``re``."""
     if surface.isalpha():  # one word (every letter matches _WORD: most names)
         return _loose_part(surface, english)
     return "".join(_loose_part(w, english) for w in _WORD.findall(surface))
@@ -559,11 +575,23 @@ def _given_name(word: str, lexicon: Lexicon) -> bool:
 def _read_spellings(article: Article, piece: Piece, language: str) -> Spellings:
     lexicon = Lexicon.load(language)
     if piece.start == 0 and piece.body == 0 and piece.own == 0 and piece.own_end == len(piece.text):
-        return _spellings(_rows(article, lexicon), lexicon)  # the whole article (offsets are its own)
+        return _whole_spellings(article, lexicon)  # the whole article (offsets are its own)
     found = _by_key(article, lexicon, piece)
     return {key: {surface: (len(ms), piece.to_article(ms[0].start), any(_given_name(m.before, lexicon) for m in ms))
                   for surface, ms in forms.items()}
             for key, forms in found.items()}
+
+
+def _whole_spellings(article: Article, lexicon: Lexicon) -> Spellings:
+    """``_spellings`` of the article's mentions: counted by the lexicon's ``NameWords`` in the
+    native core where the text's words are all ASCII (no rows made for Python to read)."""
+    core = native.module()
+    text = article.text
+    if core is not None and ascii_words(text):
+        found = _name_words(lexicon, core).spellings(text)  # type: ignore[attr-defined]
+        if found is not None:
+            return found  # type: ignore[no-any-return]
+    return _spellings(_rows(article, lexicon), lexicon)
 
 
 def _spellings(rows: Iterable[Row], lexicon: Lexicon) -> Spellings:
