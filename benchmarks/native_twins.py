@@ -105,9 +105,9 @@ def main() -> int:
         lowered = [t.lower() for t in ascii_texts if len(t.lower()) == len(t)]
         spans = [[(s.start, s.end) for s in Article(t, "x.txt").sentences] for t in lowered]
         core = native.module()
-        same &= compare("sentences saying a word pair twice, RD004", list(zip(lowered, spans)),
-                        lambda ls: redundancy.repeated_pair_sentences(*ls), lambda ls: core.repeated_pair_sentences(*ls),
-                        args.runs)
+        same &= compare("sentences that may repeat a phrase, RD004", list(zip(lowered, spans)),
+                        lambda ls: redundancy.repeating_sentences(*ls, redundancy._FIRSTS),
+                        lambda ls: core.repeating_sentences(*ls, redundancy._FIRSTS), args.runs)
         same &= compare("doubled words, RD001 (ASCII words)", lowered,
                         lambda t: repetition._spans(repetition._LOWER_REPEAT.finditer(t)), core.doubled_words,
                         args.runs)

@@ -668,20 +668,28 @@ _WHOLE_WEIGHTS = _whole_weights() if core is not None else None
 
 from newslint.checks import redundancy  # noqa: E402
 
-PAIR_WORDS = ["the", "bank", "its", "territory", "in", "middle", "of", "table", "u.s.", "don't", "co-op", "it’s", "3.5",
+PAIR_WORDS = ["the", "bank", "its", "their", "her", "territory", "in", "middle", "of", "table", "u.s.", "don't", "co-op", "it’s", "3.5",
               "2019", "a", "THE", "Bank"]
 PAIR_GAPS = [" ", " ", ", ", ". ", "-", "'", "’", " “", "” ", "\n", "—", "\u00a0", ".", "..."]
 
 
+PAIR_PIECES = st.lists(st.tuples(st.sampled_from(PAIR_WORDS), st.sampled_from(PAIR_GAPS)), max_size=25)
+
+
 @needs_core
-@settings(max_examples=400, deadline=None)
-@given(st.lists(st.tuples(st.sampled_from(PAIR_WORDS), st.sampled_from(PAIR_GAPS)), max_size=50), st.data())
-def test_repeated_pairs_match_python(pieces, data):
+@settings(max_examples=600, deadline=None)
+@given(PAIR_PIECES, st.lists(st.tuples(st.sampled_from(PAIR_WORDS), st.sampled_from(PAIR_GAPS)), min_size=1, max_size=10),
+       PAIR_PIECES, st.booleans(), st.data())
+def test_repeating_sentences_match_python(before, run, after, doubled, data):
+    """The same sentences as the Python twin, on text that often says a run of words twice
+    in a row (the run given twice) and a possessive pair twice (the words are few)."""
+    pieces = before + run + (run if doubled else []) + after
     lowered = "".join(w + g for w, g in pieces).lower()
     cuts = sorted(data.draw(st.lists(st.integers(0, len(lowered)), max_size=6)))
     bounds = [0, *cuts, len(lowered)]
     spans = list(zip(bounds, bounds[1:]))
-    assert core.repeated_pair_sentences(lowered, spans) == redundancy.repeated_pair_sentences(lowered, spans)
+    firsts = redundancy._FIRSTS
+    assert core.repeating_sentences(lowered, spans, firsts) == redundancy.repeating_sentences(lowered, spans, firsts)
 
 
 # --- the spelling lexicon's one-edit candidates (native/src/lexicon.rs) ---

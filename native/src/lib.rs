@@ -22,7 +22,7 @@ mod word_table;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 20;
+const ABI: u32 = 22;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -35,7 +35,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(translit::name_key, m)?)?;
     m.add_function(wrap_pyfunction!(translit::loose_key, m)?)?;
     m.add_class::<sentence::SentenceShaper>()?;
-    m.add_function(wrap_pyfunction!(redundancy::repeated_pair_sentences, m)?)?;
+    m.add_function(wrap_pyfunction!(redundancy::repeating_sentences, m)?)?;
     m.add_class::<lexicon::OneEdits>()?;
     m.add_function(wrap_pyfunction!(repetition::doubled_words, m)?)?;
     m.add_class::<lexicon::PairTables>()?;

@@ -101,7 +101,7 @@ def _sentence_words(article: Article, only_repeating: bool = False) -> Iterator[
     sentence, no word crosses one, so each sentence's words are read from the lower-cased
     text in one ``findall`` over its window and the spans are left to the caller (None);
     otherwise from the article's word spans. With ``only_repeating``, the sentences the native
-    core finds no pair of adjacent words said twice in may be left out."""
+    core finds no repeat the rule reports in may be left out (``repeating_sentences``)."""
     text = article.text
     sentences = article.sentences
     lowered = _lowered(text)
@@ -111,7 +111,7 @@ def _sentence_words(article: Article, only_repeating: bool = False) -> Iterator[
         # lower-casing keeps every character's class (tests/test_redundancy.py)
         ascii = ascii_words(text)
         findall = (ASCII_WORD if ascii else WORD).findall
-        for sentence in _may_repeat_a_pair(lowered, sentences) if ascii and only_repeating else sentences:
+        for sentence in _may_repeat(lowered, sentences) if ascii and only_repeating else sentences:
             yield sentence, None, findall(lowered, sentence.start, sentence.end)
         return
     words = article.word_spans
@@ -130,27 +130,34 @@ def _sentence_words(article: Article, only_repeating: bool = False) -> Iterator[
         yield sentence, tokens, low
 
 
-def _may_repeat_a_pair(lowered: str, sentences: list[Span]) -> list[Span]:
-    """The sentences in which a pair of adjacent words (``ASCII_WORD``) may occur twice: those
+def _may_repeat(lowered: str, sentences: list[Span]) -> list[Span]:
+    """The sentences that may hold a repeat the rule reports (``repeating_sentences``): those
     the native core finds, or all of them without it (the caller looks at each)."""
     core = native.module()
     if core is None:
         return sentences
     try:
-        found = core.repeated_pair_sentences(lowered, [(s.start, s.end) for s in sentences])
+        found = core.repeating_sentences(lowered, [(s.start, s.end) for s in sentences], _FIRSTS)
     except UnicodeEncodeError:  # a lone surrogate (undecodable input)
         return sentences
     return [sentences[i] for i in found]
 
 
-def repeated_pair_sentences(lowered: str, spans: list[tuple[int, int]]) -> list[int]:
+_FIRSTS = sorted(_POSSESSIVES)  # a repeated pair is reported only after one of these (_qualifies)
+
+
+def repeating_sentences(lowered: str, spans: list[tuple[int, int]], firsts: list[str]) -> list[int]:
     """The indices of the sentences (``spans`` of ``lowered``) in which a pair of adjacent
-    words (``ASCII_WORD``) occurs twice: the Python twin of the native core's function."""
+    words (``ASCII_WORD``) starting with one of ``firsts`` occurs twice, or a run of
+    ``_MIN_PHRASE`` to ``_MAX_PHRASE`` words is said twice in a row: where a repeat the rule
+    reports can be. The Python twin of the native core's function."""
     out = []
     for i, (start, end) in enumerate(spans):
         words = ASCII_WORD.findall(lowered, start, end)
-        pairs = list(zip(words, words[1:]))
-        if len(set(pairs)) != len(pairs):
+        pairs = [pair for pair in zip(words, words[1:]) if pair[0] in firsts]
+        if len(set(pairs)) != len(pairs) or any(
+                words[j - n : j] == words[j : j + n]
+                for n in range(_MIN_PHRASE, _MAX_PHRASE + 1) for j in range(n, len(words) - n + 1)):
             out.append(i)
     return out
 
