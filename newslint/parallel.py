@@ -56,7 +56,7 @@ def lint_all(linter: "Linter", articles: list[Article], jobs: int, facts: bool =
         unique, copies = _distinct(articles)
         crashes = len(linter.crashes)
         if jobs <= 1 or len(unique) < 2 or sum(len(articles[i].text) for i in unique) < MIN_CHARS:
-            found = {i: linter.lint(articles[i]) for i in unique}
+            found = _in_this_process(linter, articles, unique)
         else:
             done = _in_workers(linter, [articles[i] for i in unique], jobs, facts)
             found = {i: done[k] for k, i in enumerate(unique)}
@@ -75,6 +75,21 @@ def lint_all(linter: "Linter", articles: list[Article], jobs: int, facts: bool =
         gc.set_threshold(*thresholds)
         if thaw:
             gc.unfreeze()
+
+
+def _in_this_process(linter: "Linter", articles: list[Article], numbers: list[int]) -> dict[int, list[Diagnostic]]:
+    """The numbered articles' diagnostics, linted here, ``CHUNK`` at a time, each chunk scanned
+    ahead by the native prefilters as a worker's is (a single article is not)."""
+    if len(numbers) < 2:
+        return {i: linter.lint(articles[i]) for i in numbers}
+    from newslint.pattern_prefilter import scan_ahead
+
+    found: dict[int, list[Diagnostic]] = {}
+    for start in range(0, len(numbers), CHUNK):
+        chunk = numbers[start : start + CHUNK]
+        scan_ahead([articles[i].text for i in chunk])
+        found.update((i, linter.lint(articles[i])) for i in chunk)
+    return found
 
 
 def _distinct(articles: list[Article]) -> tuple[list[int], dict[int, int]]:
@@ -163,7 +178,11 @@ def chunked(count: int, jobs: int) -> list[range]:
 
 
 def _lint_chunk(items: list[tuple[str, str]]) -> list[tuple[list[Diagnostic], list[str], dict | None]]:
-    """In a worker: several articles' diagnostics and crashes (one round trip per chunk)."""
+    """In a worker: several articles' diagnostics and crashes (one round trip per chunk). The
+    native prefilters scan the chunk's texts first, back to back (``scan_ahead``)."""
+    from newslint.pattern_prefilter import scan_ahead
+
+    scan_ahead([text for text, _ in items])
     return [_lint_one(item) for item in items]
 
 

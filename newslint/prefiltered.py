@@ -93,7 +93,7 @@ def _ready(prepare: int | None = None) -> Prefilter:
     if _shared is None:
         # in sorted order: the same database whatever order the rule modules were imported in
         order = sorted(range(len(_sources)), key=_sources.__getitem__)
-        _shared = Prefilter("rule-regexes", [_sources[number] for number in order])
+        _shared = Prefilter("rule-regexes", [_sources[number] for number in order], ahead_from=MIN_CHARS)
         _places.update((number, place) for place, number in enumerate(order))
     if prepare is not None:
         _shared.prepare(prepare)

@@ -216,3 +216,45 @@ def test_a_small_run_goes_without_the_databases(cache_dir):
     assert not small.ready() and small.maybe("in order to") is None  # not even read
     small.prepare(pattern_prefilter.LOAD_CHARS)
     assert small.maybe("in order to") == {0}
+
+
+def test_an_answer_scanned_ahead_is_the_answer_scanned_when_asked(scan):
+    """``scan_ahead``: each text's answer is what a scan of it now gives, given once (a text
+    asked about again is scanned again), and only for the prefilters that scan ahead and
+    texts long enough for them."""
+    rules = [r for r in default_registry().rules if isinstance(r, PhraseRule)]
+    texts = _texts(rules)[:200] + ["Président Poutine", "café society"]  # (beyond ASCII: no answer)
+    expected = [scan.prefilter._scan(text) for text in texts]
+    assert sum(bool(found) for found in expected) > 50  # phrases found: a mix-up would show
+    pattern_prefilter.scan_ahead(texts)
+    assert [scan.prefilter.maybe(text) for text in reversed(texts)] == expected[::-1]
+    assert scan.prefilter._ahead == {}
+    assert scan.prefilter.maybe(texts[0]) == expected[0]  # asked again: scanned again
+    long_only = Prefilter("long-texts-only", [(r"\bin order to\b", 0)], ahead_from=20)
+    never = Prefilter("never-ahead", [(r"\bin order to\b", 0)])
+    assert long_only.ready(build=True) and never.ready(build=True)
+    pattern_prefilter.scan_ahead(["in order to", "we did it in order to win"])
+    assert list(long_only._ahead) == ["we did it in order to win"] and never._ahead == {}
+    assert long_only.maybe("we did it in order to win") == {0} and long_only.maybe("in order to") == {0}
+
+
+def test_a_run_scanned_ahead_finds_what_it_finds_scanned_as_asked(cache_dir, monkeypatch):
+    """A run of articles linted in one process, chunk by chunk scanned ahead (as workers do),
+    reports what it reports with each scan made when a rule asks."""
+    from newslint import parallel, prefiltered
+    from newslint.config import Config
+    from newslint.engine import Linter
+
+    texts = [p.read_text(encoding="utf-8") for p in sorted(FIXTURES.glob("*.txt"))]
+    texts += [t for r in default_registry().rules for t in r.info.examples.fail]
+    articles = [Article(t, f"a{i}.txt") for i, t in enumerate(texts)]
+    linter = Linter(Config(grammar="off"))
+    linter._prepare([Article("x" * pattern_prefilter.BUILD_CHARS)])  # every database built
+    assert prefiltered._shared is not None and prefiltered._shared.ready()
+    asked: list[int] = []
+    scan_ahead = pattern_prefilter.scan_ahead
+    monkeypatch.setattr(pattern_prefilter, "scan_ahead", lambda chunk: asked.append(len(chunk)) or scan_ahead(chunk))
+    ahead = linter.lint_run(articles, jobs=1)
+    assert asked and max(asked) == parallel.CHUNK
+    monkeypatch.setattr(pattern_prefilter, "scan_ahead", lambda chunk: None)
+    assert linter.lint_run(articles, jobs=1) == ahead

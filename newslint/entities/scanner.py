@@ -53,7 +53,8 @@ class Scanner:
         self._names = [name for name, _, _ in ordered]
         self._filing = NeedsIndex(needs(rx) for _, rx, _ in ordered)
         self.prefilter = Prefilter("overlapping-names" if overlapping else "names",  # branches by number
-                                   [(source(i), 0) for i in range(len(ordered))])
+                                   [(source(i), 0) for i in range(len(ordered))],
+                                   ahead_from=None if overlapping else 0)  # (the overlapping scan: few articles)
         self._candidates: dict[str, list[int]] = {}  # window key -> branches that can begin there
 
     def finditer(self, text: str, presence: Presence | None = None) -> Iterable[tuple[int, int, str]]:

@@ -130,7 +130,7 @@ class SharedScan:
             for i, source in enumerate(matcher._rest.lines):
                 self._numbered.append((k, "line", i))
                 sources.append((source, re.MULTILINE))
-        self.prefilter = Prefilter("phrases", sources)
+        self.prefilter = Prefilter("phrases", sources, ahead_from=0)  # asked about every article
 
     def run(self, article: "Article") -> None:
         """Fill ``article.cache[matcher]`` for every matcher of the group."""
