@@ -147,6 +147,9 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
     carried: int | None = None  # offset of a double quote carried over from the last paragraph
     cut_short = False  # the previous paragraph trails off in an ellipsis: an excerpt
     for index, para in enumerate(paragraphs):
+        low, high = bisect.bisect_left(offsets, para.start), bisect.bisect_left(offsets, para.end)
+        if low == high and carried is None:
+            continue  # no mark and no quote carried in: nothing opens, closes or is left open
         stack: list[tuple[str, int, str]] = []  # (kind, offset, char)
         depth = {"single": 0, "double": 0}  # open marks of each kind on the stack
         first_mark_opens = False
@@ -156,8 +159,7 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
             if not first_mark_opens and not cut_short:
                 result.problems.append(QuoteProblem(carried, text[carried], "unclosed", "double"))
             carried = None
-        cut_short = _ends_cut_short(text, para.start, para.end)  # "... and then..." : excerpt
-        for i in offsets[bisect.bisect_left(offsets, para.start) : bisect.bisect_left(offsets, para.end)]:
+        for i in offsets[low:high]:
             ch = text[i]
             role, kind = _role(text, i, para.start, para.end, stack[-1][0] if stack else None, depth["double"] > 0)
             result.marks.append(Mark(i, ch, role, kind))
@@ -174,6 +176,9 @@ def analyse_quotes(article: "Article") -> QuoteAnalysis:
                     result.problems.append(QuoteProblem(i, ch, "unopened", kind))
         doubles = [(o, c) for k, o, c in stack if k == "double"]
         if doubles:
+            # "... and then..." : an excerpt (read only here: the next paragraph asks only
+            # when a quote is carried into it, which is only from here)
+            cut_short = _ends_cut_short(text, para.start, para.end)
             offset, _ = doubles[0]
             result.spans.append((offset, para.end))
             if index + 1 < len(paragraphs):

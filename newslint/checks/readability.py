@@ -8,6 +8,8 @@ from newslint.article import Article
 from newslint.diagnostic import Finding, Severity
 from newslint.rule import CheckContext, Examples, Option, Rule, RuleInfo
 
+# ASCII white space (for str.split) besides the space and the line feed: rare in an article
+_OTHER_ASCII_SPACE = "\t\r\x0b\x0c\x1c\x1d\x1e\x1f"
 _VERY_LONG = " ".join(["The council said"] + ["the plan"] * 26 + ["and more words follow here."])
 
 
@@ -37,10 +39,15 @@ class LongSentence(Rule):
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         limit, notice = context.options["max-words"], context.options["info-words"]
         head = article.headline
+        text = article.text
+        fewest = min(limit, notice) if notice else limit  # a sentence of no more words is not reported
+        spaces_only = text.isascii() and not any(c in text for c in _OTHER_ASCII_SPACE)
         for s in article.sentences:
             if head is not None and s.start < head.end:
                 continue
-            n = len(article.text[s.start : s.end].split())
+            if spaces_only and text.count(" ", s.start, s.end) + text.count("\n", s.start, s.end) < fewest:
+                continue  # (a word more than the white space between words, at most)
+            n = len(text[s.start : s.end].split())
             if n > limit:
                 yield Finding(s.start, s.end, f"sentence of {n} words (more than {limit}); split it")
             elif notice and n > notice:
