@@ -132,6 +132,16 @@ class SharedScan:
                 sources.append((source, re.MULTILINE))
         self.prefilter = Prefilter("phrases", sources, ahead_from=0)  # asked about every article
 
+    def codes_found(self, article: "Article") -> set[str]:
+        """The codes of every pack's rules with matches in the article (``rule.ScanGroup``)."""
+        found = article.cache.get(self)
+        if found is None:
+            if self.matchers[0] not in article.cache:
+                self.run(article)
+            found = article.cache[self] = {code for matcher in self.matchers
+                                           for code, hits in article.cache[matcher].items() if hits}
+        return found  # type: ignore[return-value]
+
     def run(self, article: "Article") -> None:
         """Fill ``article.cache[matcher]`` for every matcher of the group."""
         text = article.text
@@ -282,8 +292,10 @@ class PhraseRule(Rule):
             source=f"rules/{spec.pack}.yaml",
         )
 
-    def scan_group(self) -> PackMatcher:
-        return self.matcher
+    def scan_group(self) -> "PackMatcher | SharedScan":
+        """The walk every pack shares, when they share one (the engine then asks it once an
+        article which codes it found), else the pack's own."""
+        return self.matcher.shared or self.matcher
 
     def prepare(self, chars: int) -> None:
         scan = self.matcher.shared
