@@ -27,9 +27,15 @@ K = TypeVar("K", bound=Hashable)
 
 
 def window_of(article: "Article") -> Piece:
-    """The piece an article is (set by by_pieces.py), or the whole article as one piece."""
+    """The piece an article is (set by by_pieces.py), or the whole article as one piece (made
+    once: every fact of the article asks)."""
     piece = article.cache.get(Piece)
-    return piece if isinstance(piece, Piece) else Piece.whole(article.text)
+    if isinstance(piece, Piece):
+        return piece
+    whole = article.cache.get(window_of)
+    if whole is None:
+        whole = article.cache[window_of] = Piece.whole(article.text)
+    return whole  # type: ignore[return-value]
 
 
 @dataclass(frozen=True, eq=False)

@@ -8,6 +8,8 @@ import shutil
 from pathlib import Path
 
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from newslint.api import Text, check
 from newslint.article import Article
@@ -120,3 +122,14 @@ def test_color_flags_and_no_color(monkeypatch):
     assert "\x1b[" not in run("check", "-", "--color", "never", input=text).output
     monkeypatch.setenv("NO_COLOR", "1")
     assert "\x1b[" not in run("check", "-", input=text).output
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab.M/D\\ :x")), max_size=12))
+def test_a_files_kind_comes_from_the_suffix_its_path_reads(name: str) -> None:
+    """``kind_of`` reads a name's suffix without making a path, as the path reads it."""
+    from pathlib import PurePath
+
+    from newslint.markup import _suffix
+
+    assert _suffix(name) == PurePath(name).suffix.lower()

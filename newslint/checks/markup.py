@@ -148,6 +148,8 @@ class HtmlTag(Rule):
 
     def check(self, article: Article, context: CheckContext) -> Iterable[Finding]:
         text = article.text
+        if "<" not in text:
+            return  # every tag and comment opens with one (found at once; the pattern reads every character)
         for m in _TAG.finditer(text):
             tag = m.group()
             glue = between_words(text, m.start(), m.end())

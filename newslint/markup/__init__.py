@@ -8,6 +8,7 @@ findings point into the original and fixes rewrite only text.
 
 from __future__ import annotations
 
+import os
 from pathlib import PurePath
 
 from newslint.article import Article
@@ -19,12 +20,24 @@ HTML_SUFFIXES = (".html", ".htm")
 
 def kind_of(name: str) -> str:
     """``markdown``, ``html`` or ``text``, from a file name's suffix."""
-    suffix = PurePath(name).suffix.lower()
+    suffix = _suffix(name)
     if suffix in MARKDOWN_SUFFIXES:
         return "markdown"
     if suffix in HTML_SUFFIXES:
         return "html"
     return "text"
+
+
+def _suffix(name: str) -> str:
+    """``PurePath(name).suffix.lower()``, without making a path where the name's last part
+    is plain (a run of thousands of files asks once a file)."""
+    if "." not in name:
+        return ""  # (most texts given by name: "<stdin>", "<text>")
+    last = (name.replace(os.altsep, os.sep) if os.altsep else name).rpartition(os.sep)[2]
+    if last in ("", "."):  # "story.md/", "story.md/.": the path's own reading of its parts
+        return PurePath(name).suffix.lower()
+    dot = last.rfind(".")
+    return last[dot:].lower() if 0 < dot < len(last) - 1 else ""
 
 
 def make_article(text: str, name: str, kind: str | None = None) -> Article:
