@@ -25,6 +25,8 @@ _PASSIVE = re.compile(
     rf"(?:[a-z]+ly\s+)?(?:[a-z]{{2,}}ed|{_IRREGULAR})\b"
 )
 
+_AUXILIARY_WORDS = ("was", "were", "been", "being")  # one is in every match of _PASSIVE
+
 
 class SentenceHeadline(Rule):
     info = RuleInfo(
@@ -64,6 +66,8 @@ class SentenceHeadline(Rule):
         if found is None or found[1].rstrip().endswith((".", "?")):
             return
         start, line = found
+        if not any(word in line for word in _AUXILIARY_WORDS):
+            return  # (found at once: the pattern tries its look-behinds at every character)
         for m in _PASSIVE.finditer(line):
             if not article.in_quote(start + m.start()):
                 yield Finding(start + m.start(), start + m.end(),

@@ -538,6 +538,12 @@ _HEADLINE_FULL_STOP = re.compile(
 )  # a closing full stop, not an ellipsis, an initial (U.S.) or an abbreviation
 _HEADLINE_TWO_SENTENCES = re.compile(r"(?<=[a-z0-9’'\"”)]{2})[.!?](?=\s+[A-Z])")
 _HEADLINE_SAID = re.compile(r"\bsaid\b")
+_SENTENCE_MARKS = frozenset(".!?")  # one is in every match of _HEADLINE_TWO_SENTENCES
+
+
+def _may_end_in_full_stop(line: str) -> bool:
+    """Whether ``_HEADLINE_FULL_STOP`` may match: its ``$`` stands at the end or before a final line feed."""
+    return line.endswith((".", ".\n"))
 
 
 def _ends_a_title(line: str, mark: int) -> bool:
@@ -584,9 +590,12 @@ class HeadlineForm(Rule):
         if found is None:
             return
         start, line = found
-        full_stop = _HEADLINE_FULL_STOP.search(line)
+        # (each pattern tries its look-behinds at every character: a headline without the
+        # marks they need, most, is not searched)
+        full_stop = _HEADLINE_FULL_STOP.search(line) if _may_end_in_full_stop(line) else None
         two = [m for m in _HEADLINE_TWO_SENTENCES.finditer(line)
-               if not article.in_quote(start + m.start()) and not _ends_a_title(line, m.start())]
+               if not article.in_quote(start + m.start()) and not _ends_a_title(line, m.start())
+               ] if not _SENTENCE_MARKS.isdisjoint(line) else []
         if full_stop and two:
             return  # sentences with a full stop: a body paragraph with no headline above it
         if full_stop:
