@@ -76,10 +76,15 @@ class Article:
         spans: list[Span] = []
         start = 0
         if "\r" not in text:  # line feeds only (most text): split in one call, no regex
-            for line in text.split("\n"):
+            nonblank: list[tuple[int, Span]] = []
+            for number, line in enumerate(text.split("\n"), 1):
                 end = start + len(line)
-                spans.append(Span(start, end))
+                span = Span(start, end)
+                spans.append(span)
+                if line and not line.isspace():  # (``line.strip()`` is not empty)
+                    nonblank.append((number, span))
                 start = end + 1
+            self.__dict__["_nonblank_lines"] = nonblank  # found on the way: every article asks
             return spans
         for m in _LINE_BREAK.finditer(text):
             spans.append(Span(start, m.start()))
@@ -134,8 +139,9 @@ class Article:
         if not nonblank:
             return []
         blank_separated = len(nonblank) < len(self.lines) - _trailing_blank_lines(self)
+        text = self.text
         if not blank_separated:
-            return [_trim(self.text, span) for _, span in nonblank]
+            return [_trimmed(text, span.start, span.end) for _, span in nonblank]
         paragraphs: list[Span] = []
         start = end = None
         previous = None
@@ -144,10 +150,10 @@ class Article:
                 end = span.end
             else:
                 if start is not None:
-                    paragraphs.append(_trim(self.text, Span(start, end)))
+                    paragraphs.append(_trimmed(text, start, end))
                 start, end = span.start, span.end
             previous = number
-        paragraphs.append(_trim(self.text, Span(start, end)))
+        paragraphs.append(_trimmed(text, start, end))
         return paragraphs
 
     @cached_property

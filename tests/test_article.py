@@ -125,3 +125,11 @@ def test_lines_end_at_each_line_break_and_nowhere_else(text: str) -> None:
         start = m.end()
     spans.append(Span(start, len(text)))
     assert Article(text).lines == spans
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="ab \n\r\t\x0b\x1c\u2028\u00a0\u3000é", max_size=80))
+def test_the_lines_with_text_are_those_whose_text_strips_to_something(text: str) -> None:
+    """``line_spans``: found while the lines are split, or afterwards, the same lines."""
+    expected = [(i, s) for i, s in enumerate(Article(text).lines, 1) if text[s.start : s.end].strip()]
+    assert list(Article(text).line_spans()) == expected
