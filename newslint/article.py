@@ -112,8 +112,12 @@ class Article:
     @cached_property
     def _nonblank_lines(self) -> list[tuple[int, Span]]:
         """``line_spans``, found once: the headline, the paragraphs and several rules ask."""
+        lines = self.lines
+        found = self.__dict__.get("_nonblank_lines")  # found while the lines were split
+        if found is not None:
+            return found  # type: ignore[no-any-return]
         text = self.text
-        return [(i, span) for i, span in enumerate(self.lines, 1) if text[span.start : span.end].strip()]
+        return [(i, span) for i, span in enumerate(lines, 1) if text[span.start : span.end].strip()]
 
     # ---- structure -----------------------------------------------------------
     @cached_property

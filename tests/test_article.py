@@ -133,3 +133,22 @@ def test_the_lines_with_text_are_those_whose_text_strips_to_something(text: str)
     """``line_spans``: found while the lines are split, or afterwards, the same lines."""
     expected = [(i, s) for i, s in enumerate(Article(text).lines, 1) if text[s.start : s.end].strip()]
     assert list(Article(text).line_spans()) == expected
+
+
+def test_the_lines_with_text_asked_first_are_those_found_while_splitting(monkeypatch) -> None:
+    """Asked before the lines, the lines with text are taken from the lines' split, not
+    worked out again from the lines."""
+    split = Article.__dict__["lines"]
+    stored = []
+
+    def splitting(self):
+        lines = split_lines(self)
+        stored.append(self.__dict__.get("_nonblank_lines"))
+        return lines
+
+    split_lines = split.func
+    monkeypatch.setattr(split, "func", splitting)
+    article = Article("Talks stall\n\nThe talks stalled.\n \nThey left.")
+    found = article._nonblank_lines
+    assert [n for n, _ in found] == [1, 3, 5]
+    assert stored and found is stored[0]
