@@ -86,3 +86,12 @@ def test_year_then_year_finds_the_figure_before_spaces() -> None:
 
     assert year_then_year("in 2019  year the plan") and year_then_year("in 1999\u00a0years")
     assert not year_then_year("in 2019 the year") and not year_then_year("2019year") and not year_then_year("x 2119 year")
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet="0123456789.,-/_aZ \n", max_size=60))
+def test_numbers_in_ascii_text_are_those_the_unicode_pattern_finds(text: str) -> None:
+    """TR210/TR211 read an ASCII text's numbers with the ASCII pattern: the same matches."""
+    from newslint.checks.numbers import NUMBER, NUMBER_IN_ASCII
+
+    assert [m.span() for m in NUMBER_IN_ASCII.finditer(text)] == [m.span() for m in NUMBER.finditer(text)]
