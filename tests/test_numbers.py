@@ -95,3 +95,19 @@ def test_numbers_in_ascii_text_are_those_the_unicode_pattern_finds(text: str) ->
     from newslint.checks.numbers import NUMBER, NUMBER_IN_ASCII
 
     assert [m.span() for m in NUMBER_IN_ASCII.finditer(text)] == [m.span() for m in NUMBER.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(["li", "mu", "jin", "qing", "poods", "verst", "catties", "arshin", "sazhen",
+                                 "desyatinas", "dessiatina", "like", "Li", "5", "_", "x"]), max_size=8),
+       st.lists(st.sampled_from([" ", "-", "\u00a0", "", ".", "é"]), min_size=8, max_size=8))
+def test_a_unit_word_is_found_where_the_plain_pattern_finds_one(words, gaps) -> None:
+    """TR215's first look at the units' first letters finds what the pattern without it finds."""
+    import re
+
+    from newslint.checks.units import _UNIT, _UNIT_WORD
+
+    text = "".join(g + w for g, w in zip(gaps, words))
+    plain = re.compile(rf"[ \u00a0-](?:{_UNIT})\b").search(text)
+    found = _UNIT_WORD.regex.search(text)
+    assert (found and found.span()) == (plain and plain.span())

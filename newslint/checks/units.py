@@ -48,8 +48,11 @@ _UNCONVERTED = prefiltered(re.compile(
     rf"(?:(?<![\w.,])(?P<figure>{_FIGURE})(?:[ \u00a0]+|-)|\bper[ \u00a0]+|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|a)[ \u00a0]+)"
     rf"(?P<unit>{_UNIT})\b(?![ \u00a0]*[(\[]|-)"
 ))
-# A unit as a word after a space or hyphen, as in every match: searched first, quicker.
-_UNIT_WORD = prefiltered(re.compile(rf"[ \u00a0-](?:{_UNIT})\b"))
+# A unit as a word after a space or hyphen, as in every match: searched first, quicker. The
+# look-ahead at the units' first letters turns most words away before the alternatives are
+# tried one by one (twice as quick: Hyperscan lets most articles through to it, " li" in "like").
+_UNIT_FIRST_LETTERS = "".join(sorted({u[0] for u in UNITS}))
+_UNIT_WORD = prefiltered(re.compile(rf"[ \u00a0-](?=[{_UNIT_FIRST_LETTERS}])(?:{_UNIT})\b"))
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9}
 
 
