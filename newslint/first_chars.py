@@ -48,6 +48,41 @@ def word_start_chars(regex: str, ignore_case: bool) -> frozenset[str] | None:
     return frozenset(chars)
 
 
+_GATE_MOST = 16  # a pattern that can start with more characters than this is left as it is
+
+
+def first_char_gate(regex: str, ignore_case: bool) -> str:
+    """``regex`` with a look-ahead at the characters its match can start with, when it opens
+    with an assertion (``^``, a look-behind: "(?<!the day before )\\byesterday"): ``re``
+    then tests one character at each position before the assertions, not the assertions
+    first. The same matches: a match starts with one of those characters anyway; the
+    look-ahead is read with the pattern's own flags (its case folding, "ſ" for "s"). A
+    pattern that opens with a character or a class, or a word boundary (the phrase scan
+    factors those out), is left as it is: ``re`` already skips to its first character."""
+    if regex.startswith("\\b"):
+        return regex
+    try:
+        items = list(parser.parse(regex, re.IGNORECASE if ignore_case else 0))
+    except re.error:
+        return regex
+    if not items or items[0][0] in (C.LITERAL, C.NOT_LITERAL, C.IN, C.ANY):
+        return regex
+    chars = _first(items, ignore_case)
+    if not chars or len(chars) > _GATE_MOST:
+        return regex
+    gated = "(?=[" + "".join(_class_char(c) for c in sorted(chars)) + "])" + regex
+    try:
+        re.compile(gated)
+    except re.error:  # e.g. a global flag that must open the pattern
+        return regex
+    return gated
+
+
+def _class_char(c: str) -> str:
+    """One character written for a character class."""
+    return "\\" + c if c in "\\]^-[" else c
+
+
 def _first(items: list, ignore_case: bool) -> set[str] | None:
     """First characters of a sequence of parsed items; None when unknown or empty-matching."""
     found = _scan(items, ignore_case)

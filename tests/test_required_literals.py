@@ -9,6 +9,7 @@ import pytest
 
 from newslint.article import Article
 from newslint.kinds.phrase import PhraseRule, SharedScan
+from newslint.kinds.rest_patterns import top_level_branches
 from newslint.pattern_prefilter import Prefilter
 from newslint.registry import default_registry
 from newslint.required_literals import FOLD_LETTERS, Presence, fold, required, required_all
@@ -275,3 +276,28 @@ _FOLD_BY_DEFINITION = str.maketrans({**{c: c.lower() for c in "ABCDEFGHIJKLMNOPQ
 @given(st.text(alphabet=st.sampled_from("aAzZqQ İıſKkéÉΣς\udc80😀—“") | st.characters(), max_size=40))
 def test_fold_lowers_ascii_letters_and_the_fold_letters_only(text):
     assert fold(text) == text.translate(_FOLD_BY_DEFINITION)
+
+
+def test_a_gated_rest_pattern_finds_what_the_pattern_finds():
+    """Every pack pattern given a first-character look-ahead (first_chars.first_char_gate)
+    finds what it finds without it, on the packs' examples and fixtures, in upper case and
+    with letters that fold to ASCII ones ("ſ" for "s", the Kelvin sign for "k")."""
+    from newslint.first_chars import first_char_gate
+
+    rules = [r for r in default_registry().rules if isinstance(r, PhraseRule)]
+    texts = _texts(rules)
+    texts += [t.upper() for t in texts] + [t.replace("s", "ſ").replace("k", "\u212a") for t in texts]
+    big = "\n\n".join(texts)
+    gated = 0
+    for rule in rules:
+        for pattern in rule.spec.patterns:
+            for branch in top_level_branches(pattern.regex):
+                ignore_case = not pattern.case_sensitive
+                gate = first_char_gate(branch, ignore_case)
+                if gate == branch:
+                    continue
+                gated += 1
+                flags = re.MULTILINE | (re.IGNORECASE if ignore_case else 0)
+                plain, quick = re.compile(branch, flags), re.compile(gate, flags)
+                assert [m.span() for m in quick.finditer(big)] == [m.span() for m in plain.finditer(big)], branch
+    assert gated > 5

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Iterator
 from newslint import translation_signal
 from newslint.day_context import day_named_before
 from newslint.diagnostic import Finding, Fix
-from newslint.first_chars import word_start_chars
+from newslint.first_chars import first_char_gate, word_start_chars
 from newslint.kinds.rest_patterns import RestPatterns, top_level_branches
 from newslint.lazy_regex import LazyPatterns
 from newslint.required_literals import NeedsIndex, Presence, needs
@@ -80,7 +80,8 @@ class PackMatcher:
                 for j, branch in enumerate(branches):
                     name = group if len(branches) == 1 else f"{group}_{j}"
                     self._groups[name] = (spec.code, pi)
-                    source = branch if pattern.case_sensitive else f"(?i:{branch})"
+                    gated = first_char_gate(branch, not pattern.case_sensitive)
+                    source = gated if pattern.case_sensitive else f"(?i:{gated})"
                     parts.append((branch.startswith("\\b"), f"(?P<{name}>{source})"))
         self._rest = RestPatterns(parts, lines)
         self._by_char = LazyPatterns({c: "|".join(alts) for c, alts in by_char.items()}, re.MULTILINE)
