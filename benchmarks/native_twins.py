@@ -6,7 +6,7 @@ Usage: python benchmarks/native_twins.py [--limit 300] [--runs 3]
 For each twin (newslint/native.py): the translation signal (``translation_signal.read``),
 the sentence model's score (``sentence_signal.score``, on every sentence of the first 100 texts),
 the spelling candidates' split (``candidates._split_native`` vs ``_split_python``), RD004's
-sentences that say a pair of words twice and RD001's doubled words (against their regexes),
+sentences that can hold a repeat it reports and RD001's doubled words (against their regexes),
 EN010's name mentions (``transliteration._mentions_native`` vs ``_mentions_python``), SP004's
 confusion words with their neighbours (``confusable.confusables`` vs ``_python_confusables``), the
 spelling model's edit distance (``lexicon.edit_cost`` vs ``python_edit_cost``, on real
