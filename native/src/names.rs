@@ -33,13 +33,40 @@ type Row<'py> = (Bound<'py, PyString>, usize, usize, Bound<'py, PyString>, usize
 /// whether it is English (``english``).
 struct Known {
     text: Py<PyString>,
-    key: Option<(Py<PyString>, String)>,
+    key: Option<Py<PyString>>,
     english: Option<bool>,
     given: Option<bool>, // ``given(word)``, asked of a word before a name
 }
 
-/// The words met so far, by their text.
-type Memo = HashMap<String, Known, FxBuild>;
+/// The words met so far: each one's number by its text, and what is known of it by number
+/// (a word met before costs one look-up of its text; the rest is read by number).
+#[derive(Default)]
+struct Memo {
+    numbers: HashMap<String, usize, FxBuild>,
+    words: Vec<Known>,
+}
+
+impl Memo {
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    fn clear(&mut self) {
+        self.numbers.clear();
+        self.words.clear();
+    }
+
+    /// The number of the word ``w``, listed if it is new.
+    fn number(&mut self, py: Python<'_>, w: &str) -> usize {
+        if let Some(&n) = self.numbers.get(w) {
+            return n;
+        }
+        let n = self.words.len();
+        self.words.push(Known { text: PyString::new(py, w).unbind(), key: None, english: None, given: None });
+        self.numbers.insert(w.to_owned(), n);
+        n
+    }
+}
 
 /// The most words a ``NameWords`` keeps; past it, it starts again (a run of many archives).
 const MEMO_MOST: usize = 1 << 17;
@@ -55,7 +82,7 @@ pub fn name_mentions<'py>(
     english: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Option<Vec<Row<'py>>>> {
     let Ok(s) = text.to_str() else { return Ok(None) };
-    rows_of(text.py(), s, &mut Memo::default(), normalise, english).map(Some)
+    rows_of(text.py(), s, &mut Memo::default(), normalise, english).map(|(rows, _)| Some(rows))
 }
 
 /// ``name_mentions`` with its ``normalise`` and ``english`` fixed, keeping what they say of
@@ -86,7 +113,7 @@ impl NameWords {
         }
         let normalise = self.normalise.bind(py).clone();
         let english = self.english.as_ref().map(|e| e.bind(py).clone());
-        rows_of(py, s, &mut self.memo, &normalise, english.as_ref()).map(Some)
+        rows_of(py, s, &mut self.memo, &normalise, english.as_ref()).map(|(rows, _)| Some(rows))
     }
 
     /// The text's spellings as transliteration.py ``_spellings`` counts its ``mentions``: key
@@ -95,11 +122,20 @@ impl NameWords {
     /// per word before a name over all the texts read. None for a text with no UTF-8 form.
     fn spellings<'py>(&mut self, text: &Bound<'py, PyString>) -> PyResult<Option<Bound<'py, PyDict>>> {
         let py = text.py();
-        let Some(rows) = self.mentions(text)? else { return Ok(None) };
         let given = self.given.as_ref().ok_or_else(|| PyValueError::new_err("no given-name test"))?.bind(py).clone();
+        let Ok(s) = text.to_str() else { return Ok(None) };
+        if self.memo.len() >= MEMO_MOST {
+            self.memo.clear();
+        }
+        let normalise = self.normalise.bind(py).clone();
+        let english = self.english.as_ref().map(|e| e.bind(py).clone());
+        let (rows, befores) = rows_of(py, s, &mut self.memo, &normalise, english.as_ref())?;
         let out = PyDict::new(py);
-        for (key, start, _, surface, _, before) in rows {
-            let full = before.len()? > 0 && self.is_given(&before, &given)?;
+        for ((key, start, _, surface, _, _), before) in rows.into_iter().zip(befores) {
+            let full = match before {
+                Some(n) => self.is_given(py, n, &given)?,
+                None => false,
+            };
             let Some(forms) = out.get_item(&key)? else {
                 let forms = PyDict::new(py);
                 forms.set_item(&surface, (1, start, full))?;
@@ -125,97 +161,88 @@ impl NameWords {
 }
 
 impl NameWords {
-    /// ``given(word)`` of a word before a name (a word of the text read last), asked once.
-    fn is_given(&mut self, word: &Bound<'_, PyString>, given: &Bound<'_, PyAny>) -> PyResult<bool> {
-        let text = word.to_str()?;
-        if let Some(Known { given: Some(answer), .. }) = self.memo.get(text) {
-            return Ok(*answer);
+    /// ``given(word)`` of word number ``n`` (a word before a name), asked once.
+    fn is_given(&mut self, py: Python<'_>, n: usize, given: &Bound<'_, PyAny>) -> PyResult<bool> {
+        let word = &mut self.memo.words[n];
+        if word.given.is_none() {
+            word.given = Some(given.call1((word.text.bind(py).clone(),))?.is_truthy()?);
         }
-        let answer = given.call1((word.clone(),))?.is_truthy()?;
-        if let Some(known) = self.memo.get_mut(text) {
-            known.given = Some(answer);
-        }
-        Ok(answer)
+        Ok(word.given.expect("set above"))
     }
 }
 
-/// The rows of ``s``, asking ``memo`` (and through it ``normalise`` and ``english``) about its words.
+/// The rows of ``s``, asking ``memo`` (and through it ``normalise`` and ``english``) about its
+/// words, and for each row the number of the word before its name (None where there is none).
 fn rows_of<'py>(
     py: Python<'py>,
     s: &str,
     memo: &mut Memo,
     normalise: &Bound<'py, PyAny>,
     english: Option<&Bound<'py, PyAny>>,
-) -> PyResult<Vec<Row<'py>>> {
+) -> PyResult<(Vec<Row<'py>>, Vec<Option<usize>>)> {
     let cp = CodePoints::new(s);
     let empty = PyString::new(py, "");
     let mut rows = Vec::new();
+    let mut befores = Vec::new();
     for chain in chains(s) {
-        for &(start, end) in &chain {
-            let w = &s[start..end];
-            if !memo.contains_key(w) {
-                memo.insert(w.to_owned(), Known { text: PyString::new(py, w).unbind(), key: None, english: None, given: None });
-            }
-        }
+        let numbers: Vec<usize> = chain.iter().map(|&(start, end)| memo.number(py, &s[start..end])).collect();
         if chain.len() == 1 {
             let (start, end) = chain[0];
             let w = &s[start..end];
-            if char_len(w) >= 4 && !is_english(memo, w, english)? {
-                let (key, _) = key_of(memo, w, normalise)?;
-                let surface = memo[w].text.bind(py).clone();
+            if char_len(w) >= 4 && !is_english(memo, numbers[0], english)? {
+                let key = key_of(memo, numbers[0], w, normalise)?;
+                let surface = memo.words[numbers[0]].text.bind(py).clone();
                 rows.push((key, cp.at(start), cp.at(end), surface, 1, empty.clone()));
+                befores.push(None);
             }
             continue;
         }
         let mut keys = Vec::with_capacity(chain.len());
         let mut plain = Vec::with_capacity(chain.len());
-        for &(start, end) in &chain {
-            let w = &s[start..end];
-            keys.push(key_of(memo, w, normalise)?.1);
-            plain.push(english.is_some() && is_english(memo, w, english)?);
+        for (&(start, end), &n) in chain.iter().zip(&numbers) {
+            keys.push(key_of(memo, n, &s[start..end], normalise)?);
+            plain.push(english.is_some() && is_english(memo, n, english)?);
         }
+        let key_texts = keys.iter().map(|k| k.to_str()).collect::<PyResult<Vec<&str>>>()?;
         for i in 0..chain.len() {
             let (start, first_end) = chain[i];
             if !s.as_bytes()[start].is_ascii_uppercase() {
                 continue;
             }
             let spaced = i > 0 && matches!(&s[chain[i - 1].1..start], " " | "\u{a0}");
-            let before = if spaced { memo[&s[chain[i - 1].0..chain[i - 1].1]].text.bind(py).clone() } else { empty.clone() };
+            let before = if spaced { memo.words[numbers[i - 1]].text.bind(py).clone() } else { empty.clone() };
             for j in i..chain.len().min(i + MAX_PARTS) {
                 if (j == i && char_len(&s[start..first_end]) < 4) || plain[i..=j].iter().all(|&p| p) {
                     continue;
                 }
                 let end = chain[j].1;
-                let key = PyString::new(py, &keys[i..=j].concat());
+                let key = PyString::new(py, &key_texts[i..=j].concat());
                 rows.push((key, cp.at(start), cp.at(end), PyString::new(py, &s[start..end]), j - i + 1, before.clone()));
+                befores.push(spaced.then(|| numbers[i - 1]));
             }
         }
     }
-    Ok(rows)
+    Ok((rows, befores))
 }
 
-/// ``normalise(word)``, asked once per word: the Python object and its text.
-fn key_of<'py>(memo: &mut Memo, w: &str, normalise: &Bound<'py, PyAny>) -> PyResult<(Bound<'py, PyString>, String)> {
+/// ``normalise(word)`` of word number ``n`` (``w``), asked once: said here for a word of ASCII
+/// letters and apostrophes (native/src/translit.rs), else by ``normalise``.
+fn key_of<'py>(memo: &mut Memo, n: usize, w: &str, normalise: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyString>> {
     let py = normalise.py();
-    let word = memo.get_mut(w).expect("every chain word is listed");
+    let word = &mut memo.words[n];
     if word.key.is_none() {
         word.key = Some(match translit::normalise(w) {
-            Some(text) => (PyString::new(py, &text).unbind(), text), // what ``normalise`` says, said here
-            None => {
-                let key = normalise.call1((word.text.bind(py).clone(),))?.cast_into::<PyString>()?;
-                let text = key.to_str()?.to_owned();
-                (key.unbind(), text)
-            }
+            Some(text) => PyString::new(py, &text).unbind(),
+            None => normalise.call1((word.text.bind(py).clone(),))?.cast_into::<PyString>()?.unbind(),
         });
     }
-    let (key, text) = word.key.as_ref().expect("set above");
-    Ok((key.bind(py).clone(), text.clone()))
+    Ok(word.key.as_ref().expect("set above").bind(py).clone())
 }
 
-/// ``english(word)`` (False without it), asked once per word.
-fn is_english(memo: &mut Memo, w: &str, english: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
+/// ``english(word)`` of word number ``n`` (False without it), asked once.
+fn is_english(memo: &mut Memo, n: usize, english: Option<&Bound<'_, PyAny>>) -> PyResult<bool> {
     let Some(english) = english else { return Ok(false) };
-    let word = memo.get_mut(w).expect("every chain word is listed");
+    let word = &mut memo.words[n];
     if word.english.is_none() {
         word.english = Some(english.call1((word.text.bind(english.py()).clone(),))?.is_truthy()?);
     }

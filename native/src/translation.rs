@@ -20,6 +20,7 @@ const NONE: u32 = u32::MAX;
 pub struct FeatureTrie {
     stems: HashMap<String, u32, FxBuild>,
     edges: HashMap<(u32, u32), u32, FxBuild>, // (node, stem) -> child node; the root is node 0
+    root: Vec<u32>,                          // the root's child by stem (NONE: none): asked of every token
     column: Vec<u32>,                // per node: the feature ending there, or NONE
     has_children: Vec<bool>,
     features: usize,
@@ -40,6 +41,7 @@ impl FeatureTrie {
         let mut trie = FeatureTrie {
             stems: HashMap::default(),
             edges: HashMap::default(),
+            root: Vec::new(),
             column: vec![NONE],
             has_children: vec![false],
             features: features.len(),
@@ -63,6 +65,12 @@ impl FeatureTrie {
                 }
             }
             trie.column[node as usize] = col as u32;
+        }
+        trie.root = vec![NONE; trie.stems.len()];
+        for (&(node, stem), &child) in &trie.edges {
+            if node == 0 {
+                trie.root[stem as usize] = child;
+            }
         }
         Ok(trie)
     }
@@ -162,6 +170,9 @@ impl FeatureTrie {
     fn child(&self, node: u32, stem: u32) -> Option<u32> {
         if stem == NONE {
             return None;
+        }
+        if node == 0 {
+            return self.root.get(stem as usize).copied().filter(|&child| child != NONE);
         }
         self.edges.get(&(node, stem)).copied()
     }
