@@ -11,7 +11,7 @@ import os
 from functools import lru_cache
 from types import ModuleType
 
-ABI = 22  # native/src/lib.rs ABI: a module built from other sources is not used
+ABI = 23  # native/src/lib.rs ABI: a module built from other sources is not used
 
 
 @lru_cache(maxsize=1)

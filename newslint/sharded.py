@@ -245,6 +245,10 @@ class Words:
     def __len__(self) -> int:
         return len(self._ends)
 
+    def packed(self) -> tuple[str, bytes]:
+        """The words as ``pack`` gave them: one string, and where each ends."""
+        return self._joined, self._ends.tobytes()
+
 
 class KeyHashes:
     """The CRC-32s of a table's keys, sorted in one array: a key whose hash is absent is

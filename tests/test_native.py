@@ -979,3 +979,95 @@ def test_sentence_after_a_word_beyond_ascii_is_told_by_python():
 def test_sentences_of_undecodable_text_are_found_in_python():
     article = Article("One \ud800 thing. Two things.")
     assert [article.text[s.start : s.end] for s in article.sentences] == ["One \ud800 thing.", "Two things."]
+
+
+# --- the lexicon's suggestion ranking (native/src/suggest.rs Ranker) ---
+
+RANK_LETTERS = "abcdefghijklmnopqrstuvwxyzaeiouyesrtnl'-"
+
+
+def _big_run_lexicon(monkeypatch) -> "lexicon_module.Lexicon":
+    """A fresh "both" lexicon on the native tables of a big run."""
+    monkeypatch.setattr(lexicon_module, "_DATA", {})
+    monkeypatch.setattr(lexicon_module.Lexicon, "_cache", {})
+    lexicon_module.prepare(lexicon_module.BIG_RUN_CHARS)
+    return lexicon_module.Lexicon.load("both")
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=RANK_LETTERS + "ckqxzwhgpd.", max_size=16))
+def test_sound_key_matches_python(word):
+    assert core.Ranker.sound_key(word) == lexicon_module.sound_key(word)
+    assert core.Ranker.sound_key(word.upper()) == lexicon_module.sound_key(word.upper())
+
+
+def test_sound_key_of_text_beyond_ascii_is_left_to_python():
+    assert core is None or core.Ranker.sound_key("naïve") is None
+
+
+@needs_core
+def test_ranker_ranks_as_python_on_words_of_the_fixtures_and_slips(monkeypatch):
+    """Every ranked suggestion, in order, is ``python_rank``'s: for the fixtures' words lower-cased,
+    slips of them and words run together."""
+    both = _big_run_lexicon(monkeypatch)
+    assert both._data.ranker() is not None
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "fixtures").glob("*.txt")))
+    words = sorted({w.lower() for w in re.findall(r"[A-Za-z][A-Za-z'-]*", text)})[::7]
+    words += ["goverment", "recieved", "acomodatian", "alot", "inwhich", "forexample", "ther", "teh", "hlp", "mln",
+              "dlrs", "colur", "knight", "wrack", "xenon", "schism", "photograph", "ghost", "yacht", "whey", "cyber",
+              "judging", "quay", "cell", "edge", "x", "a", "", "'", "-", "don't", "well-knwon", "istanbul"]
+    for word in words:
+        assert both._rank_afresh(word) == both.python_rank(word), word
+
+
+@needs_core
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=RANK_LETTERS, min_size=1, max_size=14))
+def test_ranker_ranks_as_python_on_any_ascii_word(word):
+    both = lexicon_module.Lexicon.load("both")
+    lexicon_module.prepare(lexicon_module.BIG_RUN_CHARS)
+    assert both._data.ranker() is not None
+    assert both._rank_afresh(word) == both.python_rank(word)
+
+
+@needs_core
+def test_ranker_is_made_once_the_tables_are_native(monkeypatch):
+    """Asked before a big run moves the tables into the core, there is no ranker yet, and
+    one once it has."""
+    monkeypatch.setattr(lexicon_module, "_DATA", {})
+    monkeypatch.setattr(lexicon_module.Lexicon, "_cache", {})
+    both = lexicon_module.Lexicon.load("both")
+    assert both._data.ranker() is None and both.suggest("goverment")[0] == "government"
+    lexicon_module.prepare(lexicon_module.BIG_RUN_CHARS)
+    assert both._data.ranker() is not None and both._data.ranker() is both._data.ranker()
+
+
+@needs_core
+def test_ranker_leaves_words_beyond_ascii_and_other_dialects_to_python(monkeypatch):
+    both = _big_run_lexicon(monkeypatch)
+    ranker = both._data.ranker()
+    both._data.pairs.native_for("goverment")  # the letter-pair tables of its lengths handed over first
+    assert ranker.rank("naïve") is None and ranker.rank("goverment") == both.python_rank("goverment")
+    assert both._rank_afresh("naïvte") == both.python_rank("naïvte")
+    assert both._rank_afresh("gover\udc80ment") == both.python_rank("gover\udc80ment")
+    gb = lexicon_module.Lexicon.load("en-GB")
+    monkeypatch.setattr(gb, "python_rank", lambda q: ["asked of Python"])
+    assert gb._rank_afresh("colur") == ["asked of Python"]  # its words are not the mask the core reads
+
+
+# --- SP001's unweighted distance (native/src/edit_cost.rs osa_distance) ---
+
+from newslint.checks import spelling as spelling_checks  # noqa: E402
+
+
+@needs_core
+@settings(max_examples=600, deadline=None)
+@given(st.text(alphabet=SPELLING_LETTERS, max_size=12), st.text(alphabet=SPELLING_LETTERS, max_size=12))
+def test_distance_matches_python(a, b):
+    assert spelling_checks._distance(a, b) == spelling_checks.python_distance(a, b)
+    assert spelling_checks._distance(a, a[1:] + a[:1]) == spelling_checks.python_distance(a, a[1:] + a[:1])
+
+
+def test_distance_of_undecodable_text_is_computed_in_python():
+    assert spelling_checks._distance("recei\udc80ved", "received") == spelling_checks.python_distance("recei\udc80ved", "received") == 1

@@ -57,7 +57,7 @@ impl EditCosts {
     }
 
     /// Weighted optimal-string-alignment distance from ``typo`` to ``word``.
-    fn cost(&self, typo: &str, word: &str) -> f64 {
+    pub(crate) fn cost(&self, typo: &str, word: &str) -> f64 {
         let typo: Vec<char> = typo.chars().collect();
         let word: Vec<char> = word.chars().collect();
         let (n, m) = (typo.len(), word.len());
@@ -145,4 +145,32 @@ impl EditCosts {
             })
             .collect()
     }
+}
+
+/// Optimal string alignment distance between two strings, in code points (a letter
+/// changed, added or dropped, or two neighbours swapped, each counts one): the unweighted
+/// distance of newslint/checks/spelling.py `python_distance`.
+#[pyfunction]
+pub fn osa_distance(a: &str, b: &str) -> usize {
+    let a: Vec<char> = a.chars().collect();
+    let b: Vec<char> = b.chars().collect();
+    let m = b.len();
+    let mut prev2: Vec<usize> = vec![0; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur: Vec<usize> = vec![0; m + 1];
+    for i in 1..=a.len() {
+        let ca = a[i - 1];
+        cur[0] = i;
+        for j in 1..=m {
+            let cb = b[j - 1];
+            let mut best = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + usize::from(ca != cb));
+            if i > 1 && j > 1 && ca == b[j - 2] && a[i - 2] == cb {
+                best = best.min(prev2[j - 2] + 1);
+            }
+            cur[j] = best;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[m]
 }

@@ -72,7 +72,7 @@ impl OneEdits {
 
     /// The distinct strings one edit from ``word`` whose hash is among the keys' (in no
     /// particular order).
-    fn near(&self, word: &str) -> Vec<String> {
+    pub(crate) fn near(&self, word: &str) -> Vec<String> {
         // every edit's hash first, then the filter read for all of them in one tight loop
         // (its cache misses overlap), then the few that pass are checked and spelt out
         let edits = edits_hashed(word);
@@ -178,7 +178,13 @@ impl OneEdits {
 /// word numbers in order and, per letter pair, one bit per word of that length that has it.
 #[pyclass(module = "newslint._native")]
 pub struct PairTables {
-    by_len: HashMap<usize, (Vec<u32>, FxMap<String, Vec<u64>>)>,
+    by_len: HashMap<usize, (Vec<u32>, FxMap<String, PairMask>)>,
+}
+
+/// The words of one length that have a letter pair: one bit per word, and how many there are.
+struct PairMask {
+    words: Vec<u64>,
+    words_with_it: u32,
 }
 
 const PLANES: usize = 16; // bits of a word's count of shared pairs (a word has far fewer)
@@ -205,7 +211,7 @@ impl PairTables {
         let masks = masks
             .into_iter()
             .map(|(pair, bytes)| {
-                let words = bytes
+                let words: Vec<u64> = bytes
                     .chunks(8)
                     .map(|c| {
                         let mut w = [0u8; 8];
@@ -213,7 +219,8 @@ impl PairTables {
                         u64::from_le_bytes(w)
                     })
                     .collect();
-                (pair, words)
+                let words_with_it = words.iter().map(|w| w.count_ones()).sum();
+                (pair, PairMask { words, words_with_it })
             })
             .collect();
         self.by_len.insert(n, (numbers, masks));
@@ -223,7 +230,7 @@ impl PairTables {
     /// The numbers of at most ``limit`` words of length len(q) +- 2 with at least half of
     /// q's letter pairs, the highest Dice share first, ties to the lower number; the tables
     /// of those lengths must have been handed over (a length with no table has no words).
-    fn nearest(&self, q: &str, limit: usize) -> Vec<u32> {
+    pub(crate) fn nearest(&self, q: &str, limit: usize) -> Vec<u32> {
         let chars: Vec<char> = std::iter::once('^').chain(q.chars()).chain(std::iter::once('$')).collect();
         let mut pairs: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
         pairs.sort();
@@ -233,17 +240,27 @@ impl PairTables {
         let mut hits: Vec<(f64, u32)> = Vec::new();
         for n in lq.saturating_sub(2).max(1)..lq + 3 {
             let Some((numbers, masks)) = self.by_len.get(&n) else { continue };
-            let found: Vec<&Vec<u64>> = pairs.iter().filter_map(|p| masks.get(p)).collect();
+            let mut found: Vec<&PairMask> = pairs.iter().filter_map(|p| masks.get(p)).collect();
             if found.len() < need || need >= 1 << PLANES {
                 continue;
             }
-            let chunks = found.iter().map(|m| m.len()).max().unwrap_or(0);
+            // a word with ``need`` of the found pairs misses at most found.len() - need of
+            // them, so it has one of any found.len() - need + 1: of the rarest, whose masks
+            // are short and sparse; 64 words with none of those are passed over at once
+            found.sort_by_key(|m| m.words_with_it);
+            let gate = &found[..found.len() - need + 1];
+            // a word's count is at most found.len(): the planes above its bit length stay 0
+            let used = ((usize::BITS - found.len().leading_zeros()) as usize).min(PLANES);
+            let chunks = gate.iter().map(|m| m.words.len()).max().unwrap_or(0);
             let denominator = (lq + n + 2) as f64;
             for c in 0..chunks {
+                if gate.iter().all(|m| m.words.get(c).is_none_or(|&w| w == 0)) {
+                    continue;
+                }
                 // per bit, how many of the masks have it, as binary digits (a ripple-carry adder)
                 let mut planes = [0u64; PLANES];
                 for m in &found {
-                    let mut carry = m.get(c).copied().unwrap_or(0);
+                    let mut carry = m.words.get(c).copied().unwrap_or(0);
                     let mut k = 0;
                     while carry != 0 && k < PLANES {
                         let plane = planes[k];
@@ -252,11 +269,11 @@ impl PairTables {
                         k += 1;
                     }
                 }
-                let mut chosen = at_least(&planes, need);
+                let mut chosen = at_least(&planes[..used], need);
                 while chosen != 0 {
                     let bit = chosen.trailing_zeros();
                     chosen &= chosen - 1;
-                    let count: usize = (0..PLANES).map(|k| (((planes[k] >> bit) & 1) as usize) << k).sum();
+                    let count: usize = (0..used).map(|k| (((planes[k] >> bit) & 1) as usize) << k).sum();
                     let j = c * 64 + bit as usize;
                     if j < numbers.len() {
                         hits.push((2.0 * count as f64 / denominator, numbers[j]));
@@ -264,16 +281,25 @@ impl PairTables {
                 }
             }
         }
-        hits.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        hits.truncate(limit);
+        // the first ``limit`` in order: chosen by a partial selection, then sorted (no two
+        // hits share a number, so the order is total and the result the full sort's)
+        let order = |a: &(f64, u32), b: &(f64, u32)| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1));
+        if limit == 0 {
+            return Vec::new();
+        }
+        if hits.len() > limit {
+            hits.select_nth_unstable_by(limit - 1, order);
+            hits.truncate(limit);
+        }
+        hits.sort_by(order);
         hits.into_iter().map(|(_, number)| number).collect()
     }
 }
 
 /// The bits whose count (in ``planes``, binary digits) is at least ``need``.
-fn at_least(planes: &[u64; PLANES], need: usize) -> u64 {
+fn at_least(planes: &[u64], need: usize) -> u64 {
     let (mut greater, mut equal) = (0u64, !0u64);
-    for k in (0..PLANES).rev() {
+    for k in (0..planes.len()).rev() {
         let plane = planes[k];
         if (need >> k) & 1 == 1 {
             equal &= plane;

@@ -15,6 +15,7 @@ mod repetition;
 mod sentence;
 mod spelling;
 mod structure;
+mod suggest;
 mod text;
 mod translation;
 mod translit;
@@ -22,7 +23,7 @@ mod word_table;
 
 /// Bumped whenever a function's signature or meaning changes: newslint ignores a module
 /// built from other sources (newslint/native.py).
-const ABI: u32 = 22;
+const ABI: u32 = 23;
 
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -42,5 +43,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<confusable::ConfusionWords>()?;
     m.add_class::<word_table::WordTable>()?;
     m.add_class::<structure::SentenceSplitter>()?;
+    m.add_class::<suggest::Ranker>()?;
+    m.add_function(wrap_pyfunction!(edit_cost::osa_distance, m)?)?;
     Ok(())
 }

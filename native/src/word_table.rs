@@ -21,9 +21,9 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBytes, PyList, PyString, PyTuple};
 
 const MAGIC: u32 = 0x4E4C_5754; // "NLWT"
-const KIND_INT: u32 = 0;
-const KIND_FLOAT: u32 = 1;
-const KIND_LIST: u32 = 2;
+pub(crate) const KIND_INT: u32 = 0;
+pub(crate) const KIND_FLOAT: u32 = 1;
+pub(crate) const KIND_LIST: u32 = 2;
 const KIND_TUPLE: u32 = 3;
 const HEADER: usize = 16;
 
@@ -67,7 +67,7 @@ impl WordTable {
     }
 
     /// Where the value of ``key`` starts, when it is a key.
-    fn find(&self, key: &[u8]) -> Option<usize> {
+    pub(crate) fn find(&self, key: &[u8]) -> Option<usize> {
         let blob = self.blob();
         let data = HEADER + 4 * self.slots;
         let mut slot = (fnv1a(key) as usize) & (self.slots - 1);
@@ -84,6 +84,27 @@ impl WordTable {
             slot = (slot + 1) & (self.slots - 1);
         }
         None
+    }
+
+    /// The table's kind of value (KIND_INT, KIND_FLOAT, KIND_LIST or KIND_TUPLE).
+    pub(crate) fn kind(&self) -> u32 {
+        self.kind
+    }
+
+    /// The strings of a key of a KIND_LIST or KIND_TUPLE table (empty when it is no key).
+    pub(crate) fn strings(&self, key: &[u8]) -> Vec<&[u8]> {
+        let blob = self.blob();
+        let mut out = Vec::new();
+        let Some(mut at) = self.find(key) else { return out };
+        let Some(count) = u16_at(blob, at) else { return out };
+        at += 2;
+        for _ in 0..count {
+            let Some(len) = u16_at(blob, at) else { break };
+            let Some(word) = blob.get(at + 2..at + 2 + len) else { break };
+            out.push(word);
+            at += 2 + len;
+        }
+        out
     }
 
     fn value(&self, py: Python<'_>, at: usize) -> Option<Py<PyAny>> {

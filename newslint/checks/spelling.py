@@ -9,8 +9,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from functools import lru_cache
-from typing import Iterable, Iterator
+from types import ModuleType
+from typing import Callable, Iterable, Iterator
 
+from newslint import native
 from newslint.article import Article, Span
 from newslint.article_facts import ArticleFact, count_fact
 from newslint.diagnostic import Finding, Fix, Severity
@@ -547,7 +549,25 @@ def _one_edit_apart(a: str, b: str) -> bool:
 
 
 def _distance(a: str, b: str) -> int:
-    """Optimal string alignment distance (transpositions count one)."""
+    """Optimal string alignment distance (transpositions count one): computed by the native
+    core when it is built, else by ``python_distance``."""
+    distance = _native_distance(native.module())
+    if distance is not None:
+        try:
+            return distance(a, b)
+        except UnicodeEncodeError:  # a lone surrogate (undecodable input) has no UTF-8
+            pass
+    return python_distance(a, b)
+
+
+@lru_cache(maxsize=1)
+def _native_distance(core: ModuleType | None) -> Callable[[str, str], int] | None:
+    """The native core's ``osa_distance``, or None without the core."""
+    return getattr(core, "osa_distance", None)
+
+
+def python_distance(a: str, b: str) -> int:
+    """``_distance`` in Python: a dynamic programme over the two words' letters."""
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
     for i, ca in enumerate(a, 1):

@@ -70,6 +70,17 @@ class LetterPairs:
         of q's letter pairs ((len(q) + 1) / 2 of them), the highest Dice share first, ties
         to the lower number (the list is most frequent first). Counted by the native core
         when it is built (each length's table handed to it once), else ``python_nearest``."""
+        tables = self.native_for(q)
+        if tables is not None:
+            try:
+                return tables.nearest(q, limit)
+            except UnicodeEncodeError:  # a lone surrogate (undecodable input) has no UTF-8
+                pass
+        return self.python_nearest(q, limit)
+
+    def native_for(self, q: str) -> Any:
+        """The native core's copy of the tables, holding those of the lengths ``nearest``
+        reads for ``q`` (each handed over when first needed), or None without the core."""
         tables = self._native
         if tables is not None:
             for n in range(max(1, len(q) - 2), len(q) + 3):
@@ -77,11 +88,7 @@ class LetterPairs:
                     packed = self._packed.get(n)
                     if packed is not None:
                         tables.add(n, *marshal.loads(packed))
-            try:
-                return tables.nearest(q, limit)
-            except UnicodeEncodeError:  # a lone surrogate (undecodable input) has no UTF-8
-                pass
-        return self.python_nearest(q, limit)
+        return tables
 
     def python_nearest(self, q: str, limit: int) -> list[int]:
         """``nearest`` in Python: the counts of shared pairs added up bit-sliced, on whole integers."""

@@ -296,6 +296,7 @@ class _Data:
         self._index_lock = threading.Lock()
         self._index_ready = False
         self._native_tables = False
+        self._ranker: Any = _UNSEEN
 
     def for_big_run(self) -> None:
         """The four word tables looked up in the native core (native/src/word_table.rs),
@@ -324,6 +325,27 @@ class _Data:
                 if lexicon._words is sharded[0]:
                     lexicon._words = self.mask
             self._native_tables = True
+
+    def ranker(self) -> Any:
+        """The native core's suggestion ranker over this data's tables
+        (native/src/suggest.rs), made once: only once a big run looks words up in the native
+        tables (``for_big_run``) and the core is built, else None."""
+        ranker = self._ranker
+        if ranker is _UNSEEN:
+            if not self._native_tables:
+                return None  # (not remembered: a big run may yet move the tables into the core)
+            self.build_index()
+            from newslint import native
+
+            ranker = None
+            core, costs, pairs = native.module(), _native_costs(), self.pairs.native_for("")
+            if core is not None and costs is not None and pairs is not None and self.one_edits is not None:
+                joined, ends = self.keys.packed()
+                ranker = core.Ranker(self.one_edits, pairs, costs, self.mask, self.by_lower, self.freq, joined,
+                                     ends, sorted(_SHORT_WORDS), _Costs.freq_weight, _Costs.sound_bonus,
+                                     _Costs.split, _SPLIT_MIN_ZIPF, _MISSING_ZIPF, _NGRAM_CANDIDATES)
+            self._ranker = ranker
+        return ranker
 
     def zipf(self, word: str) -> float:
         z = self.freq.get(word)
@@ -830,6 +852,18 @@ class Lexicon:
         return ranked
 
     def _rank_afresh(self, q: str) -> list[str]:
+        """``python_rank``'s answer, from the native core's ranker where it has one (the
+        "both" lexicon in a big run, for an ASCII word)."""
+        ranker = self._data.ranker() if self._words is self._data.mask and q.isascii() else None
+        if ranker is not None:
+            ranked = ranker.rank(q) if self._data.pairs.native_for(q) is not None else None
+            if ranked is not None:
+                return ranked
+        return self.python_rank(q)
+
+    def python_rank(self, q: str) -> list[str]:
+        """Every suggestion for lower-case ``q``, best first: candidates within the cost
+        limit scored by frequency, edit cost and sound, and common words run together."""
         data = self._data
         lq = len(q)
         cands = self._candidates(q)
