@@ -166,8 +166,20 @@ def test_suspects_are_scored_as_the_plain_definition_scores_them():
             "The council gave counsel. Zyzzyvas where qwertyish form the 2,000 “chose” choose.\n\nLatter later.")
     found = confusables(text)
     assert len(found) > 20
+    model._judged.clear()
     suspects = [(s.token.text, s.intended, s.odds) for s in model.suspects(found, zipf)]
     assert suspects == plainly(found) and ("where", "were") in [s[:2] for s in suspects]
+    twice = confusables(text + " " + text.replace("where", "were"))  # verdicts remembered, asked again
+    assert [(s.token.text, s.intended, s.odds) for s in model.suspects(twice, zipf)] == plainly(twice)
+    rnd = __import__("random").Random(4)
+    forms = ["where", "were", "then", "than", "new", "knew", "from", "form", "thru", "lead", "past", "passed"]
+    sides = ["they", "the", "it", "bigger", "arrested", "rules", "and", ".", "2,000", "we", "led", "road", "Zyzzyvas"]
+    for _ in range(60):  # the same confusion words between other neighbours, run after run
+        varied = confusables(" ".join(f"{rnd.choice(sides)} {rnd.choice(forms)} {rnd.choice(sides)}" for _ in range(8)))
+        assert [(s.token.text, s.intended, s.odds) for s in model.suspects(varied, zipf)] == plainly(varied)
+    at = {c.token.start: c for c in twice}
+    assert all((s.token, s.left, s.following) == (at[s.token.start].token, at[s.token.start].left, at[s.token.start].following)
+               for s in model.suspects(twice, zipf))
 
 
 _NEIGHBOUR_ALPHABET = "ab Z9,.;:\n\t\u00a0\"“”–—-()'’£é%\r"

@@ -158,26 +158,71 @@ def test_names_passed_in_earlier_articles_are_judged_as_afresh(monkeypatch):
     assert sum(map(len, remembered)) > 50
 
 
-def test_dialect_words_sorted_once_per_run_are_those_dialect_of_names(monkeypatch):
-    """SP003's count asks the lexicon once per plain word and run; asked again and again (and
-    past the number of words it keeps), the words it finds are those ``dialect_of`` names."""
+def test_words_opening_lines_passed_in_earlier_articles_are_judged_as_afresh(monkeypatch):
+    """SP001 passes a word with a capital opening a line at once where an earlier article
+    passed it there; the findings are those of judging every article afresh, also where the
+    same word stands mid-sentence later in the article or is quoted alone."""
     import random
 
     from newslint.checks import spelling
+
+    words = ["The", "Teh", "Thge", "Goverment", "Forexample", "Dlrs", "Mln", "Xqz", "Qzxvwk", "Reuters", "Japen",
+             "Istanbul", "Bangemann", "Vogel", "Writedowns", "Acomodatian", "Strugglers", "There're", "Somethink",
+             "Uncosted", "Homecontry", "Nakasone", "Api", "Hlp", "Jailings", "中文", "Tje", "Alain"]
+    rnd = random.Random(14)
+    texts = []
+    for _ in range(150):
+        lines = []
+        for _ in range(rnd.randint(1, 5)):
+            first = rnd.choice(words)
+            opened = f'"{first}"' if rnd.random() < 0.1 else first
+            lines.append(f"{opened} said {rnd.choice(words)} met. {rnd.choice(words)} {rnd.choice(words)} left today.")
+        texts.append("Talks stall\n\n" + "\n\n".join(lines))
+    linter = Linter(Config(grammar="off", select=("SP001",)))
+
+    def found() -> list[list[tuple[int, int, str]]]:
+        return [[(d.offset, d.end_offset, d.message) for d in linter.lint(Article(t))] for t in texts]
+
+    spelling._INITIALS_PASSED.clear()
+    remembered = found()
+    kept = next(iter(spelling._INITIALS_PASSED.values()))
+    assert True in kept.values() and False in kept.values()
+    monkeypatch.setattr(spelling, "_initials_passed", lambda lexicon: {})  # nothing remembered
+    assert found() == remembered
+    assert sum(map(len, remembered)) > 50
+
+
+_DIALECT_PARTS = ["defence", "defense", "organise", "organize", "colour", "color", "programme", "program", "house",
+                  "xqzvv", "theatre", "theater", "centre", "center", "honour", "travelled", "traveled", "the",
+                  "realise", "catalogue", "coded", "well", "cheque", "check", "aluminium", "tyre", "tire"]
+_PLAIN_WORDS = st.lists(st.sampled_from(_DIALECT_PARTS) | st.text("abcdeilnorstuz", min_size=1, max_size=8),
+                        min_size=1, max_size=3).map("-".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.frozensets(_PLAIN_WORDS, max_size=25))
+def test_dialect_words_found_by_set_are_those_dialect_of_names(words):
+    """SP003 reads the dialect of an article's plain words (lower-case letters, hyphens inside)
+    from the lexicon's words of one dialect; each is the dialect ``dialect_of`` names."""
+    from newslint.checks import spelling
     from newslint.spelling.lexicon import Lexicon
 
-    monkeypatch.setattr(spelling, "_PLAIN_CORRECT_KEPT", 20)
-    monkeypatch.setattr(spelling, "_DIALECT_WORDS", {})
     lexicon = Lexicon.load("both")
-    pool = ["defence", "defense", "organise", "colour", "color", "programme", "program", "house", "xqzvv",
-            "well-organised", "theatre", "theater", "centre", "center", "honour", "travelled", "the"]
-    pool += [f"word{i}" for i in range(40)]
-    rnd = random.Random(22)
-    for _ in range(300):
-        words = set(rnd.sample(pool, rnd.randint(0, 25)))
-        assert spelling._dialect_spelt(lexicon, words) == {w for w in words if lexicon.dialect_of(w) is not None}
-    spelt, plain = spelling._DIALECT_WORDS[lexicon]
-    assert 0 < len(spelt) <= 20 and len(plain) == 20
+    expected = {w: lexicon.dialect_of(w) for w in words if lexicon.dialect_of(w) is not None}
+    assert spelling._dialect_spelt(lexicon, words) == expected
+
+
+def test_one_dialect_words_are_those_dialect_of_names():
+    """The lexicon's words of one dialect are every word ``dialect_of`` gives a dialect (read
+    from the tags afresh), with it."""
+    from newslint.spelling.lexicon import Lexicon
+
+    lexicon = Lexicon.load("both")
+    one = lexicon.one_dialect()
+    assert len(one) > 8000 and one["colour"] == "en-GB" and one["color"] == "en-US" and "program" not in one
+    assert all(lexicon._dialect_afresh(w) == d for w, d in one.items() if "'" not in w)
+    sample = list(lexicon._data.sharded_mask)[::37]
+    assert [w for w in sample if "-" not in w and "'" not in w and lexicon._dialect_afresh(w) is not None and w not in one] == []
 
 
 def test_mixed_dialect_first_look_never_drops_a_finding(monkeypatch):
@@ -237,3 +282,18 @@ def test_lower_case_words_passed_in_earlier_articles_are_judged_as_afresh(monkey
     monkeypatch.setattr(spelling, "_plain_correct", lambda lexicon: set())  # nothing remembered
     assert found() == remembered
     assert sum(map(len, remembered)) > 50
+
+
+def test_capitalised_words_of_a_piece_are_those_it_owns():
+    """SP001's count of capitalised words skips the ownership test for a whole article only."""
+    from newslint.checks.spelling import _capitalised
+    from newslint.pieces import Piece
+    from newslint.spelling.candidates import split
+
+    text = "Talks stall\n\nParis met Rome. Berlin said no.\n\nMadrid and Paris left. Lisbon stayed.\n\nOslo too."
+    article = Article(text)
+    cut = text.index("Madrid")
+    for piece in (Piece.whole(text), Piece(text, 0, 0, 0, cut), Piece(text, 0, 0, cut, len(text)),
+                  Piece(text, 0, 0, 13, cut), Piece(text + "\n\nMore", 0, 0, 0, len(text))):
+        owned = [c.word for c in split(article).others if c.word[:1].isupper() and piece.owns(c.start)]
+        assert list(_capitalised(article, piece)) == owned

@@ -36,8 +36,15 @@ def _project_words(context: CheckContext) -> frozenset[str]:
     return frozenset(w.lower() for w in context.words)
 
 
-CAPITALISED = count_fact(lambda article, piece: (c.word for c in split(article).others  # plain words are lower-case
-                                                  if c.word[:1].isupper() and piece.owns(c.start)))
+def _capitalised(article: Article, piece: Piece) -> Iterator[str]:
+    """The capitalised words of the piece's own text (plain words are lower-case)."""
+    others = split(article).others
+    if piece.own == 0 and piece.own_end == len(piece.text):  # a whole article (most): it owns every word
+        return (c.word for c in others if c.word[:1].isupper())
+    return (c.word for c in others if c.word[:1].isupper() and piece.owns(c.start))
+
+
+CAPITALISED = count_fact(_capitalised)
 """How often the article uses each capitalised word (a name used twice is not a slip)."""
 
 
@@ -115,6 +122,7 @@ class Misspelling(Rule):
         found = split(article)
         unknown = plain_word_set(article).difference(plain_correct, extra)  # plain words not passed yet in this run
         names = _names_passed(lexicon)
+        initials = _initials_passed(lexicon)
         for cand in merged(found.others, plain_candidates(found, unknown)):
             word = cand.word
             if word in correct or word in plain_correct or (extra and (word.lower() in extra or cand.text.lower() in extra)):
@@ -125,6 +133,10 @@ class Misspelling(Rule):
                     continue  # passed as a name where it stood the same way before
             if _mentioned(article.text, cand):
                 continue  # a single quoted word is a term under discussion ('gandula', "energie")
+            if not cand.capitalised and word in initials:  # a capital opening a line, passed before
+                if initials[word]:
+                    correct.add(word)
+                continue
             plain = _plain_slip(word, cand, seen[word], lexicon)
             if plain is not None:
                 yield _finding(cand, word, [_match_case(plain, word)], certain=True)
@@ -143,10 +155,12 @@ class Misspelling(Rule):
                 or _derived_not_slipped(word.lower(), lexicon)
             ):
                 _passed(word, correct, plain_correct)
+                _initial_passed(cand, initials, True)
                 continue
             if listed is None and len(word) <= 3 and not _short_slip(word, lexicon):
                 if word.islower():  # (a verdict on its letters alone: not asked again in the run)
                     _passed(word, correct, plain_correct)
+                _initial_passed(cand, initials, False)
                 continue  # short unknown words are abbreviations and units (dpa, bn, nhs)
             suggestions = list(listed) if listed else lexicon.suggest(word.lower())
             if listed is None and not _plausible_typo(word, suggestions, lexicon):
@@ -154,6 +168,7 @@ class Misspelling(Rule):
                 if joined is None:
                     if word.islower():
                         _passed(word, correct, plain_correct)
+                    _initial_passed(cand, initials, False)
                     continue  # nothing close: a term, a foreign word or a name, not a slip
                 suggestions = [joined]
             if (cand.sentence_initial or cand.after_full_stop) and word[:1].isupper() and (
@@ -190,6 +205,27 @@ def _plain_correct(lexicon: Lexicon) -> set[str]:
     if found is None:
         found = _PLAIN_CORRECT[lexicon] = set()
     return found
+
+
+_INITIALS_PASSED: dict[Lexicon, dict[str, bool]] = {}
+
+
+def _initials_passed(lexicon: Lexicon) -> dict[str, bool]:
+    """Words with a capital, standing where a capital is no sign of a name (opening a line or
+    paragraph), that this lexicon has let pass in any article of the run, each with whether
+    the check then took it as correct for the rest of its article (a known word) or only let
+    it be (a short or far unknown one). Up to that verdict the check reads nothing of such a
+    word but its letters, once it is not quoted alone, so the same verdict holds again."""
+    found = _INITIALS_PASSED.get(lexicon)
+    if found is None:
+        found = _INITIALS_PASSED[lexicon] = {}
+    return found
+
+
+def _initial_passed(cand: Candidate, initials: dict[str, bool], correct: bool) -> None:
+    """Remember that a word with a capital opening a line passed (``_initials_passed``)."""
+    if not cand.capitalised and not cand.word.islower() and len(initials) < _PLAIN_CORRECT_KEPT:
+        initials[cand.word] = correct
 
 
 _NAMES_PASSED: dict[Lexicon, set[tuple[str, bool, bool]]] = {}
@@ -671,22 +707,17 @@ def _dialect_words(article: Article, piece: Piece | None = None) -> Iterator[tup
         yield cand, dialect
 
 
-_DIALECT_WORDS: dict[Lexicon, tuple[set[str], set[str]]] = {}
-
-
-def _dialect_spelt(lexicon: Lexicon, words: frozenset[str]) -> set[str]:
-    """The words whose ``dialect_of`` is not None, each word asked once per run: the words
-    already asked are sorted by two set operations (which have a dialect spelling, which not)."""
-    spelt, plain = _DIALECT_WORDS.get(lexicon) or _DIALECT_WORDS.setdefault(lexicon, (set(), set()))
-    found = spelt & words  # (a set, added to below)
-    for word in words.difference(spelt, plain):
-        if lexicon.dialect_of(word) is None:
-            if len(plain) < _PLAIN_CORRECT_KEPT:
-                plain.add(word)
-        else:
-            found.add(word)
-            if len(spelt) < _PLAIN_CORRECT_KEPT:
-                spelt.add(word)
+def _dialect_spelt(lexicon: Lexicon, words: frozenset[str]) -> dict[str, str]:
+    """The plain words (lower-case letters, hyphens inside) whose ``dialect_of`` is not None,
+    with it: a word's own dialect, or a compound's first part's that has one, read in the
+    lexicon's words of one dialect (a set operation: most words are neither)."""
+    one_dialect = lexicon.one_dialect()
+    found = {word: one_dialect[word] for word in one_dialect.keys() & words}  # (the keys view reads only ``words``)
+    for word in words:
+        if "-" in word:
+            dialect = next(filter(None, map(one_dialect.get, word.split("-"))), None)
+            if dialect is not None:
+                found[word] = dialect
     return found
 
 
@@ -697,7 +728,7 @@ def _both_dialects(article: Article) -> bool:
     lexicon = Lexicon.load("both")
     found = split(article)
     dialect_of = lexicon.dialect_of
-    seen = {dialect_of(word) for word in _dialect_spelt(lexicon, plain_word_set(article))}
+    seen = set(_dialect_spelt(lexicon, plain_word_set(article)).values())
     seen.update(dialect_of(c.word) for c in found.others if not c.word[:1].isupper())
     return "en-US" in seen and "en-GB" in seen
 

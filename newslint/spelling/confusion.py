@@ -61,6 +61,8 @@ _RARE_MARGIN = -5.0          # the same for a typed word news hardly uses ("thru
 _RARE_COUNT = 50             # "hardly": fewer uses than this in the mined news
 _COST_WEIGHT = 2.0           # how much each unit of edit cost weighs against context (natural log)
 _SMOOTH = 1.0                # pseudo-count added to observed and expected neighbour counts
+_JUDGED_KEPT = 1 << 16       # confusion words between given neighbours whose verdict a run remembers
+_NOT_SUSPECT = ("", 0.0)     # the verdict on a confusion word that reads right where it stands
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,6 +208,7 @@ class ConfusionModel:
         self._packed = {word: view[start:end] for word, start, end in zip(spans[1], spans[2], spans[3])}
         self._sides: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
         self._counts: dict[str, float] = {}
+        self._judged: dict[object, dict[tuple[str, str, str], tuple[str, float]]] = {}  # by ``zipf``, then the forms
 
     @classmethod
     def load(cls) -> "ConfusionModel":
@@ -270,20 +273,36 @@ class ConfusionModel:
         ``zipf(word)`` gives the frequency of neighbours the model has no count for.
         """
         out: list[Suspect] = []
+        judged = self._judged.get(zipf)
+        if judged is None:
+            judged = self._judged[zipf] = {}
         for word in found:
             form, left, right = word.form, word.left, word.right
-            partners = PAIRS[form]
-            p_left, p_right = self._p(left, zipf), self._p(right, zipf)
-            typed = self.score(form, left, right, p_left, p_right)
-            best, best_score = partners[0], self.score(partners[0], left, right, p_left, p_right)
-            for other in partners[1:]:  # the first of the best, as max() gives it
-                other_score = self.score(other, left, right, p_left, p_right)
-                if other_score > best_score:
-                    best, best_score = other, other_score
-            odds = best_score + _SLIP_ODDS - typed
-            if odds > (_RARE_MARGIN if self._count(form) < _RARE_COUNT else _MARGIN):
-                out.append(Suspect(word.token, best, odds, left, word.following))
+            verdict = judged.get((form, left, right))
+            if verdict is None:
+                verdict = self.judge(form, left, right, zipf)
+                if len(judged) < _JUDGED_KEPT:
+                    judged[form, left, right] = verdict
+            if verdict is not _NOT_SUSPECT:
+                out.append(Suspect(word.token, verdict[0], verdict[1], left, word.following))
         return out
+
+    def judge(self, form: str, left: str, right: str, zipf) -> tuple[str, float]:
+        """The partner a confusion word between these neighbours reads better as, and by
+        how much, when by the slip odds and margin it does; else ``_NOT_SUSPECT``. Depends on
+        the three forms alone, so ``suspects`` remembers it for the run."""
+        partners = PAIRS[form]
+        p_left, p_right = self._p(left, zipf), self._p(right, zipf)
+        typed = self.score(form, left, right, p_left, p_right)
+        best, best_score = partners[0], self.score(partners[0], left, right, p_left, p_right)
+        for other in partners[1:]:  # the first of the best, as max() gives it
+            other_score = self.score(other, left, right, p_left, p_right)
+            if other_score > best_score:
+                best, best_score = other, other_score
+        odds = best_score + _SLIP_ODDS - typed
+        if odds > (_RARE_MARGIN if self._count(form) < _RARE_COUNT else _MARGIN):
+            return best, odds
+        return _NOT_SUSPECT
 
 
 def _packed(path: Path) -> "WithBlob":

@@ -125,6 +125,16 @@ class _Costs:
     split = 0.8            # a space: "alot" -> "a lot"
 
 
+def _dialect_of_tags(tags: int) -> str | None:
+    """The dialect a word's SCOWL tags (``_TAG_MASK`` bits) give it: "en-US" for a US-only
+    spelling, "en-GB" for a British-only one (with or without "-ize"), else None."""
+    if tags & (_US | _GB) == _US:
+        return "en-US"
+    if tags & (_US | _GB) == _GB or tags == _GB_IZE:
+        return "en-GB"
+    return None
+
+
 def _sub_cost(a: str, b: str) -> float:
     if a == b:
         return 0.0
@@ -296,6 +306,7 @@ class _Data:
         self._index_lock = threading.Lock()
         self._index_ready = False
         self._native_tables = False
+        self._one_dialect: dict[str, str] | None = None
         self._ranker: Any = _UNSEEN
 
     def for_big_run(self) -> None:
@@ -325,6 +336,28 @@ class _Data:
                 if lexicon._words is sharded[0]:
                     lexicon._words = self.mask
             self._native_tables = True
+
+    def one_dialect(self) -> dict[str, str]:
+        """The keys of the mask spelt one way in one dialect only, each with that dialect
+        ("en-US" or "en-GB", as ``Lexicon.dialect_of`` reads the mask): about 8,400 words, listed
+        once into the data cache (reading all 150,000 keys' tags takes about 80 ms)."""
+        found = self._one_dialect
+        if found is None:
+            us, gb = cached("lexicon-dialects", self._sources, self._one_dialect_lists)
+            found = dict.fromkeys(us, "en-US")
+            found.update(dict.fromkeys(gb, "en-GB"))
+            self._one_dialect = found
+        return found
+
+    def _one_dialect_lists(self) -> tuple[list[str], list[str]]:
+        """The keys whose tags make ``_dialect_of_tags`` "en-US", and those that make it "en-GB"."""
+        us: list[str] = []
+        gb: list[str] = []
+        for word, tags in self.sharded_mask.items():
+            dialect = _dialect_of_tags(tags)
+            if dialect is not None:
+                (us if dialect == "en-US" else gb).append(word)
+        return sorted(us), sorted(gb)
 
     def ranker(self) -> Any:
         """The native core's suggestion ranker over this data's tables
@@ -730,11 +763,17 @@ class Lexicon:
                 m = self._data.mask.get(part.lower())
             if m is None:
                 continue
-            if m & (_US | _GB) == _US:
-                return "en-US"
-            if m & (_US | _GB) == _GB or m == _GB_IZE:
-                return "en-GB"
+            dialect = _dialect_of_tags(m)
+            if dialect is not None:
+                return dialect
         return None
+
+    def one_dialect(self) -> dict[str, str]:
+        """The dictionary's words spelt one way in one dialect only, each with that dialect
+        ("colour": "en-GB", "color": "en-US"): a word (an apostrophe, a capital or a hyphen
+        aside) has a dialect by ``dialect_of`` only if it, or for a compound its first part
+        that has one, is here."""
+        return self._data.one_dialect()
 
     # ------------------------------------------------------------- suggestion
     def suggest(self, word: str, limit: int = 5) -> list[str]:
