@@ -253,6 +253,25 @@ def test_candidate_split_matches_python_on_fixtures(path, monkeypatch):
 
 
 @needs_core
+def test_candidate_split_gives_words_met_before_as_the_same_str(monkeypatch):
+    """The core gives a word it met in an earlier text as the str it gave then (the rules'
+    sets of words then find it by identity, its hash known); past the words it keeps, new
+    words come as new strings, and every split is still Python's."""
+    import itertools
+
+    fresh = core.CandidateSplitter("".join(sorted(candidates._QUIET_BEFORE)), "".join(sorted(candidates._QUIET_AFTER)),
+                                   candidates._OPENERS, candidates.MAX_WORD)
+    first = fresh.split("the talks stall, Paris said", lambda: set())
+    again = fresh.split("talks in Paris: the talks stall", lambda: set())
+    assert again[1][2] is first[1][0] and again[1][0] is first[1][1] and again[2][0][1] is first[2][0][1]
+    monkeypatch.setattr(candidates, "_native_splitter", lambda core: fresh)
+    words = ["".join(w) for w in itertools.islice(itertools.product("abcdefghijklmnopqrstuvwxyz", repeat=4), 9_000)]
+    text = " ".join(words) + " Zebra said so. " + " ".join(words[::-1])
+    assert native_split(text) == python_split(text)  # past the 4,096 words kept
+    assert native_split(text) == python_split(text)
+
+
+@needs_core
 def test_candidate_split_reads_every_kind_of_word_as_python_does():
     text = ("Talks stall\n\n“Tje rugby,” he said. The well-known co-op’s MPs met O’Neill (Paris) in 1990s-style "
             "talks\u00a0— it's the dogs' day… U.S. file.txt x" + "y" * 50 + "\n  'Owen went. ‘Tje’ and Smith’s.")

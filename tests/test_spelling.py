@@ -297,3 +297,43 @@ def test_capitalised_words_of_a_piece_are_those_it_owns():
                   Piece(text, 0, 0, 13, cut), Piece(text + "\n\nMore", 0, 0, 0, len(text))):
         owned = [c.word for c in split(article).others if c.word[:1].isupper() and piece.owns(c.start)]
         assert list(_capitalised(article, piece)) == owned
+
+
+def test_name_variants_are_those_of_every_name_read_afresh():
+    """SP002 reads the names standing once from the article's candidates and its count of
+    names, and leaves an article with no name standing twice at once: the findings are those
+    of reading every name the lexicon does not know, as written out plainly here."""
+    import random
+
+    from newslint.checks import spelling
+    from newslint.checks.transliteration import keeps
+    from newslint.rule import CheckContext
+
+    def plainly(article: Article) -> list[tuple[int, int, str]]:
+        counts = spelling.names_fact("both")(article)
+        out = []
+        for odd, start in spelling._names(article, "both"):
+            if counts[odd] != 1:
+                continue
+            for usual, n in sorted(((u, n) for u, n in counts.most_common() if n >= 2 and u[0] == odd[0]),
+                                   key=lambda un: -un[1]):
+                if abs(len(usual) - len(odd)) <= 2 and spelling._variant_of(odd, usual):
+                    if not keeps(article, "both", odd, usual):
+                        out.append((start, start + len(odd), usual))
+                    break
+        return out
+
+    names = ["Stoltenberg", "Stoltenburg", "Stoltenbergs", "Makhachev", "Mahachev", "Austria", "Australia", "Germano",
+             "Germany", "Vishwanathan", "Vishwanatan", "Nakasone", "Nakason", "Dornbusch", "Dornbush", "Colour"]
+    rnd = random.Random(2)
+    rule, context = spelling.NameVariant(), CheckContext(options={}, language="both")
+    found = 0
+    for _ in range(150):
+        text = "Talks stall\n\n" + " ".join(
+            f"{rnd.choice(['Then', 'Later', 'So', chr(10) + rnd.choice(names)])} {rnd.choice(names)} met {rnd.choice(names)}."
+            for _ in range(rnd.randint(1, 6)))
+        article = Article(text)
+        findings = [(f.start, f.end, f.suggestions[0]) for f in rule.check(article, context)]
+        assert findings == plainly(article), text
+        found += len(findings)
+    assert found > 25

@@ -59,19 +59,40 @@ impl EditCosts {
     /// Weighted optimal-string-alignment distance from ``typo`` to ``word``.
     pub(crate) fn cost(&self, typo: &str, word: &str) -> f64 {
         let typo: Vec<char> = typo.chars().collect();
-        let word: Vec<char> = word.chars().collect();
-        let (n, m) = (typo.len(), word.len());
         let del_cost = self.indel_costs(&typo);
-        let ins_cost = self.indel_costs(&word);
+        let word: Vec<char> = word.chars().collect();
+        self.cost_within(&typo, &del_cost, &word, f64::INFINITY, &mut Rows::default()).unwrap_or(f64::INFINITY)
+    }
+}
+
+/// The rows of ``cost_within``'s table, kept between calls.
+#[derive(Default)]
+pub(crate) struct Rows {
+    ins_cost: Vec<f64>,
+    prev2: Vec<f64>,
+    prev: Vec<f64>,
+    cur: Vec<f64>,
+}
+
+impl EditCosts {
+    /// ``cost`` from ``typo`` (its letters and ``indel_costs``) to ``word`` when it is at
+    /// most ``limit``, else None: the table is left once two rows in a row are over the
+    /// limit everywhere, as every alignment passes through one of any two rows in a row
+    /// (a swap skips one) and no step lowers the cost. The arithmetic is ``cost``'s.
+    pub(crate) fn cost_within(&self, typo: &[char], del_cost: &[f64], word: &[char], limit: f64, rows: &mut Rows) -> Option<f64> {
+        let (n, m) = (typo.len(), word.len());
         let first = self.first;
-        let mut prev2: Vec<f64> = Vec::new();
-        let mut prev = vec![0.0f64; m + 1];
+        self.fill_indel_costs(word, &mut rows.ins_cost);
+        let Rows { ins_cost, prev2, prev, cur } = rows;
+        prev.clear();
+        prev.resize(m + 1, 0.0);
+        prev2.clear();
         let mut acc = first;
         for j in 0..m {
             acc += ins_cost[j];
             prev[j + 1] = acc;
         }
-        let mut cur: Vec<f64> = Vec::with_capacity(m + 1);
+        let mut prev_over = prev.iter().all(|&c| c > limit);
         for i in 1..=n {
             let a = typo[i - 1];
             let dc = del_cost[i - 1];
@@ -111,13 +132,18 @@ impl EditCosts {
                 left = best;
                 diag = up;
             }
-            prev2 = std::mem::replace(&mut prev, cur.clone());
+            let over = cur.iter().all(|&c| c > limit);
+            if over && prev_over {
+                return None;
+            }
+            prev_over = over;
+            std::mem::swap(prev2, prev);
+            std::mem::swap(prev, cur);
         }
-        prev[m]
+        let cost = prev[m];
+        (cost <= limit).then_some(cost)
     }
-}
 
-impl EditCosts {
     fn sub(&self, a: char, b: char) -> f64 {
         let (a, b) = (a as usize, b as usize);
         if a < TABLE && b < TABLE {
@@ -128,10 +154,17 @@ impl EditCosts {
     }
 
     /// `lexicon._indel_costs`: the cost of each letter being absent from the other string.
-    fn indel_costs(&self, word: &[char]) -> Vec<f64> {
+    pub(crate) fn indel_costs(&self, word: &[char]) -> Vec<f64> {
+        let mut out = Vec::new();
+        self.fill_indel_costs(word, &mut out);
+        out
+    }
+
+    /// ``indel_costs`` into ``out``.
+    fn fill_indel_costs(&self, word: &[char], out: &mut Vec<f64>) {
         let n = word.len();
-        (0..n)
-            .map(|i| {
+        out.clear();
+        out.extend((0..n).map(|i| {
                 let ch = word[i];
                 if ch == '\'' || ch == '-' {
                     self.indel_apostrophe
@@ -142,8 +175,7 @@ impl EditCosts {
                 } else {
                     self.indel
                 }
-            })
-            .collect()
+            }));
     }
 }
 

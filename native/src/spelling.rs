@@ -11,6 +11,7 @@
 //! ASCII, as `\w` holds both. Offsets are Python's: code points, not bytes.
 
 use crate::fx::{FxMap, FxSet};
+use std::sync::Mutex;
 
 use pyo3::prelude::*;
 use pyo3::types::PyString;
@@ -56,7 +57,15 @@ pub struct CandidateSplitter {
     openers: CharSet,
     line_openers: CharSet, // openers, spaces and tabs: what may stand before a line's first word
     max_word: usize,
+    // the words of earlier texts, given again as the same str: no string is made for a word
+    // met before, and its hash is the one Python worked out (the rules keep sets of words)
+    kept: Mutex<FxMap<Box<str>, Py<PyString>>>,
 }
+
+/// Words a splitter keeps as str for later texts: the first 4,096 it meets, most of them a
+/// run's common words. Kept small, the table stays in the CPU's cache: 65,536 words cost
+/// more in cache misses than the strings they spared.
+const WORDS_KEPT: usize = 1 << 12;
 
 #[pymethods]
 impl CandidateSplitter {
@@ -69,6 +78,7 @@ impl CandidateSplitter {
             openers: CharSet::new(openers.chars()),
             line_openers: CharSet::new(openers.chars().chain([' ', '\t'])),
             max_word,
+            kept: Mutex::new(FxMap::default()),
         }
     }
 
@@ -108,7 +118,10 @@ impl CandidateSplitter {
                     let len = end - p;
                     if (2..=self.max_word).contains(&len) {
                         let word = &s[p..end];
-                        let obj = seen.entry(word).or_insert_with(|| PyString::new(py, word)).clone();
+                        let obj = match self.kept(py, word) {
+                            Some(obj) => obj,
+                            None => seen.entry(word).or_insert_with(|| PyString::new(py, word)).clone(),
+                        };
                         plain_starts.push(cp);
                         plain_words.push(obj);
                     }
@@ -129,6 +142,21 @@ impl CandidateSplitter {
 }
 
 impl CandidateSplitter {
+    /// ``word`` as the str given for it before, or as a new one kept for later texts;
+    /// None once ``WORDS_KEPT`` words are kept and this is not one of them.
+    fn kept<'py>(&self, py: Python<'py>, word: &str) -> Option<Bound<'py, PyString>> {
+        let mut kept = self.kept.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        if let Some(obj) = kept.get(word) {
+            return Some(obj.bind(py).clone());
+        }
+        if kept.len() >= WORDS_KEPT {
+            return None;
+        }
+        let obj = PyString::new(py, word);
+        kept.insert(Box::from(word), obj.clone().unbind());
+        Some(obj)
+    }
+
     /// `(?=[QA']|\Z)(?!-[A-Za-z])` at byte `end`.
     fn plain_ends_at(&self, s: &str, end: usize) -> bool {
         let b = s.as_bytes();
@@ -193,8 +221,12 @@ impl CandidateSplitter {
             let opens = named && starts.as_ref().unwrap().contains(&(cp - back_over(s, p, &self.openers).0));
             (named, line, opens)
         };
-        let raw_obj = PyString::new(py, raw);
-        let word_obj = if word.len() == raw.len() { raw_obj.clone() } else { PyString::new(py, word) };
+        let raw_obj = self.kept(py, raw).unwrap_or_else(|| PyString::new(py, raw));
+        let word_obj = if word.len() == raw.len() {
+            raw_obj.clone()
+        } else {
+            self.kept(py, word).unwrap_or_else(|| PyString::new(py, word))
+        };
         Ok(Some((cp, word_obj, raw_obj, flags.0, flags.1, flags.2)))
     }
 

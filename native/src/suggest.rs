@@ -9,7 +9,7 @@
 
 use pyo3::prelude::*;
 
-use crate::edit_cost::EditCosts;
+use crate::edit_cost::{EditCosts, Rows};
 use crate::fx::FxSet;
 use crate::lexicon::{OneEdits, PairTables};
 use crate::word_table::{WordTable, KIND_FLOAT, KIND_INT, KIND_LIST};
@@ -96,7 +96,8 @@ impl Ranker {
         if !q.is_ascii() {
             return None;
         }
-        let candidates = self.candidates(py, q);
+        let near = self.one_edits.get().near(q);
+        let candidates = self.candidates(py, q, &near);
         let scored = self.scored(q, &candidates)?;
         Some(scored.into_iter().map(|(_, f)| String::from_utf8(f).expect("ASCII")).collect())
     }
@@ -109,26 +110,26 @@ impl Ranker {
 }
 
 impl Ranker {
-    /// ``Lexicon._candidates``: keys of the mask or lower-case tables one edit from ``q``,
-    /// and its letter-pair neighbours, without ``q`` itself.
-    fn candidates(&self, py: Python<'_>, q: &str) -> Vec<Vec<u8>> {
+    /// ``Lexicon._candidates``: keys of the mask or lower-case tables one edit from ``q``
+    /// (spelt out in ``near``), and its letter-pair neighbours, without ``q`` itself.
+    fn candidates<'a>(&'a self, py: Python<'_>, q: &str, near: &'a [String]) -> Vec<&'a [u8]> {
         let (mask, by_lower) = (self.mask.get(), self.by_lower.get());
-        let mut seen: FxSet<Vec<u8>> = FxSet::default();
-        let mut out: Vec<Vec<u8>> = Vec::new();
-        let mut add = |word: Vec<u8>| {
-            if word != q.as_bytes() && seen.insert(word.clone()) {
+        let mut seen: FxSet<&[u8]> = FxSet::default();
+        let mut out: Vec<&[u8]> = Vec::new();
+        let mut add = |word: &'a [u8]| {
+            if word != q.as_bytes() && seen.insert(word) {
                 out.push(word);
             }
         };
-        for e in self.one_edits.get().near(q) {
+        for e in near {
             if mask.find(e.as_bytes()).is_some() || by_lower.find(e.as_bytes()).is_some() {
-                add(e.into_bytes());
+                add(e.as_bytes());
             }
         }
         let numbers = self.pairs.borrow(py).nearest(q, self.weights.neighbours);
         for i in numbers {
             if let Some(key) = self.key(i as usize) {
-                add(key.to_vec());
+                add(key);
             }
         }
         out
@@ -170,31 +171,37 @@ impl Ranker {
 
     /// The scored suggestions, sorted best first (score down, then spelling), as
     /// ``python_rank`` scores them; None when a spelling is not ASCII.
-    fn scored(&self, q: &str, candidates: &[Vec<u8>]) -> Option<Vec<(f64, Vec<u8>)>> {
+    fn scored(&self, q: &str, candidates: &[&[u8]]) -> Option<Vec<(f64, Vec<u8>)>> {
         let w = self.weights;
         let qb = q.as_bytes();
         let lq = qb.len();
-        let sk = sound_key(qb);
+        let mut keys = SoundKeys::default();
+        let sk = keys.of(qb).to_vec();
         let limit = f64::max(2.5, 0.4 * lq as f64);
         let costs = self.costs.get();
+        let typo: Vec<char> = q.chars().collect();
+        let del_cost = costs.indel_costs(&typo);
+        let mut rows = Rows::default();
+        let mut word: Vec<char> = Vec::new();
         let mut scored: Vec<(f64, Vec<u8>)> = Vec::new();
-        for k in candidates {
+        for &k in candidates {
             if k.len().abs_diff(lq) > 3 {
                 continue;
             }
-            let cost = costs.cost(q, std::str::from_utf8(k).ok()?);
-            if cost > limit {
-                continue;
-            }
+            word.clear();
+            word.extend(std::str::from_utf8(k).ok()?.chars());
+            let Some(cost) = costs.cost_within(&typo, &del_cost, &word, limit, &mut rows) else {
+                continue; // tested before the forms: most candidates end here
+            };
             let forms = self.forms(k)?;
             if forms.is_empty() {
                 continue;
             }
-            let base = (if sound_key(k) == sk { w.sound_bonus } else { 0.0 }) - cost;
-            let lower_known = forms[0] == *k;
+            let base = (if keys.of(k) == sk.as_slice() { w.sound_bonus } else { 0.0 }) - cost;
+            let lower_known = forms[0] == k;
             for f in forms {
                 let mut penalty = 0.0;
-                if f != *k {
+                if f != k {
                     if lower_known {
                         continue;
                     }
@@ -238,9 +245,9 @@ fn is_aeiou(c: u8) -> bool {
 
 /// Each match of ``pat`` (leftmost first, not overlapping) where ``ahead`` accepts the
 /// character after it (None at the end) replaced by ``rep``, as ``re.sub`` does with a
-/// lookahead.
-fn sub_ahead(w: &[u8], pat: &[u8], rep: &[u8], ahead: impl Fn(Option<u8>) -> bool) -> Vec<u8> {
-    let mut out = Vec::with_capacity(w.len() + 1);
+/// lookahead: ``w`` read into ``out``.
+fn sub_ahead(w: &[u8], out: &mut Vec<u8>, pat: &[u8], rep: &[u8], ahead: impl Fn(Option<u8>) -> bool) {
+    out.clear();
     let mut i = 0;
     while i < w.len() {
         if w[i..].starts_with(pat) && ahead(w.get(i + pat.len()).copied()) {
@@ -251,62 +258,105 @@ fn sub_ahead(w: &[u8], pat: &[u8], rep: &[u8], ahead: impl Fn(Option<u8>) -> boo
             i += 1;
         }
     }
-    out
 }
 
-/// The characters of ``w`` kept where ``drop(i)`` is false (a one-character pattern with
-/// lookarounds, removed).
-fn drop_where(w: &[u8], drop: impl Fn(usize) -> bool) -> Vec<u8> {
-    (0..w.len()).filter(|&i| !drop(i)).map(|i| w[i]).collect()
+/// The characters of ``w`` where ``drop(i)`` is false, into ``out`` (a one-character
+/// pattern with lookarounds, removed).
+fn drop_where(w: &[u8], out: &mut Vec<u8>, drop: impl Fn(usize) -> bool) {
+    out.clear();
+    out.extend((0..w.len()).filter(|&i| !drop(i)).map(|i| w[i]));
 }
 
-/// ``lexicon.sound_key`` for ASCII: its rules in order, then the first letter and the
-/// consonants, a repeated one once.
+fn not_vowel_or_end(c: Option<u8>) -> bool {
+    c.is_none_or(|c| !is_aeiou(c))
+}
+
+fn soft(c: Option<u8>) -> bool {
+    matches!(c, Some(b'e' | b'i' | b'y'))
+}
+
+fn any(_: Option<u8>) -> bool {
+    true
+}
+
+/// ``lexicon.sound_key`` for ASCII, worked out in two buffers kept between words.
+#[derive(Default)]
+struct SoundKeys {
+    w: Vec<u8>,
+    spare: Vec<u8>,
+    out: Vec<u8>,
+}
+
+impl SoundKeys {
+    /// Each rule, in order, then the first letter and the consonants, a repeated one once.
+    fn of(&mut self, word: &[u8]) -> &[u8] {
+        let SoundKeys { w, spare, out } = self;
+        w.clear();
+        w.extend(word.iter().map(u8::to_ascii_lowercase).filter(|&b| b != b'\'' && b != b'-'));
+        out.clear();
+        if w.is_empty() {
+            return out;
+        }
+        if w.len() >= 2 && w[1] == b'n' && matches!(w[0], b'k' | b'g' | b'p') {
+            w.remove(0); // ^kn|^gn|^pn -> n
+        }
+        if w.starts_with(b"wr") {
+            w.remove(0); // ^wr -> r
+        }
+        if w[0] == b'x' {
+            w[0] = b's'; // ^x -> s
+        }
+        if w.starts_with(b"wh") {
+            w.remove(1); // ^wh -> w
+        }
+        let rules: [(&[u8], &[u8], fn(Option<u8>) -> bool); 11] = [
+            (b"tch", b"ch", any),
+            (b"sch", b"sk", any),
+            (b"ph", b"f", any),
+            (b"gh", b"", not_vowel_or_end),
+            (b"dg", b"j", soft),
+            (b"c", b"s", soft),
+            (b"ck", b"k", any),
+            (b"c", b"k", any),
+            (b"q", b"k", any),
+            (b"x", b"ks", any),
+            (b"z", b"s", any),
+        ];
+        for (pat, rep, ahead) in rules {
+            if w.windows(pat.len()).any(|x| x == pat) {
+                sub_ahead(w, spare, pat, rep, ahead);
+                std::mem::swap(w, spare);
+            }
+        }
+        if w.contains(&b'y') {
+            drop_where(w, spare, |i| w[i] == b'y' && i > 0 && is_aeiou(w[i - 1])); // (?<=[aeiou])y
+            std::mem::swap(w, spare);
+        }
+        if w.contains(&b'h') {
+            drop_where(w, spare, |i| w[i] == b'h' && i > 0 && not_vowel_or_end(w.get(i + 1).copied())); // (?<=.)h(?=[^aeiou]|$)
+            std::mem::swap(w, spare);
+        }
+        if w.contains(&b'w') {
+            drop_where(w, spare, |i| w[i] == b'w' && not_vowel_or_end(w.get(i + 1).copied())); // w(?=[^aeiou]|$)
+            std::mem::swap(w, spare);
+        }
+        if w.is_empty() {
+            return out;
+        }
+        out.push(w[0]);
+        for &ch in &w[1..] {
+            if is_aeiou(ch) || ch == b'y' {
+                continue;
+            }
+            if Some(&ch) != out.last() {
+                out.push(ch);
+            }
+        }
+        out
+    }
+}
+
+/// ``lexicon.sound_key`` for ASCII.
 pub(crate) fn sound_key(word: &[u8]) -> Vec<u8> {
-    let mut w: Vec<u8> = word.iter().map(u8::to_ascii_lowercase).filter(|&b| b != b'\'' && b != b'-').collect();
-    if w.is_empty() {
-        return w;
-    }
-    if w.len() >= 2 && w[1] == b'n' && matches!(w[0], b'k' | b'g' | b'p') {
-        w.remove(0); // ^kn|^gn|^pn -> n
-    }
-    if w.starts_with(b"wr") {
-        w.remove(0); // ^wr -> r
-    }
-    if w[0] == b'x' {
-        w[0] = b's'; // ^x -> s
-    }
-    if w.starts_with(b"wh") {
-        w.remove(1); // ^wh -> w
-    }
-    let any = |_: Option<u8>| true;
-    let not_vowel_or_end = |c: Option<u8>| c.is_none_or(|c| !is_aeiou(c));
-    let soft = |c: Option<u8>| matches!(c, Some(b'e' | b'i' | b'y'));
-    w = sub_ahead(&w, b"tch", b"ch", any);
-    w = sub_ahead(&w, b"sch", b"sk", any);
-    w = sub_ahead(&w, b"ph", b"f", any);
-    w = sub_ahead(&w, b"gh", b"", not_vowel_or_end);
-    w = sub_ahead(&w, b"dg", b"j", soft);
-    w = sub_ahead(&w, b"c", b"s", soft);
-    w = sub_ahead(&w, b"ck", b"k", any);
-    w = sub_ahead(&w, b"c", b"k", any);
-    w = sub_ahead(&w, b"q", b"k", any);
-    w = sub_ahead(&w, b"x", b"ks", any);
-    w = sub_ahead(&w, b"z", b"s", any);
-    w = drop_where(&w, |i| w[i] == b'y' && i > 0 && is_aeiou(w[i - 1])); // (?<=[aeiou])y
-    w = drop_where(&w, |i| w[i] == b'h' && i > 0 && not_vowel_or_end(w.get(i + 1).copied())); // (?<=.)h(?=[^aeiou]|$)
-    w = drop_where(&w, |i| w[i] == b'w' && not_vowel_or_end(w.get(i + 1).copied())); // w(?=[^aeiou]|$)
-    if w.is_empty() {
-        return w;
-    }
-    let mut out = vec![w[0]];
-    for &ch in &w[1..] {
-        if is_aeiou(ch) || ch == b'y' {
-            continue;
-        }
-        if Some(&ch) != out.last() {
-            out.push(ch);
-        }
-    }
-    out
+    SoundKeys::default().of(word).to_vec()
 }

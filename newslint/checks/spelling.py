@@ -656,8 +656,11 @@ class NameVariant(Rule):
         for usual, n in counts.most_common():
             if n >= 2:
                 usual_by_initial.setdefault(usual[0], []).append((usual, n))
-        for odd, start in _names(article, context.language):
-            if counts[odd] != 1:
+        if not usual_by_initial:
+            return  # no name stands twice: none for another to be a variant of
+        for cand in split(article).others:  # the names ``_names`` gives that stand once (counted, so known to be names)
+            odd, start = cand.word, cand.start
+            if not cand.capitalised or counts.get(odd) != 1:
                 continue
             for usual, n in usual_by_initial.get(odd[0], ()):
                 if abs(len(usual) - len(odd)) <= 2 and _variant_of(odd, usual):
