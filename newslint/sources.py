@@ -60,7 +60,7 @@ def _walk(folder: Path, extensions: tuple[str, ...]) -> tuple[list[str], list[In
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         prefix = str(Path(root))  # as Path(root) / name writes it ("./a.txt" is "a.txt"), built once a folder
         for name in files:
-            if name.startswith(".") or _suffix(name) not in extensions:
+            if name.startswith(".") or name_suffix(name) not in extensions:
                 continue
             p = name if prefix == "." else os.path.join(prefix, name)
             if is_regular(p):
@@ -68,7 +68,7 @@ def _walk(folder: Path, extensions: tuple[str, ...]) -> tuple[list[str], list[In
     return sorted(found, key=lambda f: f.split(os.sep)), unreadable  # component by component, as Path.parts
 
 
-def _suffix(name: str) -> str:
+def name_suffix(name: str) -> str:
     """``Path(name).suffix.lower()``, without making a Path (a folder of thousands)."""
     dot = name.rfind(".")
     return name[dot:].lower() if 0 < dot < len(name) - 1 else ""

@@ -12,6 +12,7 @@ import os
 from pathlib import PurePath
 
 from newslint.article import Article
+from newslint.sources import name_suffix
 from newslint.markup.sourcemap import MarkupArticle, SourceMap, to_source
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
@@ -36,8 +37,7 @@ def _suffix(name: str) -> str:
     last = (name.replace(os.altsep, os.sep) if os.altsep else name).rpartition(os.sep)[2]
     if last in ("", "."):  # "story.md/", "story.md/.": the path's own reading of its parts
         return PurePath(name).suffix.lower()
-    dot = last.rfind(".")
-    return last[dot:].lower() if 0 < dot < len(last) - 1 else ""
+    return name_suffix(last)
 
 
 def make_article(text: str, name: str, kind: str | None = None) -> Article:
